@@ -1,3 +1,4 @@
 import { packageConfig } from "../../tsdown.config.base.ts";
 
-export default packageConfig();
+// The command-line entry (package.json "bin") is built beside the library.
+export default packageConfig({ entry: ["src/index.ts", "src/cli.ts"] });

@@ -1,0 +1,325 @@
+/**
+ * Harbourline, a made-up organisation seeded across the four simulators beside the vendor
+ * documents' own examples. Its mess is deliberate: it is what a cross-vendor people directory
+ * has to cope with. Every address is on reserved `.example` domains.
+ */
+
+export interface DemoEagleAccount {
+  email: string;
+  /** Administrators are in the owner's `administrators`; members only in groups. */
+  role: "administrator" | "member";
+  groups: string[];
+}
+
+export interface DemoRootlyAccount {
+  email: string;
+  /** An IANA id or a Rails-style name, as Rootly stores either. */
+  timeZone: string;
+}
+
+export interface DemoOpsgenieAccount {
+  username: string;
+  role: "Owner" | "Admin" | "User";
+  locale: string;
+  timezone: string;
+}
+
+export interface DemoUptrendsAccount {
+  email: string;
+  backupEmail: string;
+  /** A TimezoneId served by the simulator's /Timezone endpoint, or null for the account's. */
+  timeZoneId: number | null;
+}
+
+export interface DemoPerson {
+  /** Stable key for tests, e.g. "ava-chen". */
+  key: string;
+  firstName: string;
+  lastName: string;
+  /** The address HR knows them by. */
+  workEmail: string;
+  status: "employed" | "departed";
+  /** What this person demonstrates, if anything special. */
+  quirk?: string;
+  eagle?: DemoEagleAccount;
+  rootly?: DemoRootlyAccount;
+  opsgenie?: DemoOpsgenieAccount;
+  uptrends?: DemoUptrendsAccount;
+}
+
+export interface DemoOrganisation {
+  name: string;
+  domain: string;
+  people: readonly DemoPerson[];
+}
+
+const D = "harbourline.example";
+
+function person(
+  key: string,
+  firstName: string,
+  lastName: string,
+  accounts: Omit<DemoPerson, "key" | "firstName" | "lastName" | "workEmail" | "status"> & {
+    status?: DemoPerson["status"];
+  },
+): DemoPerson {
+  const { status = "employed", ...rest } = accounts;
+  return { key, firstName, lastName, workEmail: `${key.replace("-", ".")}@${D}`, status, ...rest };
+}
+
+const people: DemoPerson[] = [
+  person("ava-chen", "Ava", "Chen", {
+    quirk: "in all four vendors; administrator in eagle.io, Owner in OpsGenie",
+    eagle: { email: `ava.chen@${D}`, role: "administrator", groups: ["Field Operations"] },
+    rootly: { email: `ava.chen@${D}`, timeZone: "Australia/Sydney" },
+    opsgenie: {
+      username: `ava.chen@${D}`,
+      role: "Owner",
+      locale: "en_US",
+      timezone: "Australia/Sydney",
+    },
+    uptrends: { email: `ava.chen@${D}`, backupEmail: "", timeZoneId: 70 },
+  }),
+  person("ben-okafor", "Ben", "Okafor", {
+    quirk:
+      "in all four vendors; Admin in OpsGenie but a plain group member in eagle.io; Rails time zone in Rootly",
+    eagle: {
+      email: `ben.okafor@${D}`,
+      role: "member",
+      groups: ["Field Operations", "Data Platform"],
+    },
+    rootly: { email: `ben.okafor@${D}`, timeZone: "Eastern Time (US & Canada)" },
+    opsgenie: {
+      username: `ben.okafor@${D}`,
+      role: "Admin",
+      locale: "en_US",
+      timezone: "America/New_York",
+    },
+    uptrends: { email: `ben.okafor@${D}`, backupEmail: "", timeZoneId: 40 },
+  }),
+  person("priya-nair", "Priya", "Nair", {
+    quirk: "same address in different case in OpsGenie and Rootly",
+    rootly: { email: `priya.nair@${D}`, timeZone: "London" },
+    opsgenie: {
+      username: `Priya.Nair@${D}`,
+      role: "User",
+      locale: "en_GB",
+      timezone: "Europe/London",
+    },
+  }),
+  person("tomas-ruiz", "Tomás", "Ruiz", {
+    quirk: "found in Uptrends only through BackupEmail (primary Email is a personal address)",
+    opsgenie: {
+      username: `tomas.ruiz@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "Europe/Madrid",
+    },
+    uptrends: {
+      email: "tomas.ruiz.home@mailbox.example",
+      backupEmail: `tomas.ruiz@${D}`,
+      timeZoneId: 20,
+    },
+  }),
+  person("gary-holt", "Gary", "Holt", {
+    status: "departed",
+    quirk: "left the company but still present in eagle.io and OpsGenie",
+    eagle: { email: `gary.holt@${D}`, role: "member", groups: ["Field Operations"] },
+    opsgenie: {
+      username: `gary.holt@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "America/Chicago",
+    },
+  }),
+  person("dana-whitfield", "Dana", "Whitfield", {
+    quirk: "administrator in eagle.io, plain User in OpsGenie",
+    eagle: { email: `dana.whitfield@${D}`, role: "administrator", groups: [] },
+    opsgenie: {
+      username: `dana.whitfield@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "America/Chicago",
+    },
+    uptrends: { email: `dana.whitfield@${D}`, backupEmail: "", timeZoneId: 56 },
+  }),
+  person("marcus-lee", "Marcus", "Lee", {
+    quirk: "Rails time zone in Rootly, numeric TimeZoneId in Uptrends",
+    rootly: { email: `marcus.lee@${D}`, timeZone: "Pacific Time (US & Canada)" },
+    opsgenie: {
+      username: `marcus.lee@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "America/Los_Angeles",
+    },
+    uptrends: { email: `marcus.lee@${D}`, backupEmail: "", timeZoneId: 30 },
+  }),
+  person("sofia-rossi", "Sofia", "Rossi", {
+    eagle: { email: `sofia.rossi@${D}`, role: "member", groups: ["Data Platform"] },
+    rootly: { email: `sofia.rossi@${D}`, timeZone: "Europe/Rome" },
+    opsgenie: {
+      username: `sofia.rossi@${D}`,
+      role: "User",
+      locale: "it_IT",
+      timezone: "Europe/Rome",
+    },
+  }),
+  person("liam-murphy", "Liam", "Murphy", {
+    rootly: { email: `liam.murphy@${D}`, timeZone: "Dublin" },
+    opsgenie: {
+      username: `liam.murphy@${D}`,
+      role: "User",
+      locale: "en_GB",
+      timezone: "Europe/Dublin",
+    },
+    uptrends: { email: `liam.murphy@${D}`, backupEmail: "liam.m@mailbox.example", timeZoneId: 20 },
+  }),
+  person("hana-sato", "Hana", "Sato", {
+    eagle: { email: `hana.sato@${D}`, role: "member", groups: ["Data Platform"] },
+    rootly: { email: `hana.sato@${D}`, timeZone: "Asia/Tokyo" },
+  }),
+  person("noah-fischer", "Noah", "Fischer", {
+    rootly: { email: `noah.fischer@${D}`, timeZone: "Berlin" },
+    opsgenie: {
+      username: `noah.fischer@${D}`,
+      role: "Admin",
+      locale: "de_DE",
+      timezone: "Europe/Berlin",
+    },
+    uptrends: { email: `noah.fischer@${D}`, backupEmail: "", timeZoneId: 3 },
+  }),
+  person("olivia-brown", "Olivia", "Brown", {
+    eagle: { email: `olivia.brown@${D}`, role: "member", groups: ["Field Operations"] },
+    uptrends: { email: `olivia.brown@${D}`, backupEmail: "", timeZoneId: 70 },
+  }),
+  person("ethan-walker", "Ethan", "Walker", {
+    rootly: { email: `ethan.walker@${D}`, timeZone: "Central Time (US & Canada)" },
+    opsgenie: {
+      username: `ethan.walker@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "America/Chicago",
+    },
+  }),
+  person("mia-johansson", "Mia", "Johansson", {
+    eagle: { email: `mia.johansson@${D}`, role: "member", groups: ["Data Platform"] },
+    opsgenie: {
+      username: `mia.johansson@${D}`,
+      role: "User",
+      locale: "sv_SE",
+      timezone: "Europe/Stockholm",
+    },
+  }),
+  person("lucas-martin", "Lucas", "Martin", {
+    rootly: { email: `lucas.martin@${D}`, timeZone: "Europe/Paris" },
+    uptrends: { email: `lucas.martin@${D}`, backupEmail: "", timeZoneId: 3 },
+  }),
+  person("zara-ahmed", "Zara", "Ahmed", {
+    rootly: { email: `zara.ahmed@${D}`, timeZone: "UTC" },
+    opsgenie: {
+      username: `zara.ahmed@${D}`,
+      role: "User",
+      locale: "en_GB",
+      timezone: "Europe/London",
+    },
+    uptrends: { email: `zara.ahmed@${D}`, backupEmail: "", timeZoneId: null },
+  }),
+  person("jack-taylor", "Jack", "Taylor", {
+    eagle: { email: `jack.taylor@${D}`, role: "member", groups: ["Field Operations"] },
+    rootly: { email: `jack.taylor@${D}`, timeZone: "Sydney" },
+    opsgenie: {
+      username: `jack.taylor@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "Australia/Sydney",
+    },
+  }),
+  person("chloe-dubois", "Chloé", "Dubois", {
+    quirk: "departed; still an Uptrends operator and a Rootly user",
+    status: "departed",
+    rootly: { email: `chloe.dubois@${D}`, timeZone: "Paris" },
+    uptrends: { email: `chloe.dubois@${D}`, backupEmail: "", timeZoneId: 3 },
+  }),
+  person("omar-haddad", "Omar", "Haddad", {
+    opsgenie: {
+      username: `omar.haddad@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "Asia/Dubai",
+    },
+    uptrends: { email: `omar.haddad@${D}`, backupEmail: "", timeZoneId: 56 },
+  }),
+  person("grace-kim", "Grace", "Kim", {
+    eagle: { email: `grace.kim@${D}`, role: "administrator", groups: ["Data Platform"] },
+    rootly: { email: `grace.kim@${D}`, timeZone: "Asia/Seoul" },
+    opsgenie: {
+      username: `grace.kim@${D}`,
+      role: "Admin",
+      locale: "ko_KR",
+      timezone: "Asia/Seoul",
+    },
+  }),
+  person("henry-novak", "Henry", "Novak", {
+    rootly: { email: `henry.novak@${D}`, timeZone: "Prague" },
+    opsgenie: {
+      username: `henry.novak@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "Europe/Prague",
+    },
+  }),
+  person("isla-mackenzie", "Isla", "MacKenzie", {
+    quirk: "mixed-case address in Uptrends, lower case in eagle.io",
+    eagle: { email: `isla.mackenzie@${D}`, role: "member", groups: ["Field Operations"] },
+    uptrends: { email: `Isla.MacKenzie@${D}`, backupEmail: "", timeZoneId: 20 },
+  }),
+  person("ravi-patel", "Ravi", "Patel", {
+    rootly: { email: `ravi.patel@${D}`, timeZone: "Asia/Kolkata" },
+    opsgenie: {
+      username: `ravi.patel@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "Asia/Kolkata",
+    },
+    uptrends: { email: `ravi.patel@${D}`, backupEmail: "", timeZoneId: 56 },
+  }),
+  person("elena-petrova", "Elena", "Petrova", {
+    quirk: "only in OpsGenie",
+    opsgenie: {
+      username: `elena.petrova@${D}`,
+      role: "User",
+      locale: "en_US",
+      timezone: "Europe/Sofia",
+    },
+  }),
+  person("sam-oconnor", "Sam", "O'Connor", {
+    quirk: "only in eagle.io",
+    eagle: { email: `sam.oconnor@${D}`, role: "member", groups: ["Data Platform"] },
+  }),
+];
+
+/** The demo roster: who exists, and in which vendor under which address and settings. */
+export const demoOrganisation: DemoOrganisation = deepFreeze({
+  name: "Harbourline",
+  domain: D,
+  people,
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const item of Object.values(value)) deepFreeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** How a simulator is seeded: the vendor documents' examples, the demo organisation, or both. */
+export type SeedChoice = "docs" | "demo" | "both";
+
+export function includesDocs(seed: SeedChoice): boolean {
+  return seed !== "demo";
+}
+
+export function includesDemo(seed: SeedChoice): boolean {
+  return seed !== "docs";
+}

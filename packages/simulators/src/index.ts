@@ -1,0 +1,77 @@
+export {
+  startEagle,
+  type EagleSimulator,
+  type EagleSimulatorOptions,
+} from "./vendors/eagle/eagle-simulator";
+export {
+  EagleStore,
+  type EagleGroupRecord,
+  type EagleOwnerRecord,
+  type EagleUsage,
+  type EagleUserProfile,
+} from "./vendors/eagle/eagle-store";
+export {
+  startRootly,
+  type RootlySimulator,
+  type RootlySimulatorOptions,
+} from "./vendors/rootly/rootly-simulator";
+export {
+  RootlyStore,
+  type RootlyIncidentRecord,
+  type RootlyIncidentRoleRecord,
+  type RootlyRoleAssignment,
+  type RootlyUserRecord,
+} from "./vendors/rootly/rootly-store";
+export {
+  startOpsgenie,
+  type OpsgenieSimulator,
+  type OpsgenieSimulatorOptions,
+} from "./vendors/opsgenie/opsgenie-simulator";
+export {
+  OpsgenieStore,
+  type OpsgenieContact,
+  type OpsgenieNotificationRule,
+  type OpsgenieRuleType,
+  type OpsgenieUserRecord,
+} from "./vendors/opsgenie/opsgenie-store";
+export {
+  startUptrends,
+  type UptrendsSimulator,
+  type UptrendsSimulatorOptions,
+} from "./vendors/uptrends/uptrends-simulator";
+export {
+  UptrendsStore,
+  type UptrendsDutySchedule,
+  type UptrendsDutyScheduleRecord,
+  type UptrendsOperatorRecord,
+  type UptrendsTimezoneRecord,
+} from "./vendors/uptrends/uptrends-store";
+export {
+  simulatedVendors,
+  startAll,
+  startVendor,
+  type AllSimulators,
+  type SimulatedVendor,
+  type StartAllOptions,
+} from "./start-all";
+export {
+  demoOrganisation,
+  type DemoEagleAccount,
+  type DemoOpsgenieAccount,
+  type DemoOrganisation,
+  type DemoPerson,
+  type DemoRootlyAccount,
+  type DemoUptrendsAccount,
+  type SeedChoice,
+} from "./demo-organisation";
+export {
+  ContractViolationError,
+  Simulator,
+  type ContractViolation,
+  type LoggedRequest,
+  type SimulatorOptions,
+} from "./server/simulator";
+export { FaultScript, type Fault, type FaultOptions, type ScheduledFault } from "./server/faults";
+export type { ContractProblem } from "./spec/contract";
+export type { VendorSimulatorOptions } from "./vendors/vendor-options";
+export { ApiKeyCredentials, BasicCredentials, BearerTokenCredentials } from "./credentials";

@@ -1,0 +1,239 @@
+import { ApiKeyCredentials, randomSecret } from "../../credentials";
+import { startSimulator, type Simulator } from "../../server/simulator";
+import type { ErrorKind, Handler, SimResponse } from "../../server/vendor-definition";
+import { newUuid } from "../../store/identifiers";
+import { bundledSpec } from "../../vendor-specs";
+import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import {
+  newOpsgenieUser,
+  OpsgenieStore,
+  type OpsgenieRuleType,
+  type OpsgenieUserRecord,
+} from "./opsgenie-store";
+
+export interface OpsgenieSimulatorOptions extends VendorSimulatorOptions {
+  /** The API key to accept (default: a random one). */
+  apiKey?: string;
+  /** Extra users `user000001@generated.example`…, created lazily on first read (for paging tests). */
+  generatedUsers?: number;
+}
+
+export type OpsgenieSimulator = Simulator<OpsgenieStore, ApiKeyCredentials>;
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  "route-not-found": 404,
+  "method-not-allowed": 404,
+  unauthorized: 401,
+  "invalid-request": 400,
+  "malformed-body": 400,
+  "unsupported-media-type": 400,
+  "payload-too-large": 413,
+  "not-implemented": 501,
+  "internal-error": 500,
+  "rate-limited": 429,
+  "server-error": 500,
+};
+
+const ALL_RULE_TYPES: OpsgenieRuleType[] = [
+  "New Alert",
+  "Acknowledged Alert",
+  "Closed Alert",
+  "Schedule Start",
+  "Renotified Alert",
+  "Assigned Alert",
+  "Add Note",
+];
+
+function opsgenieError(status: number, message: string): SimResponse {
+  return { status, body: { error: message, code: status } };
+}
+
+/** The fields the list answer carries (get answers the full user). */
+function summary(user: OpsgenieUserRecord): Record<string, unknown> {
+  const {
+    id,
+    username,
+    fullname,
+    role,
+    timezone,
+    locale,
+    createdAt,
+    skypeUsername,
+    blocked,
+    verified,
+  } = user;
+  return {
+    createdAt,
+    role,
+    blocked,
+    skypeUsername,
+    timezone,
+    verified,
+    id,
+    fullname,
+    locale,
+    username,
+  };
+}
+
+function full(user: OpsgenieUserRecord): Record<string, unknown> {
+  const { notificationRules: _rules, blocked: _blocked, verified: _verified, ...rest } = user;
+  return rest;
+}
+
+/** Finds the user named by `id` or `username`, or explains what is wrong in OpsGenie's words. */
+function findUser(store: OpsgenieStore, query: URLSearchParams): OpsgenieUserRecord | SimResponse {
+  const id = query.get("id");
+  const username = query.get("username");
+  if (!id && !username) return opsgenieError(400, "One of id or username should be provided");
+  const user = id ? store.users.get(id) : store.userByUsername(username ?? "");
+  return user ?? opsgenieError(404, "User does not exist");
+}
+
+// Sorting 50,000 users for every page would dominate a paging test; sorted views are cached per
+// store version.
+const sortedCache = new WeakMap<
+  OpsgenieStore,
+  { key: string; version: number; users: OpsgenieUserRecord[] }
+>();
+
+function sortedUsers(store: OpsgenieStore, field: string, order: string): OpsgenieUserRecord[] {
+  const key = `${field}:${order}`;
+  const cached = sortedCache.get(store);
+  if (cached && cached.key === key && cached.version === store.users.version) return cached.users;
+  const value = (user: OpsgenieUserRecord) =>
+    (field === "fullName" ? user.fullname : user.username).toLowerCase();
+  const users = store.users
+    .list()
+    .sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0));
+  if (order === "DESC") users.reverse();
+  sortedCache.set(store, { key, version: store.users.version, users });
+  return users;
+}
+
+/** Handlers by route key; exported so tests can check every spec operation has one. */
+export const opsgenieHandlers: Record<string, Handler<OpsgenieStore>> = {
+  "POST /v1/json/user": ({ store, body }) => {
+    const request = body as Partial<OpsgenieUserRecord>;
+    if (request.id !== undefined) {
+      // The presence of `id` makes it an update; username cannot change.
+      const { id, ...changes } = request;
+      delete (changes as Record<string, unknown>).apiKey;
+      if (!store.users.update(id, changes)) return opsgenieError(404, "User does not exist");
+      return { status: 200, body: { id, status: "successful", code: 200 } };
+    }
+    if (request.username && store.userByUsername(request.username)) {
+      return opsgenieError(400, "User already exists");
+    }
+    const user = newOpsgenieUser({
+      id: newUuid(),
+      username: request.username ?? "",
+      fullname: request.fullname ?? "",
+      role: request.role ?? "User",
+      ...(request.timezone !== undefined && { timezone: request.timezone }),
+      ...(request.locale !== undefined && { locale: request.locale }),
+      ...(request.skypeUsername !== undefined && { skypeUsername: request.skypeUsername }),
+    });
+    store.users.put(user);
+    return { status: 200, body: { id: user.id, status: "successful", code: 200 } };
+  },
+
+  "GET /v1/json/user": ({ store, query }) => {
+    const user = findUser(store, query);
+    return "status" in user && "body" in user
+      ? user
+      : { status: 200, body: full(user as OpsgenieUserRecord) };
+  },
+
+  "DELETE /v1/json/user": ({ store, query }) => {
+    const found = findUser(store, query);
+    if ("body" in found) return found as SimResponse;
+    const user = found as OpsgenieUserRecord;
+    if (user.role === "Owner" && store.users.filter((other) => other.role === "Owner").length < 2) {
+      return opsgenieError(400, "Owner users can be deleted only if there are at least 2 owners");
+    }
+    store.users.delete(user.id);
+    return { status: 200, body: { status: "successful", code: 200 } };
+  },
+
+  "GET /v1.2/json/user": ({ store, query }) => {
+    const limit = Number(query.get("limit") ?? 10);
+    const offset = Number(query.get("offset") ?? 0);
+    const users = sortedUsers(
+      store,
+      query.get("sortField") ?? "username",
+      query.get("sortOrder") ?? "ASC",
+    );
+    return { status: 200, body: { users: users.slice(offset, offset + limit).map(summary) } };
+  },
+
+  "POST /v1/json/copyNotificationRules": ({ store, body }) => {
+    const request = body as { fromUser: string; toUsers: string[]; ruleTypes: string[] };
+    const from = store.userByUsername(request.fromUser);
+    if (!from) return opsgenieError(404, "User does not exist");
+    const types = new Set<string>(
+      request.ruleTypes.includes("all") ? ALL_RULE_TYPES : request.ruleTypes,
+    );
+    const everyone = request.toUsers.includes("all");
+    const names = new Set(request.toUsers.map((name) => name.toLowerCase()));
+    const targets = store.users.filter(
+      (user) =>
+        user.id !== from.id &&
+        (everyone ||
+          names.has(user.username.toLowerCase()) ||
+          user.groups.some((group) => names.has(group.toLowerCase()))),
+    );
+    // OpsGenie first deletes the targets' rules of those types, then copies the template's.
+    const copied = from.notificationRules.filter((rule) => types.has(rule.type));
+    for (const target of targets) {
+      store.users.update(target.id, {
+        notificationRules: [
+          ...target.notificationRules.filter((rule) => !types.has(rule.type)),
+          ...copied.map((rule) => ({ ...rule })),
+        ],
+      });
+    }
+    return { status: 200, body: { status: "process started", code: 200 } };
+  },
+};
+
+/** Starts a fake OpsGenie User API (v1) on 127.0.0.1. */
+export async function startOpsgenie(
+  options: OpsgenieSimulatorOptions = {},
+): Promise<OpsgenieSimulator> {
+  checkVendorOptions("Opsgenie", options);
+  const credentials = new ApiKeyCredentials(options.apiKey ?? randomSecret("opsgenie"));
+  return startSimulator(
+    {
+      id: "opsgenie",
+      title: "OpsGenie",
+      spec: options.spec ?? bundledSpec("opsgenie"),
+      basePath: "",
+      jsonMediaType: "application/json",
+      credentials,
+      store: new OpsgenieStore(options.seed ?? "both", options.generatedUsers ?? 0),
+      secrets: [credentials.apiKey],
+      secretFields: ["apiKey"],
+      // The key rides in the JSON body for POST and in the query string for GET and DELETE.
+      authenticate: ({ method, query, body }) => {
+        const sent =
+          method === "POST"
+            ? (body as { apiKey?: unknown } | undefined)?.apiKey
+            : query.get("apiKey");
+        return sent === credentials.apiKey;
+      },
+      errorResponse: (kind, message, status) => {
+        const code = status ?? STATUS_BY_KIND[kind];
+        return opsgenieError(code, kind === "unauthorized" ? "Could not authenticate" : message);
+      },
+      rateLimitHeaders: () => ({
+        "x-ratelimit-state": "THROTTLED",
+        "x-ratelimit-reason": "INTEGRATION",
+        "x-ratelimit-period-in-sec": "60",
+      }),
+      handlers: opsgenieHandlers,
+      maxBodyBytes: 5 * 1024 * 1024,
+    },
+    options,
+  );
+}

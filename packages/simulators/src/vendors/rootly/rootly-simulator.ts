@@ -1,0 +1,317 @@
+import { BearerTokenCredentials, header, randomSecret } from "../../credentials";
+import { startSimulator, type Simulator } from "../../server/simulator";
+import type { ErrorKind, Handler, SimResponse } from "../../server/vendor-definition";
+import { newUuid } from "../../store/identifiers";
+import { bundledSpec } from "../../vendor-specs";
+import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import {
+  RootlyStore,
+  type RootlyIncidentRecord,
+  type RootlyIncidentRoleRecord,
+  type RootlyUserRecord,
+} from "./rootly-store";
+
+export interface RootlySimulatorOptions extends VendorSimulatorOptions {
+  /** The bearer token to accept (default: a random one). */
+  token?: string;
+  /** Extra users `user000001@generated.example`…, created lazily on first read (for paging tests). */
+  generatedUsers?: number;
+}
+
+export type RootlySimulator = Simulator<RootlyStore, BearerTokenCredentials>;
+
+const JSON_API = "application/vnd.api+json";
+const DEFAULT_PAGE_SIZE = 20;
+const RATE_LIMIT = 3000;
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  "route-not-found": 404,
+  "method-not-allowed": 404,
+  unauthorized: 401,
+  "invalid-request": 400,
+  "malformed-body": 400,
+  "unsupported-media-type": 415,
+  "payload-too-large": 413,
+  "not-implemented": 501,
+  "internal-error": 500,
+  "rate-limited": 429,
+  "server-error": 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  404: "Not Found",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  501: "Not Implemented",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+function rootlyError(status: number, title: string, detail: string | null = null): SimResponse {
+  return { status, body: { errors: [{ title, status: String(status), code: null, detail }] } };
+}
+
+function renderUser(user: RootlyUserRecord): Record<string, unknown> {
+  const fullName = [user.first_name, user.last_name].filter(Boolean).join(" ");
+  return {
+    id: user.id,
+    type: "users",
+    attributes: {
+      name: fullName,
+      email: user.email,
+      first_name: user.first_name,
+      last_name: user.last_name,
+      phone: user.phone,
+      phone_2: user.phone_2,
+      full_name: fullName,
+      full_name_with_team: user.team ? `[${user.team}] ${fullName}` : fullName,
+      slack_id: user.slack_id,
+      time_zone: user.time_zone,
+      created_at: user.created_at,
+      updated_at: user.updated_at,
+    },
+    relationships: {
+      email_addresses: { data: [{ id: user.email_address_id, type: "user_email_addresses" }] },
+      phone_numbers: { data: [] },
+      devices: { data: [] },
+    },
+  };
+}
+
+function renderRole(role: RootlyIncidentRoleRecord): Record<string, unknown> {
+  const { id, ...attributes } = role;
+  return { id, type: "incident_roles", attributes };
+}
+
+function renderIncident(
+  store: RootlyStore,
+  incident: RootlyIncidentRecord,
+): Record<string, unknown> {
+  const embedded = (userId: string | null) => {
+    const user = userId === null ? undefined : store.users.get(userId);
+    return user ? { data: renderUser(user) } : null;
+  };
+  // Assignments whose user or role has since been deleted no longer show.
+  const assignments = incident.role_assignments.flatMap((assignment) => {
+    const role = store.incidentRoles.get(assignment.incident_role_id);
+    const user = store.users.get(assignment.user_id);
+    return role && user ? [{ assignment, role, user }] : [];
+  });
+  return {
+    data: {
+      id: incident.id,
+      type: "incidents",
+      attributes: {
+        ...incident.attributes,
+        user: embedded(incident.user_id),
+        started_by: embedded(incident.started_by_id),
+      },
+      relationships: {
+        ...incident.relationships,
+        roles: {
+          data: assignments.map(({ assignment }) => ({
+            id: assignment.id,
+            type: "incident_role_assignments",
+          })),
+        },
+      },
+    },
+    included: assignments.map(({ assignment, role, user }) => ({
+      id: assignment.id,
+      type: "incident_role_assignments",
+      attributes: { incident_role: { data: renderRole(role) }, user: { data: renderUser(user) } },
+    })),
+  };
+}
+
+/** One JSON:API page of `items` with Rootly's links and meta. */
+function page<T>(
+  items: T[],
+  render: (item: T) => unknown,
+  request: { baseUrl: string; path: string; query: URLSearchParams },
+): SimResponse {
+  const size = Number(request.query.get("page[size]") ?? DEFAULT_PAGE_SIZE);
+  const number = Number(request.query.get("page[number]") ?? 1);
+  const totalPages = Math.ceil(items.length / size);
+  const link = (pageNumber: number) => {
+    const query = new URLSearchParams(request.query);
+    query.set("page[number]", String(pageNumber));
+    query.set("page[size]", String(size));
+    return `${request.baseUrl}${request.path}?${query.toString()}`;
+  };
+  const last = Math.max(totalPages, 1);
+  return {
+    status: 200,
+    body: {
+      data: items.slice((number - 1) * size, number * size).map(render),
+      links: {
+        self: link(number),
+        first: link(1),
+        prev: number > 1 ? link(Math.min(number - 1, last)) : null,
+        next: number < totalPages ? link(number + 1) : null,
+        last: link(last),
+      },
+      meta: {
+        current_page: number,
+        next_page: number < totalPages ? number + 1 : null,
+        prev_page: number > 1 ? Math.min(number - 1, last) : null,
+        total_count: items.length,
+        total_pages: totalPages,
+      },
+    },
+  };
+}
+
+interface AssignmentRequest {
+  data: { type: "incidents"; attributes: { user_id: string; incident_role_id: string } };
+}
+
+function resolveAssignment(store: RootlyStore, incidentId: string, body: unknown) {
+  const incident = store.incident(incidentId);
+  if (!incident) return rootlyError(404, "Record not found");
+  const { user_id, incident_role_id } = (body as AssignmentRequest).data.attributes;
+  const role = store.incidentRoles.get(incident_role_id);
+  if (!role) return rootlyError(422, "Incident role must exist");
+  if (!store.users.get(user_id)) return rootlyError(422, "User must exist");
+  return { incident, role, userId: user_id };
+}
+
+/** Handlers by route key; exported so tests can check every spec operation has one. */
+export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
+  "GET /v1/users": (request) => {
+    const email = request.query.get("filter[email]")?.toLowerCase();
+    const search = request.query.get("filter[search]")?.toLowerCase();
+    let users = request.store.users.list();
+    if (email !== undefined) users = users.filter((user) => user.email.toLowerCase() === email);
+    if (search !== undefined) {
+      users = users.filter((user) =>
+        [user.email, user.first_name ?? "", user.last_name ?? ""].some((text) =>
+          text.toLowerCase().includes(search),
+        ),
+      );
+    }
+    return page(users, renderUser, request);
+  },
+
+  "GET /v1/users/me": ({ store }) => {
+    const user = store.users.get(store.currentUserId);
+    return user
+      ? { status: 200, body: { data: renderUser(user) } }
+      : rootlyError(401, "Unauthorized");
+  },
+
+  "GET /v1/users/{}": ({ store, pathParams }) => {
+    const user = store.users.get(pathParams.id ?? "");
+    return user
+      ? { status: 200, body: { data: renderUser(user) } }
+      : rootlyError(404, "Record not found");
+  },
+
+  "DELETE /v1/users/{}": ({ store, pathParams }) => {
+    const user = store.users.get(pathParams.id ?? "");
+    if (!user) return rootlyError(404, "Record not found");
+    store.users.delete(user.id);
+    return { status: 200, body: { data: renderUser(user) } };
+  },
+
+  "GET /v1/incident_roles": (request) =>
+    page(request.store.incidentRoles.list(), renderRole, request),
+
+  "POST /v1/incidents/{}/assign_role_to_user": ({ store, pathParams, body }) => {
+    const resolved = resolveAssignment(store, pathParams.id ?? "", body);
+    if ("status" in resolved) return resolved;
+    const { incident, role, userId } = resolved;
+    const others = incident.role_assignments.filter(
+      (assignment) =>
+        assignment.incident_role_id !== role.id ||
+        (role.allow_multi_user_assignment && assignment.user_id !== userId),
+    );
+    // A single-holder role moves to the new user; a multi-holder role gains one.
+    const existing = incident.role_assignments.find(
+      (assignment) => assignment.incident_role_id === role.id && assignment.user_id === userId,
+    );
+    const role_assignments = [
+      ...others,
+      existing ?? { id: newUuid(), incident_role_id: role.id, user_id: userId },
+    ];
+    const updated = store.incidents.update(incident.id, {
+      role_assignments,
+      attributes: { ...incident.attributes, updated_at: new Date().toISOString() },
+    });
+    return { status: 200, body: renderIncident(store, updated ?? incident) };
+  },
+
+  "DELETE /v1/incidents/{}/unassign_role_from_user": ({ store, pathParams, body }) => {
+    const resolved = resolveAssignment(store, pathParams.id ?? "", body);
+    if ("status" in resolved) return resolved;
+    const { incident, role, userId } = resolved;
+    const updated = store.incidents.update(incident.id, {
+      role_assignments: incident.role_assignments.filter(
+        (assignment) => !(assignment.incident_role_id === role.id && assignment.user_id === userId),
+      ),
+      attributes: { ...incident.attributes, updated_at: new Date().toISOString() },
+    });
+    return { status: 200, body: renderIncident(store, updated ?? incident) };
+  },
+};
+
+/** Starts a fake Rootly API (JSON:API) on 127.0.0.1. */
+export async function startRootly(options: RootlySimulatorOptions = {}): Promise<RootlySimulator> {
+  checkVendorOptions("Rootly", options);
+  const credentials = new BearerTokenCredentials(options.token ?? randomSecret("rootly"));
+  let used = 0;
+  const resetAt = (now: Date) => String(Math.floor(now.getTime() / 1000) + 60);
+  return startSimulator(
+    {
+      id: "rootly",
+      title: "Rootly",
+      spec: options.spec ?? bundledSpec("rootly"),
+      basePath: "",
+      jsonMediaType: JSON_API,
+      credentials,
+      store: new RootlyStore(options.seed ?? "both", options.generatedUsers ?? 0),
+      secrets: [credentials.token],
+      secretFields: [],
+      authenticate: ({ headers }) =>
+        header(headers, "authorization") === `Bearer ${credentials.token}`,
+      errorResponse: (kind, message, status, problems) => {
+        if (kind === "rate-limited") {
+          // What Rootly has been seen to send on a 429: not a JSON:API error document.
+          return { status: 429, body: { error: "Rate limit exceeded. Try again later." } };
+        }
+        if (
+          kind === "invalid-request" &&
+          problems?.some((problem) => problem.location.startsWith("body"))
+        ) {
+          return rootlyError(422, TITLES[422] ?? "Unprocessable Entity", message);
+        }
+        const code = status ?? STATUS_BY_KIND[kind];
+        return rootlyError(code, TITLES[code] ?? "Error", kind === "unauthorized" ? null : message);
+      },
+      commonHeaders: (now) => {
+        used += 1;
+        return {
+          "x-ratelimit-limit": String(RATE_LIMIT),
+          "x-ratelimit-remaining": String(Math.max(RATE_LIMIT - used, 0)),
+          "x-ratelimit-used": String(used),
+          "x-ratelimit-reset": resetAt(now),
+        };
+      },
+      rateLimitHeaders: (now) => ({
+        "x-ratelimit-limit": String(RATE_LIMIT),
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-used": String(RATE_LIMIT),
+        "x-ratelimit-reset": resetAt(now),
+      }),
+      handlers: rootlyHandlers,
+      maxBodyBytes: 5 * 1024 * 1024,
+    },
+    options,
+  );
+}

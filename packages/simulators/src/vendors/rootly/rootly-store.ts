@@ -1,0 +1,282 @@
+import {
+  demoOrganisation,
+  includesDemo,
+  includesDocs,
+  type SeedChoice,
+} from "../../demo-organisation";
+import { Collection } from "../../store/collection";
+import { generatedUuid } from "../../store/identifiers";
+import {
+  docsIncidentAttributes,
+  docsIncidentId,
+  docsIncidentRelationships,
+} from "./rootly-docs-incident";
+
+export interface RootlyUserRecord {
+  /** A numeric string, as Rootly's user ids are. */
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  phone_2: string | null;
+  slack_id: string | null;
+  /** Team shown in `full_name_with_team`, if any. */
+  team: string | null;
+  /** An IANA id or a Rails-style name ("Eastern Time (US & Canada)"). */
+  time_zone: string;
+  created_at: string;
+  updated_at: string;
+  /** The id of the user's (single) email address resource. */
+  email_address_id: string;
+}
+
+export interface RootlyIncidentRoleRecord {
+  id: string;
+  slug: string;
+  name: string;
+  summary: string | null;
+  description: string | null;
+  position: number;
+  optional: boolean;
+  enabled: boolean;
+  allow_multi_user_assignment: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RootlyRoleAssignment {
+  id: string;
+  incident_role_id: string;
+  user_id: string;
+}
+
+export interface RootlyIncidentRecord {
+  id: string;
+  slug: string;
+  /** Attributes as Rootly returns them, apart from the embedded users. */
+  attributes: Record<string, unknown>;
+  /** Who created / started it (rendered as embedded users). */
+  user_id: string | null;
+  started_by_id: string | null;
+  relationships: Record<string, { data: { id: string; type: string }[] }>;
+  role_assignments: RootlyRoleAssignment[];
+}
+
+// Records of Rootly's assign_role_to_user document: its two users, its role and incident.
+function docsUsers(): RootlyUserRecord[] {
+  return [
+    {
+      id: "315",
+      email: "delbert@douglas-raynor.test",
+      first_name: "Merlene",
+      last_name: "Hoppe",
+      phone: null,
+      phone_2: null,
+      slack_id: null,
+      team: "Goyette Group",
+      time_zone: "UTC",
+      created_at: "2025-03-20T17:52:07.490-07:00",
+      updated_at: "2025-03-20T17:52:30.852-07:00",
+      email_address_id: "126f60a4-fa5a-4a90-bc6a-8433e98d9732",
+    },
+    {
+      id: "317",
+      email: "emmett.daugherty@wehner-turner.test",
+      first_name: "Mario",
+      last_name: "Casper",
+      phone: null,
+      phone_2: null,
+      slack_id: null,
+      team: "Goyette Group",
+      time_zone: "UTC",
+      created_at: "2025-03-20T17:52:08.420-07:00",
+      updated_at: "2025-03-20T17:52:08.905-07:00",
+      email_address_id: "9958cf6f-6ef2-4a06-99cf-444a2c3135dc",
+    },
+  ];
+}
+
+const ROLE_TIME = "2025-03-20T17:52:10.802-07:00";
+
+function seedRoles(): RootlyIncidentRoleRecord[] {
+  const role = (
+    fields: Partial<RootlyIncidentRoleRecord> &
+      Pick<RootlyIncidentRoleRecord, "id" | "slug" | "name" | "position">,
+  ) => ({
+    summary: null,
+    description: null,
+    optional: false,
+    enabled: true,
+    allow_multi_user_assignment: false,
+    created_at: ROLE_TIME,
+    updated_at: ROLE_TIME,
+    ...fields,
+  });
+  return [
+    role({
+      id: "f8e941d9-1172-4544-afdc-b40f4eb20c77",
+      slug: "error-accusantium-eligendi-esse",
+      name: "Error accusantium eligendi esse.",
+      position: 1,
+    }),
+    role({
+      id: "2c1f3b0e-6a47-4a8e-9d5f-1b2c3d4e5f60",
+      slug: "commander",
+      name: "Commander",
+      position: 2,
+      description: "Owns the incident until it is resolved and delegates the work.",
+    }),
+    role({
+      id: "7d0c9a4e-3b1f-4c2d-8e5a-6f7b8c9d0e1f",
+      slug: "scribe",
+      name: "Scribe",
+      position: 3,
+      optional: true,
+      allow_multi_user_assignment: true,
+    }),
+  ];
+}
+
+const DEMO_USER_BASE = 1001;
+
+function demoUsers(): RootlyUserRecord[] {
+  const users: RootlyUserRecord[] = [];
+  demoOrganisation.people.forEach((person, index) => {
+    const account = person.rootly;
+    if (!account) return;
+    const created = new Date(Date.UTC(2024, 2, 1 + index, 10)).toISOString();
+    users.push({
+      id: String(DEMO_USER_BASE + index),
+      email: account.email,
+      first_name: person.firstName,
+      last_name: person.lastName,
+      phone: null,
+      phone_2: null,
+      slack_id: null,
+      team: "Harbourline SRE",
+      time_zone: account.timeZone,
+      created_at: created,
+      updated_at: created,
+      email_address_id: generatedUuid(0x2001, index),
+    });
+  });
+  return users;
+}
+
+function demoIncident(): RootlyIncidentRecord {
+  const commanderIndex = demoOrganisation.people.findIndex((person) => person.key === "ava-chen");
+  const commander = String(DEMO_USER_BASE + commanderIndex);
+  return {
+    id: "5b6f8f4e-2c1d-4a3b-9e8f-7a6b5c4d3e2f",
+    slug: "crane-telemetry-gap",
+    user_id: commander,
+    started_by_id: commander,
+    attributes: {
+      sequential_id: 2,
+      title: "Crane telemetry gap at the north terminal",
+      slug: "crane-telemetry-gap",
+      kind: "normal",
+      private: false,
+      summary: "Telemetry from three cranes stopped arriving for 40 minutes.",
+      status: "resolved",
+      source: "api",
+      url: "https://rootly.com/account/incidents/2-crane-telemetry-gap",
+      short_url: null,
+      started_at: "2025-06-02T08:10:00.000Z",
+      resolved_at: "2025-06-02T08:52:00.000Z",
+      created_at: "2025-06-02T08:10:00.000Z",
+      updated_at: "2025-06-02T08:52:00.000Z",
+      labels: {},
+    },
+    relationships: {},
+    role_assignments: [
+      {
+        id: "3e1a5b7c-9d2f-4e6a-8b0c-1d2e3f4a5b6c",
+        incident_role_id: "2c1f3b0e-6a47-4a8e-9d5f-1b2c3d4e5f60",
+        user_id: commander,
+      },
+    ],
+  };
+}
+
+function docsIncident(): RootlyIncidentRecord {
+  return {
+    id: docsIncidentId,
+    slug: String(docsIncidentAttributes.slug),
+    attributes: structuredClone(docsIncidentAttributes),
+    user_id: "317",
+    started_by_id: "317",
+    relationships: structuredClone(docsIncidentRelationships),
+    role_assignments: [
+      {
+        id: "87522fe6-f3b2-4c81-810f-89e43999758b",
+        incident_role_id: "f8e941d9-1172-4544-afdc-b40f4eb20c77",
+        user_id: "315",
+      },
+    ],
+  };
+}
+
+function generatedUser(index: number): RootlyUserRecord {
+  const number = String(index + 1).padStart(6, "0");
+  return {
+    id: String(1_000_000 + index),
+    email: `user${number}@generated.example`,
+    first_name: "Generated",
+    last_name: `User ${number}`,
+    phone: null,
+    phone_2: null,
+    slack_id: null,
+    team: null,
+    time_zone: "UTC",
+    created_at: "2024-01-01T00:00:00.000Z",
+    updated_at: "2024-01-01T00:00:00.000Z",
+    email_address_id: generatedUuid(0x2002, index),
+  };
+}
+
+/** The Rootly organisation: users, incident roles and incidents with their role assignments. */
+export class RootlyStore {
+  readonly users: Collection<RootlyUserRecord>;
+  readonly incidentRoles: Collection<RootlyIncidentRoleRecord>;
+  readonly incidents: Collection<RootlyIncidentRecord>;
+  readonly #seed: SeedChoice;
+  /** The user the API token belongs to (GET /v1/users/me). */
+  currentUserId!: string;
+
+  constructor(seed: SeedChoice, generatedUsers = 0) {
+    this.#seed = seed;
+    this.users = new Collection(
+      (user) => user.id,
+      function* () {
+        if (includesDocs(seed)) yield* docsUsers();
+        if (includesDemo(seed)) yield* demoUsers();
+        for (let index = 0; index < generatedUsers; index++) yield generatedUser(index);
+      },
+    );
+    this.incidentRoles = new Collection((role) => role.id, seedRoles);
+    this.incidents = new Collection(
+      (incident) => incident.id,
+      function* () {
+        if (includesDocs(seed)) yield docsIncident();
+        if (includesDemo(seed)) yield demoIncident();
+      },
+    );
+    this.reset();
+  }
+
+  /** An incident by UUID or slug, as Rootly's `{id}` accepts either. */
+  incident(idOrSlug: string): RootlyIncidentRecord | undefined {
+    return (
+      this.incidents.get(idOrSlug) ?? this.incidents.find((incident) => incident.slug === idOrSlug)
+    );
+  }
+
+  reset(): void {
+    this.users.reset();
+    this.incidentRoles.reset();
+    this.incidents.reset();
+    this.currentUserId = includesDocs(this.#seed) ? "317" : String(DEMO_USER_BASE);
+  }
+}

@@ -1,0 +1,193 @@
+import { BasicCredentials, header, randomSecret } from "../../credentials";
+import { startSimulator, type Simulator } from "../../server/simulator";
+import type { ErrorKind, Handler, SimResponse } from "../../server/vendor-definition";
+import { newUuid } from "../../store/identifiers";
+import { bundledSpec } from "../../vendor-specs";
+import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import {
+  UptrendsStore,
+  type UptrendsDutySchedule,
+  type UptrendsOperatorRecord,
+} from "./uptrends-store";
+
+export interface UptrendsSimulatorOptions extends VendorSimulatorOptions {
+  /** The API account to accept (default: a random user name and password). */
+  username?: string;
+  password?: string;
+}
+
+export type UptrendsSimulator = Simulator<UptrendsStore, BasicCredentials>;
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  "route-not-found": 404,
+  "method-not-allowed": 405,
+  unauthorized: 401,
+  "invalid-request": 400,
+  "malformed-body": 400,
+  "unsupported-media-type": 400,
+  "payload-too-large": 413,
+  "not-implemented": 501,
+  "internal-error": 500,
+  "rate-limited": 429,
+  "server-error": 500,
+};
+
+function messages(status: number, ...texts: string[]): SimResponse {
+  return { status, body: { Messages: texts.map((Message) => ({ Message })) } };
+}
+
+/** The operator as the API shows it: Password is write-only. */
+function render(operator: UptrendsOperatorRecord): Omit<UptrendsOperatorRecord, "Password"> {
+  const { Password: _password, ...visible } = operator;
+  return visible;
+}
+
+function notFound(): SimResponse {
+  return messages(404, "The requested operator does not exist.");
+}
+
+/** Handlers by route key; exported so tests can check every spec operation has one. */
+export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
+  "GET /Operator": ({ store }) => ({ status: 200, body: store.operators.list().map(render) }),
+
+  "POST /Operator": ({ store, body }) => {
+    const request = body as Partial<UptrendsOperatorRecord>;
+    const email = (request.Email ?? "").toLowerCase();
+    if (store.operators.find((operator) => operator.Email.toLowerCase() === email)) {
+      return messages(403, "An operator with this e-mail address already exists.");
+    }
+    const operator = store.operators.put({
+      BackupEmail: "",
+      IsOnDuty: true,
+      MobilePhone: "",
+      OutgoingPhoneNumber: "",
+      CultureName: "",
+      SmsProvider: "UseAccountSetting",
+      PhoneProvider: "UseAccountSetting",
+      ...request,
+      OperatorGuid: newUuid(),
+      FullName: request.FullName ?? "",
+      Email: request.Email ?? "",
+      IsAccountAdministrator: false,
+    });
+    return { status: 201, body: render(operator) };
+  },
+
+  "GET /Operator/{}": ({ store, pathParams }) => {
+    const operator = store.operators.get(pathParams.operatorGuid ?? "");
+    return operator ? { status: 200, body: render(operator) } : notFound();
+  },
+
+  "PUT /Operator/{}": ({ store, pathParams, body }) => {
+    const updated = store.operators.update(
+      pathParams.operatorGuid ?? "",
+      body as Partial<UptrendsOperatorRecord>,
+    );
+    return updated ? { status: 204 } : notFound();
+  },
+
+  "DELETE /Operator/{}": ({ store, pathParams }) => {
+    const guid = pathParams.operatorGuid ?? "";
+    if (!store.operators.get(guid)) return notFound();
+    if (guid === store.apiAccountOperatorGuid) {
+      return messages(
+        403,
+        "You cannot delete the operator associated with the API account you are using.",
+      );
+    }
+    store.operators.delete(guid);
+    for (const schedule of store.schedulesOf(guid)) store.dutySchedules.delete(String(schedule.Id));
+    return { status: 204 };
+  },
+
+  "GET /Operator/{}/DutySchedule": ({ store, pathParams }) => {
+    const guid = pathParams.operatorGuid ?? "";
+    return store.operators.get(guid) ? { status: 200, body: store.schedulesOf(guid) } : notFound();
+  },
+
+  "POST /Operator/{}/DutySchedule": ({ store, pathParams, body }) => {
+    const guid = pathParams.operatorGuid ?? "";
+    if (!store.operators.get(guid)) return notFound();
+    const schedule = { ...(body as object), Id: store.nextScheduleId() } as UptrendsDutySchedule;
+    store.dutySchedules.put({ operatorGuid: guid, schedule });
+    return { status: 201, body: schedule };
+  },
+
+  "PUT /Operator/{}/DutySchedule/{}": ({ store, pathParams, body }) => {
+    const guid = pathParams.operatorGuid ?? "";
+    const id = pathParams.dutyScheduleId ?? "";
+    const record = store.dutySchedules.get(id);
+    if (!store.operators.get(guid) || record?.operatorGuid !== guid) {
+      return messages(404, "The requested duty schedule does not exist.");
+    }
+    // A schedule is replaced whole: fields of its old mode must not linger.
+    store.dutySchedules.put({
+      operatorGuid: guid,
+      schedule: { ...(body as object), Id: Number(id) } as UptrendsDutySchedule,
+    });
+    return { status: 204 };
+  },
+
+  "DELETE /Operator/{}/DutySchedule/{}": ({ store, pathParams }) => {
+    const guid = pathParams.operatorGuid ?? "";
+    const id = pathParams.dutyScheduleId ?? "";
+    if (store.dutySchedules.get(id)?.operatorGuid !== guid) {
+      return messages(404, "The requested duty schedule does not exist.");
+    }
+    store.dutySchedules.delete(id);
+    return { status: 204 };
+  },
+
+  "GET /Timezone": ({ store }) => ({ status: 200, body: store.timezones.list() }),
+
+  "GET /Timezone/{}": ({ store, pathParams }) => {
+    const zone = store.timezones.get(String(Number(pathParams.timezoneId)));
+    return zone
+      ? { status: 200, body: zone }
+      : messages(404, "The requested time zone does not exist.");
+  },
+};
+
+/** Starts a fake Uptrends API v4 (operators, duty schedules, time zones) on 127.0.0.1; `url` ends in /v4. */
+export async function startUptrends(
+  options: UptrendsSimulatorOptions = {},
+): Promise<UptrendsSimulator> {
+  checkVendorOptions("Uptrends", options);
+  const credentials = new BasicCredentials(
+    options.username ?? `api-${randomSecret("uptrends").slice(-8)}`,
+    options.password ?? randomSecret("uptrends"),
+  );
+  return startSimulator(
+    {
+      id: "uptrends",
+      title: "Uptrends",
+      spec: options.spec ?? bundledSpec("uptrends"),
+      basePath: "/v4",
+      jsonMediaType: "application/json",
+      credentials,
+      store: new UptrendsStore(options.seed ?? "both"),
+      secrets: [credentials.password, credentials.authorization.slice("Basic ".length)],
+      secretFields: ["Password"],
+      authenticate: ({ headers }) => header(headers, "authorization") === credentials.authorization,
+      errorResponse: (kind, message, status, problems) => {
+        if (kind === "unauthorized")
+          return messages(401, "Authorization has been denied for this request.");
+        // Uptrends answers body validation failures with 403, anything else malformed with 400.
+        if (
+          kind === "invalid-request" &&
+          problems?.some((problem) => problem.location.startsWith("body"))
+        ) {
+          return messages(
+            403,
+            ...problems.map((problem) => `${problem.location} ${problem.message}`),
+          );
+        }
+        return messages(status ?? STATUS_BY_KIND[kind], message);
+      },
+      rateLimitHeaders: () => ({}),
+      handlers: uptrendsHandlers,
+      maxBodyBytes: 5 * 1024 * 1024,
+    },
+    options,
+  );
+}

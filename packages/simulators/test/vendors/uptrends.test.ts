@@ -1,0 +1,151 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  startUptrends,
+  type UptrendsSimulator,
+} from "../../src/vendors/uptrends/uptrends-simulator";
+
+let sim: UptrendsSimulator;
+beforeEach(async () => {
+  sim = await startUptrends({ seed: "docs" });
+});
+afterEach(async () => {
+  await sim.close();
+});
+
+function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  authorization = sim.credentials.authorization,
+) {
+  return fetch(`${sim.url}${path}`, {
+    method,
+    headers: {
+      authorization,
+      accept: "application/json",
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+const THIRD = "d2782d76-62e7-4946-a41c-fc7f86c96300";
+
+describe("Uptrends simulator", () => {
+  it("serves under /v4 and lists the documented operators as a plain array", async () => {
+    expect(sim.url).toMatch(/\/v4$/);
+    const operators = (await (await call("GET", "/Operator")).json()) as {
+      Email: string;
+      Password?: string;
+    }[];
+    expect(operators.map((operator) => operator.Email)).toEqual([
+      "FirstOperator@acme.com",
+      "SecondOperator@acme.com",
+      "ThirdOperator@acme.com",
+    ]);
+  });
+
+  it("creates with 201, updates and deletes with 204 and no body, never returning Password", async () => {
+    const created = await call("POST", "/Operator", {
+      Email: "new@acme.com",
+      FullName: "New Op",
+      Password: "s3cret-pass",
+      TimeZoneId: 56,
+    });
+    expect(created.status).toBe(201);
+    const operator = (await created.json()) as {
+      OperatorGuid: string;
+      Password?: string;
+      IsAccountAdministrator: boolean;
+    };
+    expect(operator.Password).toBeUndefined();
+    expect(operator.IsAccountAdministrator).toBe(false);
+    const updated = await call("PUT", `/Operator/${operator.OperatorGuid}`, {
+      FullName: "Renamed Op",
+    });
+    expect(updated.status).toBe(204);
+    expect(await updated.text()).toBe("");
+    expect(sim.store.operators.get(operator.OperatorGuid)?.FullName).toBe("Renamed Op");
+    expect((await call("DELETE", `/Operator/${operator.OperatorGuid}`)).status).toBe(204);
+    expect((await call("GET", `/Operator/${operator.OperatorGuid}`)).status).toBe(404);
+    expect(JSON.stringify(sim.requests)).not.toContain("s3cret-pass");
+  });
+
+  it("answers body validation errors with 403 and a MessageList, bad parameters with 400", async () => {
+    const invalid = await call("POST", "/Operator", { Email: "new@acme.com" });
+    expect(invalid.status).toBe(403);
+    const body = (await invalid.json()) as { Messages: { Message: string }[] };
+    expect(body.Messages[0]?.Message).toContain("FullName");
+    const badGuid = await call("GET", "/Operator/not-a-guid");
+    expect(badGuid.status).toBe(400);
+    expect(await badGuid.json()).toMatchObject({
+      Messages: [{ Message: expect.stringContaining("path.operatorGuid") }],
+    });
+  });
+
+  it("refuses to delete the API account's own operator", async () => {
+    const response = await call("DELETE", "/Operator/36fad910-6e9f-4886-b1a7-9b4637362cb8");
+    expect(response.status).toBe(403);
+  });
+
+  it("keeps duty schedules per operator: 201 on create, 204 on update and delete", async () => {
+    const before = (await (await call("GET", `/Operator/${THIRD}/DutySchedule`)).json()) as {
+      Id: number;
+    }[];
+    expect(before.map((schedule) => schedule.Id)).toEqual([2272, 2267]);
+    const created = await call("POST", `/Operator/${THIRD}/DutySchedule`, {
+      ScheduleMode: "Daily",
+      StartTime: "08:00",
+      EndTime: "16:30",
+    });
+    expect(created.status).toBe(201);
+    const { Id } = (await created.json()) as { Id: number };
+    const replaced = await call("PUT", `/Operator/${THIRD}/DutySchedule/${Id}`, {
+      ScheduleMode: "Weekly",
+      WeekDay: "Wednesday",
+      StartTime: "08:00",
+      EndTime: "16:30",
+    });
+    expect(replaced.status).toBe(204);
+    expect(sim.store.dutySchedules.get(String(Id))?.schedule).toEqual({
+      Id,
+      ScheduleMode: "Weekly",
+      WeekDay: "Wednesday",
+      StartTime: "08:00",
+      EndTime: "16:30",
+    });
+    expect((await call("DELETE", `/Operator/${THIRD}/DutySchedule/${Id}`)).status).toBe(204);
+    const mixed = await call("POST", `/Operator/${THIRD}/DutySchedule`, {
+      ScheduleMode: "Daily",
+      WeekDay: "Monday",
+      StartTime: "08:00",
+      EndTime: "16:30",
+    });
+    expect(mixed.status).toBe(403);
+  });
+
+  it("resolves an operator's TimeZoneId through the Timezone endpoint", async () => {
+    const operator = (await (await call("GET", `/Operator/${THIRD}`)).json()) as {
+      TimeZoneId: number;
+    };
+    const zone = await call("GET", `/Timezone/${operator.TimeZoneId}`);
+    expect(await zone.json()).toMatchObject({
+      TimezoneId: 56,
+      Description: "GMT-06:00* Central time",
+      OffsetFromUtc: -360,
+    });
+    expect((await call("GET", "/Timezone/9999")).status).toBe(404);
+  });
+
+  it("answers 401 for wrong Basic credentials and redacts the header in the log", async () => {
+    const response = await call(
+      "GET",
+      "/Operator",
+      undefined,
+      `Basic ${Buffer.from("who:wrong").toString("base64")}`,
+    );
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ Messages: [{ Message: expect.any(String) }] });
+    expect(sim.requests[0]?.headers.authorization).toBe("Basic [REDACTED]");
+  });
+});
