@@ -1,0 +1,173 @@
+import { IdentityError } from "./identity-error";
+
+/** Where an address came from on the vendor record; decides whether it may join accounts. */
+export type EmailKind = "login" | "primary" | "backup" | "contact";
+
+/** One email address on an account: as received, and normalised (null when malformed). */
+export interface AccountEmail {
+  readonly value: string;
+  readonly normalized: string | null;
+  readonly kind: EmailKind;
+}
+
+/** A well-formed address split into its normalised parts. */
+export interface ParsedEmail {
+  /** `local@domain`, normalised. */
+  readonly address: string;
+  readonly local: string;
+  /** The ASCII (punycode) form of the domain. */
+  readonly domain: string;
+}
+
+/** Why {@link parseEmail} rejected a value. */
+export type EmailRejection =
+  "not-a-string" | "empty" | "missing-at" | "bad-local-part" | "bad-domain" | "too-long";
+
+/**
+ * Matching choices that go beyond plain normalisation. Off by default: Gmail ignores dots and
+ * `+tags`, but most providers do not, and merging two people wrongly is worse than missing a join.
+ */
+export interface EmailMatchOptions {
+  readonly gmail?: {
+    /** Treat `j.smith@gmail.com` and `jsmith@gmail.com` as one address. */
+    readonly ignoreDots?: boolean;
+    /** Treat `jsmith+ops@gmail.com` and `jsmith@gmail.com` as one address. */
+    readonly ignorePlusTags?: boolean;
+  };
+}
+
+// Unquoted local parts only (quoted strings are legal but never seen from these vendors); any
+// non-ASCII character is allowed as in RFC 6531, the RFC 5322 specials are not.
+const LOCAL_ATOM = /^[^\s()<>[\]:;@\\,."\u0000-\u001f\u007f]+$/u;
+const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const DOMAIN_FORBIDDEN = /[\s/?#:@[\]\\%<>^|"'`{}]/u;
+
+class EmailRejected extends Error {
+  constructor(readonly reason: EmailRejection) {
+    super(reason);
+  }
+}
+
+/** Domains rarely repeat in shape, but often repeat exactly: IDNA through `URL` is the slow step. */
+const domainCache = new Map<string, string | null>();
+const DOMAIN_CACHE_LIMIT = 10_000;
+
+function toAsciiDomain(domain: string): string | null {
+  const cached = domainCache.get(domain);
+  if (cached !== undefined) return cached;
+  let ascii: string | null = null;
+  if (domain.length > 0 && !DOMAIN_FORBIDDEN.test(domain)) {
+    try {
+      // WHATWG URL applies UTS #46 (IDNA) to hostnames: lower-case and punycode.
+      ascii = new URL(`http://${domain}`).hostname;
+    } catch {
+      ascii = null;
+    }
+  }
+  if (ascii !== null && !isAsciiDomain(ascii)) ascii = null;
+  if (domainCache.size >= DOMAIN_CACHE_LIMIT) domainCache.clear();
+  domainCache.set(domain, ascii);
+  return ascii;
+}
+
+function isAsciiDomain(domain: string): boolean {
+  if (domain.length > 253) return false;
+  const labels = domain.split(".");
+  if (labels.length < 2) return false;
+  for (const label of labels) if (!ASCII_LABEL.test(label)) return false;
+  // A numeric top-level label means an IP address (URL would also rewrite "0x7f.1"), not a domain.
+  return !/^[0-9]+$/.test(labels[labels.length - 1]!);
+}
+
+function parseOrReject(value: unknown): ParsedEmail {
+  if (typeof value !== "string") throw new EmailRejected("not-a-string");
+  const trimmed = value.trim().normalize("NFC");
+  if (trimmed.length === 0) throw new EmailRejected("empty");
+  if (trimmed.length > 320) throw new EmailRejected("too-long");
+  const at = trimmed.lastIndexOf("@");
+  if (at < 0) throw new EmailRejected("missing-at");
+  const local = trimmed.slice(0, at).toLowerCase();
+  const rawDomain = trimmed.slice(at + 1);
+  if (local.length === 0 || local.length > 64) throw new EmailRejected("bad-local-part");
+  for (const atom of local.split(".")) {
+    if (!LOCAL_ATOM.test(atom)) throw new EmailRejected("bad-local-part");
+  }
+  const domain = toAsciiDomain(rawDomain.toLowerCase());
+  if (domain === null) throw new EmailRejected("bad-domain");
+  return { address: `${local}@${domain}`, local, domain };
+}
+
+const REJECTION_TEXT: Record<EmailRejection, string> = {
+  "not-a-string": "an email address must be a string",
+  empty: "the email address is empty",
+  "missing-at": "the email address has no '@'",
+  "bad-local-part": "the part before '@' is empty, too long, or has a forbidden character or dots",
+  "bad-domain": "the domain is not a valid host name (it needs at least one dot and valid labels)",
+  "too-long": "the email address is longer than 320 characters",
+};
+
+/**
+ * Parse and normalise an address: trim, Unicode NFC, lower-case, IDNA (punycode) domain.
+ * Look-alike letters (Cyrillic "а" for Latin "a") are deliberately left distinct.
+ * Throws {@link IdentityError} (code "invalid-email") saying what is wrong.
+ */
+export function parseEmail(value: unknown, path = "email"): ParsedEmail {
+  try {
+    return parseOrReject(value);
+  } catch (error) {
+    if (error instanceof EmailRejected) {
+      throw new IdentityError("invalid-email", REJECTION_TEXT[error.reason], path);
+    }
+    throw error;
+  }
+}
+
+/** Why `value` is not a usable address, or null when it is. */
+export function emailRejection(value: unknown): EmailRejection | null {
+  try {
+    parseOrReject(value);
+    return null;
+  } catch (error) {
+    if (error instanceof EmailRejected) return error.reason;
+    throw error;
+  }
+}
+
+/** True when {@link parseEmail} would accept `value`. */
+export function isValidEmail(value: unknown): boolean {
+  return emailRejection(value) === null;
+}
+
+/** The normalised address (with any match options applied), or null when malformed. */
+export function normalizeEmail(value: unknown, options?: EmailMatchOptions): string | null {
+  let parsed: ParsedEmail;
+  try {
+    parsed = parseOrReject(value);
+  } catch (error) {
+    if (error instanceof EmailRejected) return null;
+    throw error;
+  }
+  return options === undefined ? parsed.address : applyMatchOptions(parsed.address, options);
+}
+
+/** Apply {@link EmailMatchOptions} to an already normalised address. */
+export function applyMatchOptions(normalized: string, options: EmailMatchOptions): string {
+  const gmail = options.gmail;
+  if (gmail === undefined || (!gmail.ignoreDots && !gmail.ignorePlusTags)) return normalized;
+  const at = normalized.lastIndexOf("@");
+  const domain = normalized.slice(at + 1);
+  if (domain !== "gmail.com" && domain !== "googlemail.com") return normalized;
+  let local = normalized.slice(0, at);
+  if (gmail.ignorePlusTags) {
+    const plus = local.indexOf("+");
+    if (plus > 0) local = local.slice(0, plus);
+  }
+  if (gmail.ignoreDots) local = local.replaceAll(".", "");
+  // googlemail.com is the same mailbox as gmail.com.
+  return `${local}@gmail.com`;
+}
+
+/** Build an {@link AccountEmail} for an adapter; a malformed value is kept with `normalized: null`. */
+export function email(value: string, kind: EmailKind): AccountEmail {
+  return { value, normalized: normalizeEmail(value), kind };
+}

@@ -1,0 +1,91 @@
+// The public identity API; @rollcall/core's index re-exports this module.
+export { VENDORS, ACCOUNT_KINDS } from "./vendors";
+export type { VendorId, KnownVendorId, AccountKind, KnownAccountKind } from "./vendors";
+export { IdentityError } from "./identity-error";
+export type { IdentityErrorCode } from "./identity-error";
+
+export { defineAccount, roleFrom } from "./account";
+export type {
+  Account,
+  AccountInput,
+  AccountSource,
+  AccountStatus,
+  AccountRole,
+  RoleLevel,
+  AccountGroup,
+  AccountIssue,
+  AdapterResult,
+} from "./account";
+export { email, parseEmail, normalizeEmail, isValidEmail, emailRejection } from "./email";
+export type {
+  AccountEmail,
+  EmailKind,
+  ParsedEmail,
+  EmailRejection,
+  EmailMatchOptions,
+} from "./email";
+export { toE164, phone } from "./phone";
+export type { Phone, E164Options } from "./phone";
+export {
+  timezoneFromIana,
+  timezoneFromRails,
+  timezoneFromName,
+  timezoneFromOffset,
+  timezoneUnknown,
+} from "./timezone";
+export type { AccountTimezone, TimezonePrecision } from "./timezone";
+export { RAILS_TIME_ZONES } from "./rails-time-zones";
+export { localeFrom } from "./locale";
+export type { AccountLocale } from "./locale";
+export { timestampFromIso, isoFromEpochMs, timestampFrom } from "./timestamp";
+export type { Timestamp } from "./timestamp";
+export { splitName, namesFrom } from "./names";
+export type { AccountNames, NameField } from "./names";
+
+export { buildDirectory, allAccounts } from "./directory";
+export type {
+  Directory,
+  DirectoryOptions,
+  DirectoryMatching,
+  Person,
+  MatchEvidence,
+  MatchLink,
+  ContactMatch,
+} from "./directory";
+export {
+  findPerson,
+  lookupEmail,
+  accountsByVendor,
+  peopleMissingFromVendors,
+  adminsByVendor,
+} from "./directory-queries";
+export type { PersonLookup, MissingVendors, AdminAccount } from "./directory-queries";
+export { diffDirectories } from "./directory-diff";
+export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff";
+
+export { planOffboarding, executeOffboarding } from "./offboarding";
+export type {
+  OffboardingPlan,
+  OffboardingStep,
+  OpsgenieDeleteUser,
+  UptrendsDeleteOperator,
+  EagleRemoveAdministrator,
+  EagleRemoveGroupMember,
+  RootlyDeleteUser,
+  ManualReview,
+  OffboardingExecutor,
+  OffboardingExecutors,
+  StepOutcome,
+  OffboardingResult,
+  ExecuteOptions,
+} from "./offboarding";
+
+export {
+  toScimUser,
+  toScimUsers,
+  toScimListResponse,
+  SCIM_USER_SCHEMA,
+  SCIM_LIST_RESPONSE_SCHEMA,
+  ROLLCALL_ACCOUNTS_SCHEMA,
+} from "./scim";
+export type { ScimUser, ScimAccount, ScimMultiValue, ScimListResponse } from "./scim";

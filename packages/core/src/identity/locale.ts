@@ -1,0 +1,26 @@
+/** A BCP 47 language tag, with the vendor's value kept. */
+export interface AccountLocale {
+  /** Canonical BCP 47 tag ("en-US"), or null when the value is not a valid tag. */
+  readonly tag: string | null;
+  readonly raw: string | null;
+}
+
+/**
+ * From a vendor locale: POSIX-style "en_US" (OpsGenie) or BCP 47 "en-GB" (Uptrends), canonicalised
+ * by Intl. Blank or invalid values give `tag: null`.
+ */
+export function localeFrom(raw: string | null | undefined): AccountLocale {
+  if (typeof raw !== "string") return { tag: null, raw: null };
+  // Drop a POSIX encoding or modifier ("en_US.UTF-8", "de_DE@euro") before canonicalising.
+  const candidate = raw
+    .trim()
+    .replace(/[.@].*$/, "")
+    .replaceAll("_", "-");
+  if (candidate === "") return { tag: null, raw };
+  try {
+    const [tag] = Intl.getCanonicalLocales(candidate);
+    return { tag: tag ?? null, raw };
+  } catch {
+    return { tag: null, raw };
+  }
+}

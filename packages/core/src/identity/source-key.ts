@@ -1,0 +1,21 @@
+import type { AccountSource } from "./account";
+
+/** One string per vendor record, for maps keyed by account. */
+export function sourceKey(source: AccountSource): string {
+  return `${source.vendor}\u0000${source.kind}\u0000${source.id}`;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Order accounts by vendor, kind, then id — the order people's accounts are listed in. */
+export function compareSources(a: AccountSource, b: AccountSource): number {
+  return (
+    compareStrings(a.vendor, b.vendor) ||
+    compareStrings(a.kind, b.kind) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+export { compareStrings };

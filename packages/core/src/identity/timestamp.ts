@@ -1,0 +1,51 @@
+/**
+ * A point in time from a vendor. `zone: "utc"` — the vendor's value carried an offset (or was epoch
+ * milliseconds) and `iso` is its UTC form. `zone: "local"` — the vendor gave wall-clock time with
+ * no offset (Uptrends: the account's own zone, which the API does not say), so `iso` is kept as
+ * given and must not be compared with UTC times as if it were one.
+ */
+export interface Timestamp {
+  readonly iso: string;
+  readonly zone: "utc" | "local";
+  readonly raw: string | number;
+}
+
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * From an ISO 8601 string. With an offset or "Z" it becomes UTC ("2021-12-16T03:17:35.170Z");
+ * without one it is kept as given and marked local. Returns null for anything else.
+ */
+export function timestampFromIso(raw: string | null | undefined): Timestamp | null {
+  if (typeof raw !== "string") return null;
+  const value = raw.trim();
+  const match = ISO_DATE_TIME.exec(value);
+  if (match === null) return null;
+  const [, year, month, day, hour = "0", minute = "0", second = "0", , offset] = match;
+  if (!isRealDate(Number(year), Number(month), Number(day))) return null;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
+  if (offset === undefined) return { iso: value.replace(" ", "T"), zone: "local", raw };
+  const ms = Date.parse(value.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+  return Number.isNaN(ms) ? null : { iso: new Date(ms).toISOString(), zone: "utc", raw };
+}
+
+/** From epoch milliseconds (OpsGenie `createdAt`). Returns null for non-finite or absurd values. */
+export function isoFromEpochMs(raw: number | null | undefined): Timestamp | null {
+  if (typeof raw !== "number" || !Number.isFinite(raw)) return null;
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) return null;
+  return { iso: date.toISOString(), zone: "utc", raw };
+}
+
+/** From either form: a number is epoch milliseconds, a string is ISO 8601. */
+export function timestampFrom(raw: unknown): Timestamp | null {
+  if (typeof raw === "number") return isoFromEpochMs(raw);
+  if (typeof raw === "string") return timestampFromIso(raw);
+  return null;
+}

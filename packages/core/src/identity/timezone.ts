@@ -1,0 +1,133 @@
+import { RAILS_TIME_ZONES } from "./rails-time-zones";
+
+/**
+ * How sure we are of an account's zone: "exact" — the vendor gave an IANA id; "mapped" — a Rails
+ * name translated through {@link RAILS_TIME_ZONES}; "offset" — only a UTC offset (and maybe a place
+ * description) is known; "unknown" — nothing usable.
+ */
+export type TimezonePrecision = "exact" | "mapped" | "offset" | "unknown";
+
+export interface AccountTimezone {
+  /** An IANA zone id, or null when it cannot be known without guessing. */
+  readonly iana: string | null;
+  /** The vendor's value, untouched. */
+  readonly raw: string | number | null;
+  readonly precision: TimezonePrecision;
+  /** Minutes east of UTC, when the vendor gave an offset ("offset" precision only). */
+  readonly utcOffsetMinutes: number | null;
+}
+
+const validZones = new Map<string, string | null>();
+let zonesByLowerCase: Map<string, string> | undefined;
+
+function caseInsensitiveZone(id: string): string | undefined {
+  if (zonesByLowerCase === undefined) {
+    zonesByLowerCase = new Map();
+    for (const zone of Intl.supportedValuesOf("timeZone")) {
+      zonesByLowerCase.set(zone.toLowerCase(), zone);
+    }
+    zonesByLowerCase.set("utc", "UTC");
+  }
+  return zonesByLowerCase.get(id.toLowerCase());
+}
+
+/** The IANA id Intl knows `id` as (keeping the caller's spelling when it is valid), or null. */
+export function checkIanaZone(id: string): string | null {
+  const cached = validZones.get(id);
+  if (cached !== undefined) return cached;
+  let result: string | null = null;
+  // Intl accepts "+10:00" style offsets as zones in newer engines; those are not IANA ids.
+  if (/^[A-Za-z]/.test(id)) {
+    // Prefer the canonical spelling; otherwise keep the caller's (a link such as Asia/Kolkata is
+    // valid, but V8 would rewrite it to its own canonical Asia/Calcutta).
+    result = caseInsensitiveZone(id) ?? null;
+    if (result === null) {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: id });
+        result = id;
+      } catch {
+        result = null;
+      }
+    }
+  }
+  validZones.set(id, result);
+  return result;
+}
+
+/** No usable zone. */
+export function timezoneUnknown(raw: string | number | null = null): AccountTimezone {
+  return { iana: null, raw, precision: "unknown", utcOffsetMinutes: null };
+}
+
+/** From an IANA id ("America/New_York"), checked with Intl. */
+export function timezoneFromIana(raw: string | null | undefined): AccountTimezone {
+  if (typeof raw !== "string" || raw.trim() === "") return timezoneUnknown(raw ?? null);
+  const iana = checkIanaZone(raw.trim());
+  return iana === null
+    ? timezoneUnknown(raw)
+    : { iana, raw, precision: "exact", utcOffsetMinutes: null };
+}
+
+const railsByLowerCase = new Map(
+  Object.entries(RAILS_TIME_ZONES).map(([name, iana]) => [name.toLowerCase(), iana]),
+);
+
+/** From a Rails friendly name ("Eastern Time (US & Canada)"), case-insensitively. */
+export function timezoneFromRails(raw: string | null | undefined): AccountTimezone {
+  if (typeof raw !== "string") return timezoneUnknown(raw ?? null);
+  const iana = railsByLowerCase.get(raw.trim().toLowerCase());
+  return iana === undefined
+    ? timezoneUnknown(raw)
+    : { iana, raw, precision: "mapped", utcOffsetMinutes: null };
+}
+
+/** From a value that may be an IANA id or a Rails name, as Rootly's `time_zone` is. */
+export function timezoneFromName(raw: string | null | undefined): AccountTimezone {
+  const exact = timezoneFromIana(raw);
+  return exact.precision === "exact" ? exact : timezoneFromRails(raw);
+}
+
+// "+10:00", "-0430", "UTC+10", "(UTC+10:00) Canberra, …", "GMT-04:00# Brazil West".
+const OFFSET = /^\(?\s*(?:UTC|GMT)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?[#*]?\s*(.*)$/iu;
+
+/**
+ * From a UTC offset, as Uptrends' Timezone API describes zones: minutes east of UTC (a number, its
+ * `OffsetFromUtc`) or text such as "+10:00", "(UTC+10:00) Canberra, Melbourne, Sydney" or
+ * "GMT-06:00* Central time". An offset alone never names a zone (many share it, and DST differs),
+ * so `iana` stays null unless every place named in the description maps through the Rails table to
+ * the same zone.
+ */
+export function timezoneFromOffset(raw: string | number | null | undefined): AccountTimezone {
+  if (typeof raw === "number") {
+    if (!Number.isInteger(raw) || Math.abs(raw) > 14 * 60) return timezoneUnknown(raw);
+    return { iana: null, raw, precision: "offset", utcOffsetMinutes: raw === 0 ? 0 : raw };
+  }
+  if (typeof raw !== "string") return timezoneUnknown(raw ?? null);
+  const trimmed = raw.trim();
+  if (/^\(?\s*(UTC|GMT)\s*\)?$/i.test(trimmed)) {
+    return { iana: null, raw, precision: "offset", utcOffsetMinutes: 0 };
+  }
+  const match = OFFSET.exec(trimmed);
+  if (match === null) return timezoneUnknown(raw);
+  const [, sign, hours, minutes = "0", description = ""] = match;
+  const magnitude = Number(hours) * 60 + Number(minutes);
+  if (Number(minutes) >= 60 || magnitude > 14 * 60) return timezoneUnknown(raw);
+  const offset = sign === "+" ? magnitude : -magnitude;
+  return {
+    iana: zoneNamedBy(description),
+    raw,
+    precision: "offset",
+    utcOffsetMinutes: offset === 0 ? 0 : offset,
+  };
+}
+
+function zoneNamedBy(description: string): string | null {
+  const zones = new Set<string>();
+  for (const place of description.split(/[,;&/]|\band\b/)) {
+    const name = place.trim().toLowerCase();
+    if (name === "") continue;
+    const iana = railsByLowerCase.get(name);
+    if (iana !== undefined) zones.add(iana);
+  }
+  return zones.size === 1 ? [...zones][0]! : null;
+}

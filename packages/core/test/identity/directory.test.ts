@@ -1,0 +1,345 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Account, AccountIssue, EmailKind } from "../../src/identity/index";
+import {
+  IdentityError,
+  accountsByVendor,
+  adminsByVendor,
+  allAccounts,
+  buildDirectory,
+  diffDirectories,
+  findPerson,
+  lookupEmail,
+  peopleMissingFromVendors,
+} from "../../src/identity/index";
+import { account } from "./account-fixtures";
+
+const opsgenie = (id: string, login: string, contacts: string[] = [], extra = {}) =>
+  account(
+    "opsgenie",
+    "opsgenie.user",
+    id,
+    [[login, "login"], ...contacts.map((value) => [value, "contact"] as const)],
+    extra,
+  );
+const uptrends = (id: string, primary: string, backup?: string, extra = {}) =>
+  account(
+    "uptrends",
+    "uptrends.operator",
+    id,
+    [[primary, "primary"], ...(backup === undefined ? [] : [[backup, "backup"] as const])],
+    extra,
+  );
+const rootly = (id: string, primary: string, extra = {}) =>
+  account("rootly", "rootly.user", id, [[primary, "primary"]], extra);
+
+describe("buildDirectory clustering", () => {
+  it("joins accounts whose login/primary addresses differ only in case and spacing", () => {
+    const directory = buildDirectory([
+      opsgenie("og-1", "Jane@Example.com"),
+      uptrends("up-1", " jane@example.COM "),
+    ]);
+    expect(directory.people).toHaveLength(1);
+    const [jane] = directory.people;
+    expect(jane!.id).toBe("jane@example.com");
+    expect(jane!.vendors).toEqual(["opsgenie", "uptrends"]);
+    expect(jane!.evidence).toEqual([
+      {
+        email: "jane@example.com",
+        strength: "login/primary",
+        links: [
+          { account: jane!.accounts[0]!.source, via: "login", address: "jane@example.com" },
+          { account: jane!.accounts[1]!.source, via: "primary", address: "jane@example.com" },
+        ],
+      },
+    ]);
+  });
+
+  it("reports a backup-only match as a contact match, without merging", () => {
+    const directory = buildDirectory([
+      rootly("r-1", "jane@example.com"),
+      uptrends("up-2", "bob@example.com", "jane@example.com"),
+    ]);
+    expect(directory.people.map((person) => person.id)).toEqual([
+      "bob@example.com",
+      "jane@example.com",
+    ]);
+    const jane = findPerson(directory, "jane@example.com")!;
+    expect(jane.accounts.map((a) => a.source.id)).toEqual(["r-1"]);
+    expect(jane.contactMatches).toEqual([
+      {
+        email: "jane@example.com",
+        strength: "backup/contact",
+        account: { vendor: "uptrends", kind: "uptrends.operator", id: "up-2" },
+        via: "backup",
+        personId: "bob@example.com",
+      },
+    ]);
+  });
+
+  it("does not merge two accounts that share only a contact address", () => {
+    const directory = buildDirectory([
+      opsgenie("og-1", "a@example.com", ["team@example.com"]),
+      opsgenie("og-2", "b@example.com", ["team@example.com"]),
+    ]);
+    expect(directory.people).toHaveLength(2);
+  });
+
+  it("never merges on names or phone numbers", () => {
+    const directory = buildDirectory([
+      rootly("r-1", "jane@example.com", { name: "Jane Smith", phone: "+61400000000" }),
+      rootly("r-2", "jane.smith@other.example", { name: "Jane Smith", phone: "+61400000000" }),
+    ]);
+    expect(directory.people).toHaveLength(2);
+  });
+
+  it("joins declared aliases, transitively, and records the original addresses", () => {
+    const directory = buildDirectory(
+      [
+        rootly("r-1", "jane@example.com"),
+        uptrends("up-1", "jsmith@corp.example"),
+        opsgenie("og-1", "JANE@old.example"),
+      ],
+      {
+        aliases: [
+          ["jsmith@corp.example", "jane@example.com"],
+          ["Jane@Old.example", "jsmith@corp.example"],
+        ],
+      },
+    );
+    expect(directory.people).toHaveLength(1);
+    const jane = directory.people[0]!;
+    expect(jane.id).toBe("jane@example.com");
+    expect(jane.evidence[0]!.links.map((link) => link.address).sort()).toEqual([
+      "jane@example.com",
+      "jane@old.example",
+      "jsmith@corp.example",
+    ]);
+    expect(findPerson(directory, "jane@OLD.example")).toBe(jane);
+  });
+
+  it("joins Gmail dot/+tag variants only when asked", () => {
+    const accounts = [rootly("r-1", "j.smith@gmail.com"), opsgenie("og-1", "jsmith+ops@gmail.com")];
+    expect(buildDirectory(accounts).people).toHaveLength(2);
+    const joined = buildDirectory(accounts, { gmail: { ignoreDots: true, ignorePlusTags: true } });
+    expect(joined.people).toHaveLength(1);
+    expect(findPerson(joined, "JSmith@googlemail.com")).toBe(joined.people[0]);
+  });
+
+  it("rejects a malformed alias with a typed error naming where it is", () => {
+    expect(() => buildDirectory([], { aliases: [["ok@example.com", "not-an-address"]] })).toThrow(
+      expect.objectContaining({ code: "invalid-option", path: "aliases[0][1]" }),
+    );
+    expect(() => buildDirectory([], { aliases: [["ok@example.com", "x"]] })).toThrow(IdentityError);
+  });
+
+  it("reports broken records instead of crashing", () => {
+    const broken = [
+      null,
+      { source: { vendor: "eagle" } },
+      { source: { vendor: "rootly", kind: "rootly.user", id: "r-9" }, emails: null, raw: null },
+      { source: { vendor: "rootly", kind: "rootly.user", id: "r-8" }, emails: "x", raw: null },
+      {
+        source: { vendor: "opsgenie", kind: "opsgenie.user", id: "og-9" },
+        emails: [null, { value: "bad", normalized: null, kind: "login" }, { value: "x@y.example" }],
+        raw: null,
+      },
+      opsgenie("og-1", "ok@example.com"),
+    ] as unknown as Account[];
+    const adapterIssue: AccountIssue = {
+      vendor: "uptrends",
+      kind: "uptrends.operator",
+      reason: "no OperatorGuid",
+      raw: {},
+    };
+    const directory = buildDirectory(broken, { issues: [adapterIssue] });
+    expect(directory.people.map((person) => person.id)).toEqual([
+      "ok@example.com",
+      "opsgenie:opsgenie.user:og-9",
+      "rootly:rootly.user:r-8",
+      "rootly:rootly.user:r-9",
+    ]);
+    expect(directory.issues.map((issue) => issue.reason)).toEqual(
+      expect.arrayContaining([
+        "no OperatorGuid",
+        expect.stringMatching(/^not an account/),
+        "emails is not a list; ignored",
+        "emails[0] has no valid kind; ignored",
+        "emails[1] is not a valid email address; ignored",
+        "emails[2] has no valid kind; ignored",
+      ]),
+    );
+    expect(directory.issues.filter((issue) => /^not an account/.test(issue.reason))).toHaveLength(
+      2,
+    );
+  });
+
+  it("keeps one person for a record listed twice, and reports the duplicate", () => {
+    const directory = buildDirectory([
+      rootly("r-1", "a@example.com"),
+      rootly("r-1", "a@example.com"),
+    ]);
+    expect(directory.people).toHaveLength(1);
+    expect(directory.people[0]!.accounts).toHaveLength(2);
+    expect(directory.issues.map((issue) => issue.reason)).toEqual([
+      "duplicate account: the same vendor, kind and id twice",
+    ]);
+  });
+});
+
+describe("directory queries", () => {
+  const directory = buildDirectory(
+    [
+      opsgenie("og-1", "jane@example.com", [], { role: "owner" }),
+      uptrends("up-1", "jane@example.com", "jane.personal@example.net", { role: "admin" }),
+      rootly("r-1", "jane@example.com"),
+      rootly("r-2", "bob@example.com", { role: "admin" }),
+      uptrends("up-2", "bob@example.com"),
+      opsgenie("og-2", "carol@example.com"),
+    ],
+    { vendors: ["eagle", "opsgenie", "rootly", "uptrends"] },
+  );
+
+  it("finds people by any address, saying how", () => {
+    expect(lookupEmail(directory, " JANE@example.com")).toMatchObject({
+      person: { id: "jane@example.com" },
+      strength: "login/primary",
+    });
+    expect(lookupEmail(directory, "jane.personal@example.net")).toMatchObject({
+      person: { id: "jane@example.com" },
+      strength: "backup/contact",
+    });
+    expect(findPerson(directory, "nobody@example.com")).toBeUndefined();
+    expect(() => findPerson(directory, "not an address")).toThrow(IdentityError);
+  });
+
+  it("lists a vendor's accounts", () => {
+    expect(accountsByVendor(directory, "rootly").map((a) => a.source.id)).toEqual(["r-2", "r-1"]);
+    expect(accountsByVendor(directory, "eagle")).toEqual([]);
+  });
+
+  it("lists people missing from some vendors", () => {
+    const missing = peopleMissingFromVendors(directory, ["opsgenie", "rootly", "uptrends"]);
+    expect(missing.map(({ person, missing }) => [person.id, missing])).toEqual([
+      ["bob@example.com", ["opsgenie"]],
+      ["carol@example.com", ["rootly", "uptrends"]],
+    ]);
+    // Default: every vendor the directory covers, including eagle where nobody is.
+    expect(peopleMissingFromVendors(directory)).toHaveLength(3);
+  });
+
+  it("lists admins per vendor", () => {
+    const admins = adminsByVendor(directory);
+    expect(Object.keys(admins).sort()).toEqual(["eagle", "opsgenie", "rootly", "uptrends"]);
+    expect(admins.opsgenie!.map(({ account }) => account.source.id)).toEqual(["og-1"]);
+    expect(admins.rootly!.map(({ person }) => person.id)).toEqual(["bob@example.com"]);
+    expect(admins.uptrends!.map(({ account }) => account.role.raw)).toEqual(["admin"]);
+    expect(admins.eagle).toEqual([]);
+  });
+});
+
+describe("diffDirectories", () => {
+  it("reports who joined, who left, and role changes", () => {
+    const before = buildDirectory([
+      rootly("r-1", "jane@example.com"),
+      rootly("r-2", "bob@example.com", { role: "admin" }),
+    ]);
+    const after = buildDirectory([
+      rootly("r-2", "bob@example.com", { role: "member" }),
+      opsgenie("og-3", "carol@example.com"),
+      opsgenie("og-2", "bob@example.com"),
+    ]);
+    const diff = diffDirectories(before, after);
+    expect(diff.joined.map((person) => person.id)).toEqual(["carol@example.com"]);
+    expect(diff.left.map((person) => person.id)).toEqual(["jane@example.com"]);
+    expect(diff.roleChanged).toEqual([
+      {
+        account: { vendor: "rootly", kind: "rootly.user", id: "r-2" },
+        personId: "bob@example.com",
+        before: { level: "admin", raw: "admin" },
+        after: { level: "member", raw: "member" },
+      },
+    ]);
+    expect(diff.accountsAdded.map((change) => change.account.source.id).sort()).toEqual([
+      "og-2",
+      "og-3",
+    ]);
+    expect(diff.accountsRemoved.map((change) => change.account.source.id)).toEqual(["r-1"]);
+  });
+
+  it("finds nothing between a directory and itself", () => {
+    const directory = buildDirectory([rootly("r-1", "jane@example.com")]);
+    expect(diffDirectories(directory, directory)).toEqual({
+      joined: [],
+      left: [],
+      roleChanged: [],
+      accountsAdded: [],
+      accountsRemoved: [],
+    });
+  });
+});
+
+describe("buildDirectory properties", () => {
+  const address = fc
+    .tuple(
+      fc.constantFrom("ann", "Bob", "cat", "d.e", "EVE"),
+      fc.constantFrom("example.com", "Example.org", "bücher.example"),
+    )
+    .map(([local, domain]) => `${local}@${domain}`);
+  const kind = fc.constantFrom<EmailKind>("login", "primary", "backup", "contact");
+  const vendor = fc.constantFrom(
+    ["opsgenie", "opsgenie.user"],
+    ["rootly", "rootly.user"],
+    ["uptrends", "uptrends.operator"],
+    ["eagle", "eagle.administrator"],
+  );
+  const accountsArb = fc
+    .uniqueArray(
+      fc.record({
+        vendor,
+        id: fc.string({ minLength: 1, maxLength: 4 }),
+        emails: fc.array(fc.tuple(fc.oneof(address, fc.constant("broken")), kind), {
+          maxLength: 3,
+        }),
+      }),
+      { selector: (entry) => `${entry.vendor[0]}/${entry.id}`, maxLength: 25 },
+    )
+    .map((entries) =>
+      entries.map((entry) => account(entry.vendor[0]!, entry.vendor[1]!, entry.id, entry.emails)),
+    );
+
+  it("does not depend on input order", () => {
+    fc.assert(
+      fc.property(accountsArb, fc.infiniteStream(fc.nat()), (accounts, randoms) => {
+        const shuffled = [...accounts];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = randoms.next().value % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(buildDirectory(shuffled)).toEqual(buildDirectory(accounts));
+      }),
+    );
+  });
+
+  it("is idempotent: rebuilding from its own accounts gives the same directory", () => {
+    fc.assert(
+      fc.property(accountsArb, (accounts) => {
+        const directory = buildDirectory(accounts);
+        expect(buildDirectory(allAccounts(directory))).toEqual(directory);
+      }),
+    );
+  });
+
+  it("places every input account in exactly one person", () => {
+    fc.assert(
+      fc.property(accountsArb, (accounts) => {
+        const directory = buildDirectory(accounts);
+        const placed = allAccounts(directory);
+        expect(placed).toHaveLength(accounts.length);
+        expect(new Set(placed)).toEqual(new Set(accounts));
+        const ids = directory.people.map((person) => person.id);
+        expect(new Set(ids).size).toBe(ids.length);
+      }),
+    );
+  });
+});

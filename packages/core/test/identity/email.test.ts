@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import {
+  IdentityError,
+  email,
+  emailRejection,
+  isValidEmail,
+  normalizeEmail,
+  parseEmail,
+} from "../../src/identity/index";
+
+describe("normalizeEmail", () => {
+  it("trims and lower-cases", () => {
+    expect(normalizeEmail("  Jane.Smith@Example.COM \n")).toBe("jane.smith@example.com");
+  });
+
+  it("makes NFC and NFD spellings of the same name equal", () => {
+    const nfc = "Jos\u00e9@example.com";
+    const nfd = "Jose\u0301@example.com";
+    expect(nfc).not.toBe(nfd);
+    expect(normalizeEmail(nfd)).toBe(normalizeEmail(nfc));
+    expect(normalizeEmail(nfc)).toBe("jos\u00e9@example.com");
+  });
+
+  it("converts an internationalised domain to punycode", () => {
+    expect(normalizeEmail("info@Bücher.example")).toBe("info@xn--bcher-kva.example");
+    expect(normalizeEmail("info@xn--bcher-kva.example")).toBe("info@xn--bcher-kva.example");
+  });
+
+  it("keeps Cyrillic look-alike letters distinct from Latin ones", () => {
+    const latin = normalizeEmail("anna@apple.com");
+    const cyrillicDomain = normalizeEmail("anna@\u0430pple.com");
+    const cyrillicLocal = normalizeEmail("\u0430nna@apple.com");
+    expect(cyrillicDomain).toBe("anna@xn--pple-43d.com");
+    expect(cyrillicDomain).not.toBe(latin);
+    expect(cyrillicLocal).not.toBe(latin);
+  });
+
+  it("leaves Gmail dots and +tags alone unless asked", () => {
+    expect(normalizeEmail("J.Smith+ops@gmail.com")).toBe("j.smith+ops@gmail.com");
+    expect(
+      normalizeEmail("J.Smith+ops@googlemail.com", {
+        gmail: { ignoreDots: true, ignorePlusTags: true },
+      }),
+    ).toBe("jsmith@gmail.com");
+    expect(
+      normalizeEmail("j.smith+ops@example.com", {
+        gmail: { ignoreDots: true, ignorePlusTags: true },
+      }),
+    ).toBe("j.smith+ops@example.com");
+  });
+
+  it.each([
+    ["", "empty"],
+    ["   ", "empty"],
+    ["no-at-sign", "missing-at"],
+    ["@example.com", "bad-local-part"],
+    ["a..b@example.com", "bad-local-part"],
+    [".a@example.com", "bad-local-part"],
+    ["a b@example.com", "bad-local-part"],
+    ["a@", "bad-domain"],
+    ["a@localhost", "bad-domain"],
+    ["a@1.2.3.4", "bad-domain"],
+    ["a@exa mple.com", "bad-domain"],
+    ["a@example.com/path", "bad-domain"],
+    ["a@-bad.com", "bad-domain"],
+  ])("rejects %j (%s)", (value, reason) => {
+    expect(normalizeEmail(value)).toBeNull();
+    expect(isValidEmail(value)).toBe(false);
+    expect(emailRejection(value)).toBe(reason);
+  });
+
+  it("rejects values that are not strings", () => {
+    expect(normalizeEmail(null)).toBeNull();
+    expect(normalizeEmail(undefined)).toBeNull();
+    expect(normalizeEmail(42)).toBeNull();
+    expect(emailRejection({})).toBe("not-a-string");
+  });
+});
+
+describe("parseEmail", () => {
+  it("splits a valid address", () => {
+    expect(parseEmail(" Ops@Bücher.example ")).toEqual({
+      address: "ops@xn--bcher-kva.example",
+      local: "ops",
+      domain: "xn--bcher-kva.example",
+    });
+  });
+
+  it("throws a typed error saying what and where", () => {
+    let caught: unknown;
+    try {
+      parseEmail("jane@@", "argv[1]");
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(IdentityError);
+    expect((caught as IdentityError).code).toBe("invalid-email");
+    expect((caught as IdentityError).path).toBe("argv[1]");
+    expect((caught as IdentityError).message).toMatch(/^argv\[1\]: /);
+  });
+});
+
+describe("email()", () => {
+  it("keeps the value as received and normalises once", () => {
+    expect(email(" Jane@Example.com", "login")).toEqual({
+      value: " Jane@Example.com",
+      normalized: "jane@example.com",
+      kind: "login",
+    });
+  });
+
+  it("keeps a malformed value with a null normalised form instead of throwing", () => {
+    expect(email("not an email", "contact")).toEqual({
+      value: "not an email",
+      normalized: null,
+      kind: "contact",
+    });
+  });
+});

@@ -1,0 +1,189 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { OffboardingStep } from "../../src/identity/index";
+import {
+  IdentityError,
+  buildDirectory,
+  executeOffboarding,
+  planOffboarding,
+} from "../../src/identity/index";
+import { account } from "./account-fixtures";
+
+const directory = buildDirectory([
+  account("opsgenie", "opsgenie.user", "og-1", [["Jane@Example.com", "login"]]),
+  account("uptrends", "uptrends.operator", "guid-1", [["jane@example.com", "primary"]]),
+  account("rootly", "rootly.user", "42", [["jane@example.com", "primary"]]),
+  account("eagle", "eagle.administrator", "jane@example.com", [["jane@example.com", "login"]]),
+  account("eagle", "eagle.groupMember", "jane@example.com", [["jane@example.com", "login"]], {
+    groups: [
+      { id: "61bac74a84cac62fcbfe2c3c", name: "Engineering team" },
+      { id: "61bac74a84cac62fcbfe2c3d", name: "Ops" },
+    ],
+  }),
+  account("pagerbox", "pagerbox.user", "p-1", [["jane@example.com", "login"]]),
+  account("uptrends", "uptrends.operator", "guid-2", [
+    ["bob@example.com", "primary"],
+    ["jane@example.com", "backup"],
+  ]),
+]);
+
+describe("planOffboarding", () => {
+  const plan = planOffboarding(directory, "JANE@example.com");
+
+  it("lists one typed action per vendor account, eagle groups one by one", () => {
+    expect(plan.personId).toBe("jane@example.com");
+    expect(plan.steps.map((step) => step.action)).toEqual([
+      "eagle.removeAdministrator",
+      "eagle.removeGroupMember",
+      "eagle.removeGroupMember",
+      "opsgenie.deleteUser",
+      "manual.review",
+      "rootly.deleteUser",
+      "uptrends.deleteOperator",
+    ]);
+    expect(plan.steps).toContainEqual(
+      expect.objectContaining({
+        vendor: "opsgenie",
+        action: "opsgenie.deleteUser",
+        userId: "og-1",
+        username: "Jane@Example.com",
+      }),
+    );
+    expect(plan.steps).toContainEqual(
+      expect.objectContaining({ action: "uptrends.deleteOperator", operatorGuid: "guid-1" }),
+    );
+    expect(plan.steps).toContainEqual(
+      expect.objectContaining({
+        action: "eagle.removeGroupMember",
+        groupId: "61bac74a84cac62fcbfe2c3d",
+        email: "jane@example.com",
+      }),
+    );
+    expect(plan.steps).toContainEqual(
+      expect.objectContaining({ action: "rootly.deleteUser", userId: "42" }),
+    );
+    for (const step of plan.steps) expect(step.description.length).toBeGreaterThan(10);
+  });
+
+  it("never deletes someone else's account that only lists the address as backup", () => {
+    expect(plan.steps.some((step) => step.account.id === "guid-2")).toBe(false);
+    expect(plan.reviewContacts.map((match) => match.account.id)).toEqual(["guid-2"]);
+  });
+
+  it("is plain data that survives JSON", () => {
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+
+  it("refuses unknown, backup-only and malformed addresses with typed errors", () => {
+    expect(() => planOffboarding(directory, "nobody@example.com")).toThrow(
+      expect.objectContaining({ code: "person-not-found" }),
+    );
+    expect(() => planOffboarding(directory, "not-an-email")).toThrow(
+      expect.objectContaining({ code: "invalid-email" }),
+    );
+    const bob = buildDirectory([
+      account("uptrends", "uptrends.operator", "guid-2", [
+        ["bob@example.com", "primary"],
+        ["shared@example.com", "backup"],
+      ]),
+    ]);
+    expect(() => planOffboarding(bob, "shared@example.com")).toThrow(IdentityError);
+  });
+});
+
+describe("executeOffboarding", () => {
+  const plan = planOffboarding(directory, "jane@example.com");
+
+  it("runs every step, reports a failure, and keeps going", async () => {
+    const ran: OffboardingStep[] = [];
+    const result = await executeOffboarding(plan, {
+      eagle: { execute: (step) => void ran.push(step) },
+      opsgenie: {
+        execute: async () => {
+          throw new Error(
+            "DELETE https://api.opsgenie.com/v1/json/user?apiKey=eb243592-faa2&id=og-1 failed: 500",
+          );
+        },
+      },
+      rootly: { execute: async (step) => void ran.push(step) },
+      uptrends: { execute: async (step) => void ran.push(step) },
+    });
+    expect(result.ok).toBe(false);
+    expect(result.outcomes.map((outcome) => [outcome.step.action, outcome.status])).toEqual([
+      ["eagle.removeAdministrator", "done"],
+      ["eagle.removeGroupMember", "done"],
+      ["eagle.removeGroupMember", "done"],
+      ["opsgenie.deleteUser", "failed"],
+      ["manual.review", "skipped"],
+      ["rootly.deleteUser", "done"],
+      ["uptrends.deleteOperator", "done"],
+    ]);
+    expect(ran).toHaveLength(5);
+    const failed = result.outcomes[3]!;
+    expect(failed.error?.message).toContain("failed: 500");
+    expect(failed.error?.message).not.toContain("eb243592");
+    expect(inspect(result, { depth: 10 })).not.toContain("eb243592");
+    expect(JSON.stringify(result)).not.toContain("eb243592");
+  });
+
+  it("redacts Basic and Bearer credentials from errors", async () => {
+    const result = await executeOffboarding(plan, {
+      rootly: {
+        execute: () => {
+          throw new Error("401 with Authorization: Bearer rootly_abc123.def");
+        },
+      },
+      uptrends: {
+        execute: () => {
+          throw new Error(
+            "GET https://apiuser:s3cret-pass@api.uptrends.com/v4/Operator (Basic YXBpOnNlY3JldA==)",
+          );
+        },
+      },
+    });
+    const text = JSON.stringify(result.outcomes.map((outcome) => outcome.error));
+    for (const secret of ["rootly_abc123", "s3cret-pass", "YXBpOnNlY3JldA=="]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
+  it("skips steps for vendors without an executor and says so", async () => {
+    const result = await executeOffboarding(plan, {});
+    expect(result.ok).toBe(false);
+    expect(result.outcomes.every((outcome) => outcome.status === "skipped")).toBe(true);
+    expect(result.outcomes[0]!.error?.message).toMatch(/no executor was given for vendor "eagle"/);
+  });
+
+  it("stops after a failure only when asked", async () => {
+    const result = await executeOffboarding(
+      plan,
+      {
+        eagle: {
+          execute: () => {
+            throw new Error("eagle is down");
+          },
+        },
+        opsgenie: { execute: () => undefined },
+      },
+      { stopOnFailure: true },
+    );
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual([
+      "failed",
+      "skipped",
+      "skipped",
+      "skipped",
+      "skipped",
+      "skipped",
+      "skipped",
+    ]);
+  });
+
+  it("is ok when every step is done", async () => {
+    const single = planOffboarding(
+      buildDirectory([account("rootly", "rootly.user", "7", [["solo@example.com", "primary"]])]),
+      "solo@example.com",
+    );
+    const result = await executeOffboarding(single, { rootly: { execute: () => undefined } });
+    expect(result).toEqual({ ok: true, outcomes: [{ step: single.steps[0], status: "done" }] });
+  });
+});
