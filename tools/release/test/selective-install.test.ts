@@ -1,0 +1,168 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { SimulatedVendor } from "@rollcall/simulators";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseSpec } from "../src/spec-loading";
+import { readVendorRegistry, type VendorEntry } from "../src/workspace";
+import { CJS_CONSUMER, ESM_CONSUMER, typedUsage } from "./support/consumer-scripts";
+import {
+  createConsumerProject,
+  nodeFromRegistry,
+  packedManifest,
+  packWorkspacePackage,
+  runCommand,
+  typecheckConsumer,
+} from "./support/consumer-project";
+import { WORKSPACE_ROOT } from "./support/temp-repo";
+
+const CORE = { package: "@rollcall/core", directory: "packages/core" };
+
+/** The only runtime dependencies a vendor client may bring into a user's install. */
+const CLIENT_DEPENDENCIES = ["@rollcall/core", "openapi-fetch"];
+
+// Each vendor client, installed on its own from packed tarballs into a project outside the
+// workspace, must load from ESM and CJS, call a simulator, and type-check under nodenext —
+// on this machine's Node and on Node 24.
+const vendors = await readVendorRegistry(WORKSPACE_ROOT);
+
+let packDir: string;
+let coreTarball: string;
+const nodes: { label: string; binary: string }[] = [
+  { label: `node ${process.version}`, binary: process.execPath },
+];
+const projects: string[] = [];
+
+beforeAll(async () => {
+  packDir = await mkdtemp(join(tmpdir(), "rollcall-packed-"));
+  coreTarball = await packWorkspacePackage(CORE.directory, packDir);
+  if (!process.version.startsWith("v24.")) {
+    nodes.push({ label: "node 24", binary: await nodeFromRegistry(24) });
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(
+    [packDir, ...projects].filter(Boolean).map((dir) => rm(dir, { recursive: true, force: true })),
+  );
+});
+
+/** `createRootlyClient`: the factory every vendor client exports (see ARCHITECTURE.md). */
+function factoryName(vendor: VendorEntry): string {
+  return `create${vendor.id.charAt(0).toUpperCase()}${vendor.id.slice(1)}Client`;
+}
+
+/** A GET the simulator can answer with no arguments: the user's first, simplest call. */
+async function simplestGet(vendor: VendorEntry): Promise<string> {
+  const spec = await parseSpec(
+    await readFile(join(WORKSPACE_ROOT, vendor.spec), "utf8"),
+    vendor.spec,
+  );
+  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, any>)) {
+    const required = [...(item.parameters ?? []), ...(item.get?.parameters ?? [])].some(
+      (p: any) => p.required,
+    );
+    if (item.get !== undefined && !path.includes("{") && !required) return path;
+  }
+  throw new Error(`${vendor.spec}: no GET without required parameters to smoke-test with`);
+}
+
+/** The simulator's credentials as the options a user would pass (secret getters read here). */
+function credentialOptions(credentials: unknown): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const key of ["apiKey", "token", "username", "password"]) {
+    const value = (credentials as Record<string, unknown>)[key];
+    if (typeof value === "string") options[key] = value;
+  }
+  return options;
+}
+
+async function runConsumer(project: string, node: string, file: string, env: NodeJS.ProcessEnv) {
+  const result = await runCommand(node, [file], { cwd: project, env });
+  expect(result.code, `${file} failed:\n${result.stderr}`).toBe(0);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as {
+    exportNames: string[];
+    status?: number;
+    hasData?: boolean;
+  };
+}
+
+describe("@rollcall/core on its own", () => {
+  let project: string;
+
+  beforeAll(async () => {
+    project = await createConsumerProject([coreTarball]);
+    projects.push(project);
+    await writeFile(join(project, "consumer.mjs"), ESM_CONSUMER);
+    await writeFile(join(project, "consumer.cjs"), CJS_CONSUMER);
+  }, 120_000);
+
+  it("loads the same exports from import and require on every Node", async () => {
+    for (const node of nodes) {
+      const env = { CONSUMER_PACKAGE: CORE.package };
+      const esm = await runConsumer(project, node.binary, "consumer.mjs", env);
+      const cjs = await runConsumer(project, node.binary, "consumer.cjs", env);
+      expect(esm.exportNames.length, node.label).toBeGreaterThan(0);
+      expect(cjs.exportNames, node.label).toEqual(esm.exportNames);
+    }
+  }, 60_000);
+
+  it("type-checks from ESM and CJS under strict nodenext", async () => {
+    const result = await typecheckConsumer(project, typedUsage(CORE.package, undefined));
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+  }, 60_000);
+});
+
+describe.each(vendors)("$package installed alone", (vendor) => {
+  let project: string;
+  let manifest: Record<string, any>;
+
+  beforeAll(async () => {
+    const tarball = await packWorkspacePackage(vendor.directory, packDir);
+    manifest = await packedManifest(tarball);
+    project = await createConsumerProject([coreTarball, tarball]);
+    projects.push(project);
+    await writeFile(join(project, "consumer.mjs"), ESM_CONSUMER);
+    await writeFile(join(project, "consumer.cjs"), CJS_CONSUMER);
+  }, 120_000);
+
+  it("depends at runtime on exactly openapi-fetch and @rollcall/core", () => {
+    expect(Object.keys(manifest.dependencies ?? {}).sort()).toEqual(CLIENT_DEPENDENCIES);
+    expect(manifest.peerDependencies ?? {}).toEqual({});
+    expect(manifest.optionalDependencies ?? {}).toEqual({});
+  });
+
+  it("calls its simulator from import and from require, on every Node", async () => {
+    // Imported here so the core checks above still run while the simulators are being built.
+    const { startVendor } = await import("@rollcall/simulators");
+    const simulator = await startVendor(vendor.id as SimulatedVendor);
+    try {
+      const env = {
+        CONSUMER_PACKAGE: vendor.package,
+        CONSUMER_FACTORY: factoryName(vendor),
+        CONSUMER_BASE_URL: simulator.url,
+        CONSUMER_CREDENTIALS: JSON.stringify(credentialOptions(simulator.credentials)),
+        CONSUMER_PATH: await simplestGet(vendor),
+      };
+      for (const node of nodes) {
+        const esm = await runConsumer(project, node.binary, "consumer.mjs", env);
+        const cjs = await runConsumer(project, node.binary, "consumer.cjs", env);
+        expect(esm, node.label).toMatchObject({ status: 200, hasData: true });
+        expect(cjs, node.label).toMatchObject({ status: 200, hasData: true });
+        expect(cjs.exportNames, node.label).toEqual(esm.exportNames);
+      }
+      expect(simulator.requestCount(), "requests the simulator saw").toBe(nodes.length * 2);
+    } finally {
+      await simulator.close();
+    }
+  }, 60_000);
+
+  it("type-checks from ESM and CJS under strict nodenext", async () => {
+    const result = await typecheckConsumer(
+      project,
+      typedUsage(vendor.package, factoryName(vendor)),
+    );
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+  }, 60_000);
+});
