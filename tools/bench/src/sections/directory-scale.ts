@@ -1,0 +1,77 @@
+import type { BenchOptions } from "../bench-options";
+import { runChild } from "../child-process";
+import type { DirectoryScaleResult } from "../directory-scale-child";
+import { atMost, info, judged, type Figure } from "../figure";
+import { formatMegabytes, formatRatio, formatSeconds } from "../format-units";
+import { median } from "../statistics";
+
+const section = "directory" as const;
+const SIZES = [10_000, 100_000, 1_000_000] as const;
+
+/** buildDirectory at 10k, 100k and 1M synthetic accounts, each size in its own process. */
+export async function runDirectoryScale(options: BenchOptions): Promise<Figure[]> {
+  const repetitions = (count: number) =>
+    options.quick
+      ? count >= 1_000_000
+        ? 1
+        : 3
+      : count >= 1_000_000
+        ? 3
+        : count >= 100_000
+          ? 5
+          : 9;
+  const results: DirectoryScaleResult[] = [];
+  for (const count of SIZES) {
+    results.push(
+      await runChild<DirectoryScaleResult>("directory-scale-child.ts", {
+        args: [String(count), String(repetitions(count))],
+        nodeFlags: ["--expose-gc", "--max-old-space-size=8192"],
+      }),
+    );
+  }
+
+  const figures: Figure[] = [];
+  for (const result of results) {
+    const ms = median(result.buildMs);
+    const ratio = median(result.buildMs.map((time, i) => time / result.baselineMs[i]!));
+    const name = `buildDirectory, ${result.count.toLocaleString("en-US")} accounts`;
+    const value = `${formatSeconds(ms)} → ${result.people.toLocaleString("en-US")} people`;
+    const row = { section, name, value, ratio, baseline: "one-pass Map group-by" };
+    figures.push(result.count === 1_000_000 ? judged(row, atMost(2000, "≤ 2 s"), ms) : info(row));
+    figures.push(
+      info({
+        section,
+        name: `memory, ${result.count.toLocaleString("en-US")} accounts`,
+        value: `peak RSS ${formatMegabytes(result.maxRssBytes)}; directory retains ${formatMegabytes(result.retainedHeapBytes)} heap (accounts ${formatMegabytes(result.accountsHeapBytes)})`,
+      }),
+    );
+  }
+  for (let i = 1; i < results.length; i++) {
+    const smaller = results[i - 1]!;
+    const larger = results[i]!;
+    const scale = larger.count / smaller.count;
+    const timeGrowth = median(larger.buildMs) / median(smaller.buildMs) / scale;
+    const memoryGrowth = larger.retainedHeapBytes / Math.max(1, smaller.retainedHeapBytes) / scale;
+    figures.push(
+      judged(
+        {
+          section,
+          name: `time growth ${smaller.count.toLocaleString("en-US")} → ${larger.count.toLocaleString("en-US")}`,
+          value: `${formatRatio(median(larger.buildMs) / median(smaller.buildMs))} for ${scale}× the accounts`,
+          ratio: timeGrowth,
+          baseline: "linear growth",
+        },
+        atMost(1.2, "≤ 1.2× linear"),
+        timeGrowth,
+      ),
+      info({
+        section,
+        name: `retained-heap growth ${smaller.count.toLocaleString("en-US")} → ${larger.count.toLocaleString("en-US")}`,
+        value: `${formatRatio(larger.retainedHeapBytes / Math.max(1, smaller.retainedHeapBytes))} for ${scale}×`,
+        ratio: memoryGrowth,
+        baseline: "linear growth",
+      }),
+    );
+  }
+  return figures;
+}

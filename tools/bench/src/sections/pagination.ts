@@ -1,0 +1,97 @@
+import { startOpsgenie, startRootly } from "@rollcall/simulators";
+import type { BenchOptions } from "../bench-options";
+import { runChild } from "../child-process";
+import { atMost, failed, info, judged, reasonOf, type Figure } from "../figure";
+import { formatMegabytes, formatRate, formatSeconds } from "../format-units";
+import type { PaginationJob, PaginationResult } from "../pagination-child";
+import { median } from "../statistics";
+
+const section = "pagination" as const;
+const COUNTS = [10_000, 50_000] as const;
+const PAGE_SIZE = 100;
+const MAX_HEAP_GROWTH = 2;
+
+/**
+ * Lists every generated user through OpsGenie's and Rootly's `listAllUsers` against the simulators,
+ * against a raw fetch loop over the same pages, at 10k and 50k users: pages/s and whether the heap
+ * high-water mark stays flat as the listing grows 5×.
+ */
+export async function runPagination(options: BenchOptions): Promise<Figure[]> {
+  const rounds = options.quick ? 1 : 3;
+  const figures: Figure[] = [];
+  for (const vendor of ["opsgenie", "rootly"] as const) {
+    const runs = new Map<number, PaginationResult>();
+    try {
+      for (const count of COUNTS) {
+        const simulator =
+          vendor === "opsgenie"
+            ? await startOpsgenie({ generatedUsers: count, validateResponses: false })
+            : await startRootly({ generatedUsers: count, validateResponses: false });
+        try {
+          const credential =
+            "apiKey" in simulator.credentials
+              ? simulator.credentials.apiKey
+              : simulator.credentials.token;
+          const job: PaginationJob = {
+            vendor,
+            baseUrl: simulator.url,
+            credential,
+            pageSize: PAGE_SIZE,
+            rounds,
+          };
+          runs.set(
+            count,
+            await runChild<PaginationResult>("pagination-child.ts", {
+              nodeFlags: ["--expose-gc"],
+              send: job,
+            }),
+          );
+        } finally {
+          await simulator.close();
+        }
+      }
+    } catch (error) {
+      figures.push(failed(section, `${vendor} listAllUsers`, reasonOf(error)));
+      continue;
+    }
+    for (const [count, result] of runs) {
+      const pagesPerSecond = (runs: PaginationResult["client"]) =>
+        median(runs.map((run) => run.pages / (run.ms / 1000)));
+      const client = pagesPerSecond(result.client);
+      const raw = pagesPerSecond(result.raw);
+      const items = result.client[0]!.items;
+      figures.push(
+        info({
+          section,
+          name: `${vendor} listAllUsers, ${count.toLocaleString("en-US")} users`,
+          value: `${formatRate(client, "pages")} (${formatSeconds(median(result.client.map((r) => r.ms)))})`,
+          ratio: client / raw,
+          baseline: "raw fetch page loop",
+          ...(items === count
+            ? {}
+            : { note: `${vendor}: listed ${items} users, expected ${count}` }),
+        }),
+      );
+    }
+    const heap = (count: number) =>
+      median(runs.get(count)!.client.map((run) => run.peakHeapDeltaBytes));
+    const rawHeap = (count: number) =>
+      median(runs.get(count)!.raw.map((run) => run.peakHeapDeltaBytes));
+    const [small, large] = COUNTS;
+    const growth = heap(large) / Math.max(1, heap(small));
+    figures.push(
+      judged(
+        {
+          section,
+          name: `${vendor} peak heap while iterating, ${large / 1000}k vs ${small / 1000}k`,
+          value: `${formatMegabytes(heap(large))} vs ${formatMegabytes(heap(small))} (raw loop ${formatMegabytes(rawHeap(large))} vs ${formatMegabytes(rawHeap(small))})`,
+          ratio: growth,
+          baseline: `${small / 1000}k listing`,
+        },
+        atMost(MAX_HEAP_GROWTH, `≤ ${MAX_HEAP_GROWTH}× (5× = linear)`),
+        growth,
+      ),
+    );
+  }
+  return figures;
+}
