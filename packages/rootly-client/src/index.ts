@@ -1,0 +1,23 @@
+// The public surface of @rollcall/rootly-client.
+export { createRootlyClient, JSON_API_MEDIA_TYPE } from "./client";
+export type { RootlyClient, RootlyClientOptions } from "./client";
+export { parseRootlyError } from "./errors";
+export { listAllUsers } from "./pagination";
+export type { ListAllUsersOptions } from "./pagination";
+export { toAccounts, pullAccounts } from "./accounts";
+export type { PullAccountsOptions } from "./accounts";
+export type { PullOptions, PullProgress } from "./pull-progress";
+export { offboardingExecutor } from "./offboarding";
+export type { paths, components, operations } from "./generated/schema";
+export type {
+  Incident,
+  IncidentResponse,
+  IncidentRole,
+  IncidentRoleAssignment,
+  IncidentRoleAssignmentRequest,
+  RootlyErrors,
+  RootlyRateLimitError,
+  User,
+  UserList,
+  UserResponse,
+} from "./generated/schema";

@@ -1,0 +1,145 @@
+import { demoOrganisation } from "@rollcall/simulators";
+import { describe, expect, it } from "vitest";
+import { pullAccounts, toAccounts, type PullProgress, type User } from "../src/index";
+import { useRootlySimulator } from "./support/simulator";
+
+const env = useRootlySimulator("demo");
+
+// The two users of the spec's `GET /v1/users` example (specs/rootly.yaml, listUsers firstPage).
+const specUsers = [
+  {
+    id: "315",
+    type: "users",
+    attributes: {
+      name: "Merlene Hoppe",
+      email: "delbert@douglas-raynor.test",
+      first_name: "Merlene",
+      last_name: "Hoppe",
+      phone: null,
+      phone_2: null,
+      full_name: "Merlene Hoppe",
+      full_name_with_team: "[Goyette Group] Merlene Hoppe",
+      slack_id: null,
+      time_zone: "Eastern Time (US & Canada)",
+      created_at: "2025-03-20T17:52:07.490-07:00",
+      updated_at: "2025-03-20T17:52:30.852-07:00",
+    },
+  },
+  {
+    id: "317",
+    type: "users",
+    attributes: {
+      name: "Mario Casper",
+      email: "emmett.daugherty@wehner-turner.test",
+      first_name: "Mario",
+      last_name: "Casper",
+      phone: "+14155550123",
+      phone_2: null,
+      full_name: "Mario Casper",
+      full_name_with_team: "[Goyette Group] Mario Casper",
+      slack_id: "U024BE7LH",
+      time_zone: "America/Los_Angeles",
+      created_at: "2025-03-20T17:52:08.420-07:00",
+      updated_at: "2025-03-20T17:52:08.905-07:00",
+    },
+  },
+];
+
+describe("toAccounts", () => {
+  it("normalises the spec's example users", () => {
+    const { accounts, issues } = toAccounts(specUsers);
+    expect(issues).toEqual([]);
+    const [merlene, mario] = accounts;
+    expect(merlene!.source).toEqual({ vendor: "rootly", kind: "rootly.user", id: "315" });
+    expect(merlene!.emails).toEqual([
+      {
+        value: "delbert@douglas-raynor.test",
+        normalized: "delbert@douglas-raynor.test",
+        kind: "primary",
+      },
+    ]);
+    expect(merlene!.names).toMatchObject({
+      display: "Merlene Hoppe",
+      given: "Merlene",
+      family: "Hoppe",
+    });
+    // A Rails-style name is mapped; an IANA id is exact.
+    expect(merlene!.timezone).toMatchObject({ iana: "America/New_York", precision: "mapped" });
+    expect(mario!.timezone).toMatchObject({ iana: "America/Los_Angeles", precision: "exact" });
+    expect(merlene!.createdAt).toEqual({
+      iso: "2025-03-21T00:52:07.490Z",
+      zone: "utc",
+      raw: "2025-03-20T17:52:07.490-07:00",
+    });
+    expect(mario!.phones).toEqual([{ raw: "+14155550123", e164: "+14155550123" }]);
+    expect(mario!.extras).toMatchObject({ slackId: "U024BE7LH" });
+    // Rootly has neither a disabled state, roles on users, nor a locale.
+    expect(merlene!.status).toBe("unknown");
+    expect(merlene!.role.level).toBe("unknown");
+    expect(merlene!.locale.tag).toBeNull();
+    expect(merlene!.provenance).toMatchObject({
+      "emails[0]": "attributes.email",
+      timezone: "attributes.time_zone",
+      createdAt: "attributes.created_at",
+    });
+    expect(merlene!.raw).toBe(specUsers[0]);
+  });
+
+  it("accepts a single record", () => {
+    expect(toAccounts(specUsers[1]).accounts.map((a) => a.source.id)).toEqual(["317"]);
+  });
+
+  it("reports broken records as issues instead of throwing", () => {
+    const broken = [
+      null,
+      "315",
+      { type: "users", attributes: { email: "a@example.com" } },
+      { id: "1", type: "users" },
+      { id: "2", type: "users", attributes: { email: null, full_name: "No Mail" } },
+      specUsers[0],
+      specUsers[0],
+    ];
+    const { accounts, issues } = toAccounts(broken);
+    expect(accounts.map((a) => a.source.id)).toEqual(["315"]);
+    expect(issues.map((issue) => [issue.id, issue.reason])).toEqual([
+      [undefined, "the user record is not an object"],
+      [undefined, "the user record is not an object"],
+      [undefined, "the user has no id"],
+      ["1", "the user has no attributes"],
+      ["2", "the user has no email"],
+      ["315", "duplicate user id"],
+    ]);
+    expect(issues.every((issue) => issue.vendor === "rootly" && issue.kind === "rootly.user")).toBe(
+      true,
+    );
+  });
+
+  it("keeps null optional fields as unknown values", () => {
+    const [account] = toAccounts({
+      id: "9",
+      type: "users",
+      attributes: { email: "x@example.com", full_name: null, time_zone: null, created_at: null },
+    }).accounts;
+    expect(account!.timezone.precision).toBe("unknown");
+    expect(account!.createdAt).toBeNull();
+    expect(account!.names.display).toBeNull();
+  });
+});
+
+describe("pullAccounts", () => {
+  it("pulls every user of the demo organisation, reporting each page", async () => {
+    const progress: PullProgress<User>[] = [];
+    const result = await pullAccounts(env.client(), {
+      pageSize: 4,
+      onPage: (page) => progress.push(page),
+    });
+    const expected = demoOrganisation.people.flatMap((p) => (p.rootly ? [p.rootly.email] : []));
+    expect(result.issues).toEqual([]);
+    expect(result.accounts.map((a) => a.emails[0]!.value).sort()).toEqual(expected.sort());
+    expect(progress.map((p) => p.page)).toEqual(progress.map((_, i) => i + 1));
+    expect(progress.flatMap((p) => p.items)).toHaveLength(expected.length);
+    expect(progress.every((p) => p.vendor === "rootly" && p.items.length <= 4)).toBe(true);
+    // Rails-style demo zones ("Dublin", "Prague") are mapped, none left unknown.
+    expect(result.accounts.filter((a) => a.timezone.precision === "unknown")).toEqual([]);
+  });
+});

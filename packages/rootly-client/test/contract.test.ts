@@ -1,0 +1,119 @@
+import { NotFoundError, unwrap } from "@rollcall/core";
+import { describe, expect, it } from "vitest";
+import packageJson from "../package.json";
+import { contractRegistry } from "./support/contract";
+import { useRootlySimulator } from "./support/simulator";
+
+const env = useRootlySimulator("both");
+const { contract, expectEveryOperationCovered } = contractRegistry("rootly.yaml");
+
+// The incident, users and role of Rootly's own assign_role_to_user document (simulator seed "docs").
+const INCIDENT = "af96c85d-324d-4189-9138-d393d9a12fb9";
+const ROLE = "f8e941d9-1172-4544-afdc-b40f4eb20c77";
+
+describe("Rootly contract", () => {
+  contract("listUsers", async () => {
+    const client = env.client();
+    const page = unwrap(
+      await client.GET("/v1/users", { params: { query: { "page[size]": 2, "page[number]": 2 } } }),
+    );
+    const all = env.sim.store.users.list();
+    expect(page.data.map((user) => user.id)).toEqual(all.slice(2, 4).map((user) => user.id));
+    expect(page.meta.total_count).toBe(all.length);
+    expect(page.meta.current_page).toBe(2);
+
+    const filtered = unwrap(
+      await client.GET("/v1/users", {
+        params: { query: { "filter[email]": "emmett.daugherty@wehner-turner.test" } },
+      }),
+    );
+    expect(filtered.data.map((user) => user.id)).toEqual(["317"]);
+  });
+
+  contract("getCurrentUser", async () => {
+    const me = unwrap(await env.client().GET("/v1/users/me"));
+    expect(me.data.id).toBe(env.sim.store.currentUserId);
+  });
+
+  contract("getUser", async () => {
+    const user = unwrap(
+      await env.client().GET("/v1/users/{id}", { params: { path: { id: "317" } } }),
+    );
+    expect(user.data.attributes.email).toBe(env.sim.store.users.get("317")!.email);
+    expect(user.data.attributes.full_name).toBe("Mario Casper");
+  });
+
+  contract("deleteUser", async () => {
+    const client = env.client();
+    const deleted = unwrap(
+      await client.DELETE("/v1/users/{id}", { params: { path: { id: "315" } } }),
+    );
+    expect(deleted.data.id).toBe("315");
+    expect(env.sim.store.users.get("315")).toBeUndefined();
+    const again = await client.GET("/v1/users/{id}", { params: { path: { id: "315" } } });
+    expect(() => unwrap(again)).toThrow(NotFoundError);
+  });
+
+  contract("listIncidentRoles", async () => {
+    const roles = unwrap(await env.client().GET("/v1/incident_roles"));
+    expect(roles.data.map((role) => role.id).sort()).toEqual(
+      env.sim.store.incidentRoles
+        .list()
+        .map((role) => role.id)
+        .sort(),
+    );
+  });
+
+  contract("assignIncidentRoleToUser", async () => {
+    const incident = unwrap(
+      await env.client().POST("/v1/incidents/{id}/assign_role_to_user", {
+        params: { path: { id: INCIDENT } },
+        body: {
+          data: { type: "incidents", attributes: { user_id: "317", incident_role_id: ROLE } },
+        },
+      }),
+    );
+    const holders = (incident.included ?? []).map((a) => a.attributes.user.data.id);
+    expect(holders).toContain("317");
+    const stored = env.sim.store.incident(INCIDENT)!.role_assignments;
+    expect(stored.some((a) => a.user_id === "317" && a.incident_role_id === ROLE)).toBe(true);
+  });
+
+  contract("unassignIncidentRoleFromUser", async () => {
+    const before = env.sim.store.incident(INCIDENT)!.role_assignments;
+    const holder = before.find((a) => a.incident_role_id === ROLE)!;
+    const incident = unwrap(
+      await env.client().DELETE("/v1/incidents/{id}/unassign_role_from_user", {
+        params: { path: { id: INCIDENT } },
+        body: {
+          data: {
+            type: "incidents",
+            attributes: { user_id: holder.user_id, incident_role_id: ROLE },
+          },
+        },
+      }),
+    );
+    expect(incident.data.id).toBe(INCIDENT);
+    const after = env.sim.store.incident(INCIDENT)!.role_assignments;
+    expect(after.some((a) => a.user_id === holder.user_id && a.incident_role_id === ROLE)).toBe(
+      false,
+    );
+  });
+
+  it("sends JSON:API media types, the bearer token and a versioned User-Agent", async () => {
+    const client = env.client();
+    await client.POST("/v1/incidents/{id}/assign_role_to_user", {
+      params: { path: { id: INCIDENT } },
+      body: { data: { type: "incidents", attributes: { user_id: "315", incident_role_id: ROLE } } },
+    });
+    const [request] = env.sim.requests;
+    expect(request!.headers["content-type"]).toBe("application/vnd.api+json");
+    expect(request!.headers.accept).toBe("application/vnd.api+json");
+    expect(request!.headers["user-agent"]).toMatch(
+      new RegExp(`^@rollcall/rootly-client/${packageJson.version.replaceAll(".", "\\.")}( |$)`),
+    );
+    expect(request!.status).toBe(200);
+  });
+
+  expectEveryOperationCovered();
+});

@@ -1,0 +1,21 @@
+// The public surface of @rollcall/uptrends-client.
+export { createUptrendsClient } from "./client";
+export type { UptrendsClient, UptrendsClientOptions } from "./client";
+export { parseUptrendsError } from "./errors";
+export { toAccounts, pullAccounts } from "./accounts";
+export type { PullAccountsOptions, ToAccountsContext } from "./accounts";
+export type { PullOptions, PullProgress } from "./pull-progress";
+export { offboardingExecutor } from "./offboarding";
+export type { paths, components, operations } from "./generated/schema";
+export type {
+  DutySchedule,
+  DutyScheduleRequest,
+  Operator,
+  OperatorCreate,
+  OperatorUpdate,
+  ScheduleMode,
+  SmsProvider,
+  Timezone,
+  UptrendsMessageList,
+  WeekDay,
+} from "./generated/schema";

@@ -1,0 +1,173 @@
+import { demoOrganisation } from "@rollcall/simulators";
+import { describe, expect, it } from "vitest";
+import { pullAccounts, toAccounts, type Operator, type PullProgress } from "../src/index";
+import { useUptrendsSimulator } from "./support/simulator";
+
+const env = useUptrendsSimulator("demo");
+
+// From specs/uptrends.yaml: the listOperators example, getOperator's Third Operator, the
+// createOperator example's culture, and the getTimezone example.
+const firstOperator = {
+  OperatorGuid: "36fad910-6e9f-4886-b1a7-9b4637362cb8",
+  FullName: "First Operator",
+  Email: "FirstOperator@acme.com",
+  MobilePhone: "",
+  IsAccountAdministrator: true,
+  BackupEmail: " FirstOperator@gmail.com ",
+  IsOnDuty: true,
+  SmsProvider: "UseAccountSetting",
+  PhoneProvider: "UseAccountSetting",
+  AllowNativeLogin: true,
+  AllowSingleSignon: false,
+};
+const thirdOperator = {
+  OperatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300",
+  FullName: "Third Operator",
+  Email: "ThirdOperator@acme.com",
+  MobilePhone: "+31612345678",
+  OutgoingPhoneNumber: "",
+  IsAccountAdministrator: false,
+  BackupEmail: "",
+  IsOnDuty: false,
+  CultureName: "nl-NL",
+  TimeZoneId: 56,
+  SmsProvider: "SmsProviderUSA",
+  UseNumericSender: false,
+  PhoneProvider: "UseAccountSetting",
+  AllowNativeLogin: true,
+  AllowSingleSignon: false,
+};
+const centralTime = {
+  TimezoneId: 56,
+  Description: "GMT-06:00* Central time",
+  OffsetFromUtc: -360,
+  HasDaylightSaving: true,
+  DaylightSavingOffset: 60,
+};
+
+describe("toAccounts", () => {
+  it("normalises the spec's example operators", () => {
+    const { accounts, issues } = toAccounts([firstOperator, thirdOperator], {
+      timezones: [centralTime],
+    });
+    expect(issues).toEqual([]);
+    const [first, third] = accounts;
+    expect(first!.source).toEqual({
+      vendor: "uptrends",
+      kind: "uptrends.operator",
+      id: "36fad910-6e9f-4886-b1a7-9b4637362cb8",
+    });
+    expect(first!.emails).toEqual([
+      { value: "FirstOperator@acme.com", normalized: "firstoperator@acme.com", kind: "primary" },
+      { value: " FirstOperator@gmail.com ", normalized: "firstoperator@gmail.com", kind: "backup" },
+    ]);
+    expect(first!.role).toEqual({ level: "admin", raw: "AccountAdministrator" });
+    expect(third!.role).toEqual({ level: "member", raw: "Operator" });
+    expect(first!.phones).toEqual([]);
+    expect(third!.phones).toEqual([{ raw: "+31612345678", e164: "+31612345678" }]);
+    // TimeZoneId 56 resolves to an offset, never to a guessed IANA zone.
+    expect(third!.timezone).toEqual({
+      iana: null,
+      raw: "GMT-06:00* Central time",
+      precision: "offset",
+      utcOffsetMinutes: -360,
+    });
+    expect(first!.timezone.precision).toBe("unknown");
+    expect(third!.locale).toEqual({ tag: "nl-NL", raw: "nl-NL" });
+    expect(first!.locale.tag).toBeNull();
+    // Uptrends operators carry no creation time.
+    expect(third!.createdAt).toBeNull();
+    expect(third!.status).toBe("active");
+    expect(third!.extras).toMatchObject({ isOnDuty: false, timeZoneId: 56 });
+    expect(third!.provenance).toMatchObject({
+      "emails[0]": "Email",
+      "phones[0]": "MobilePhone",
+      locale: "CultureName",
+      role: "IsAccountAdministrator",
+    });
+  });
+
+  it("leaves the zone unknown without the table, or for an id the table lacks", () => {
+    const [withoutTable] = toAccounts(thirdOperator).accounts;
+    expect(withoutTable!.timezone).toMatchObject({ precision: "unknown", raw: 56 });
+    const [missing] = toAccounts(
+      { ...thirdOperator, TimeZoneId: 999 },
+      {
+        timezones: new Map([[56, centralTime]]),
+      },
+    ).accounts;
+    expect(missing!.timezone).toMatchObject({ precision: "unknown", raw: 999 });
+  });
+
+  it("marks an operator with both sign-in methods off as disabled", () => {
+    const [account] = toAccounts({
+      ...thirdOperator,
+      AllowNativeLogin: false,
+      AllowSingleSignon: false,
+    }).accounts;
+    expect(account!.status).toBe("disabled");
+  });
+
+  it("reports broken records as issues instead of throwing", () => {
+    const { accounts, issues } = toAccounts([
+      null,
+      { FullName: "No Guid", Email: "a@acme.test" },
+      { OperatorGuid: "g-1", FullName: "No Email", Email: null },
+      {
+        OperatorGuid: "g-2",
+        Email: "nulls@acme.test",
+        FullName: null,
+        BackupEmail: null,
+        TimeZoneId: null,
+        IsAccountAdministrator: null,
+      },
+      firstOperator,
+      firstOperator,
+    ]);
+    expect(accounts.map((a) => a.source.id)).toEqual(["g-2", firstOperator.OperatorGuid]);
+    expect(accounts[0]!.role.level).toBe("unknown");
+    expect(accounts[0]!.emails).toHaveLength(1);
+    expect(issues.map((issue) => [issue.id, issue.reason])).toEqual([
+      [undefined, "the operator record is not an object"],
+      [undefined, "the operator has no OperatorGuid"],
+      ["g-1", "the operator has no Email"],
+      [firstOperator.OperatorGuid, "duplicate OperatorGuid"],
+    ]);
+  });
+});
+
+describe("pullAccounts", () => {
+  it("pulls every demo operator and fetches the time-zone table once", async () => {
+    const progress: PullProgress<Operator>[] = [];
+    const result = await pullAccounts(env.client(), { onPage: (page) => progress.push(page) });
+    const people = demoOrganisation.people.filter((p) => p.uptrends);
+    expect(result.issues).toEqual([]);
+    expect(result.accounts.map((a) => a.emails[0]!.value).sort()).toEqual(
+      people.map((p) => p.uptrends!.email).sort(),
+    );
+    expect(progress).toHaveLength(1);
+    expect(progress[0]).toMatchObject({ vendor: "uptrends", page: 1 });
+    expect(progress[0]!.items).toHaveLength(people.length);
+    expect(env.sim.requestCount("GET /Timezone")).toBe(1);
+    expect(env.sim.requestCount("GET /Timezone/{}")).toBe(0);
+
+    // Every operator with a TimeZoneId got an offset; the one on the account's zone did not.
+    for (const person of people) {
+      const account = result.accounts.find((a) => a.emails[0]!.value === person.uptrends!.email)!;
+      expect(account.timezone.precision).toBe(
+        person.uptrends!.timeZoneId === null ? "unknown" : "offset",
+      );
+      const backup = person.uptrends!.backupEmail;
+      expect(account.emails.filter((e) => e.kind === "backup").map((e) => e.value)).toEqual(
+        backup === "" ? [] : [backup],
+      );
+    }
+  });
+
+  it("fetches the time-zone table again on the next pull (no cache across pulls)", async () => {
+    const client = env.client();
+    await pullAccounts(client);
+    await pullAccounts(client);
+    expect(env.sim.requestCount("GET /Timezone")).toBe(2);
+  });
+});

@@ -1,0 +1,162 @@
+import { NotFoundError, unwrap } from "@rollcall/core";
+import { describe, expect, it } from "vitest";
+import packageJson from "../package.json";
+import type { UptrendsClient } from "../src/index";
+import { contractRegistry } from "./support/contract";
+import { THIRD_OPERATOR, useUptrendsSimulator } from "./support/simulator";
+
+const env = useUptrendsSimulator("both");
+const { contract, expectEveryOperationCovered } = contractRegistry("uptrends.yaml");
+
+async function newOperator(client: UptrendsClient) {
+  return unwrap(
+    await client.POST("/Operator", {
+      body: { FullName: "Fifth Operator", Email: "FifthOperator@acme.test", TimeZoneId: 56 },
+    }),
+  );
+}
+
+describe("Uptrends contract", () => {
+  contract("listOperators", async () => {
+    const operators = unwrap(await env.client().GET("/Operator"));
+    expect(operators.map((o) => o.OperatorGuid).sort()).toEqual(
+      env.sim.store.operators
+        .list()
+        .map((o) => o.OperatorGuid)
+        .sort(),
+    );
+    expect(operators.some((o) => "Password" in o)).toBe(false);
+  });
+
+  contract("createOperator", async () => {
+    const client = env.client();
+    const { response } = await client.POST("/Operator", {
+      body: { FullName: "Fifth Operator", Email: "FifthOperator@acme.test" },
+    });
+    expect(response.status).toBe(201);
+    const created = await newOperator(env.client()).catch((error: unknown) => error);
+    // The same address twice is a validation failure (403) with Uptrends' message.
+    expect(created).toMatchObject({
+      name: "BadRequestError",
+      status: 403,
+      vendorMessage: "An operator with this e-mail address already exists.",
+    });
+    const stored = env.sim.store.operators.find((o) => o.Email === "FifthOperator@acme.test");
+    expect(stored?.FullName).toBe("Fifth Operator");
+    const read = unwrap(
+      await client.GET("/Operator/{operatorGuid}", {
+        params: { path: { operatorGuid: stored!.OperatorGuid } },
+      }),
+    );
+    expect(read.Email).toBe("FifthOperator@acme.test");
+  });
+
+  contract("getOperator", async () => {
+    const operator = unwrap(
+      await env.client().GET("/Operator/{operatorGuid}", {
+        params: { path: { operatorGuid: THIRD_OPERATOR } },
+      }),
+    );
+    expect(operator).toMatchObject({ FullName: "Third Operator", TimeZoneId: 56 });
+  });
+
+  contract("updateOperator", async () => {
+    const result = await env.client().PUT("/Operator/{operatorGuid}", {
+      params: { path: { operatorGuid: THIRD_OPERATOR } },
+      body: { FullName: "Third Operator Renamed", TimeZoneId: null },
+    });
+    // 204 without a body is success, not a parse error.
+    expect(result.response.status).toBe(204);
+    expect(unwrap(result)).toBeUndefined();
+    expect(env.sim.store.operators.get(THIRD_OPERATOR)).toMatchObject({
+      FullName: "Third Operator Renamed",
+      TimeZoneId: null,
+    });
+  });
+
+  contract("deleteOperator", async () => {
+    const client = env.client();
+    const created = await newOperator(client);
+    const path = { params: { path: { operatorGuid: created.OperatorGuid } } };
+    const result = await client.DELETE("/Operator/{operatorGuid}", path);
+    expect(result.response.status).toBe(204);
+    expect(env.sim.store.operators.get(created.OperatorGuid)).toBeUndefined();
+    expect(() => unwrap(result)).not.toThrow();
+    const gone = await client.GET("/Operator/{operatorGuid}", path);
+    expect(() => unwrap(gone)).toThrow(NotFoundError);
+  });
+
+  contract("listOperatorDutySchedules", async () => {
+    const schedules = unwrap(
+      await env.client().GET("/Operator/{operatorGuid}/DutySchedule", {
+        params: { path: { operatorGuid: THIRD_OPERATOR } },
+      }),
+    );
+    expect(schedules).toEqual(env.sim.store.schedulesOf(THIRD_OPERATOR));
+    expect(schedules.length).toBeGreaterThan(0);
+  });
+
+  contract("createOperatorDutySchedule", async () => {
+    const { data, response } = await env.client().POST("/Operator/{operatorGuid}/DutySchedule", {
+      params: { path: { operatorGuid: THIRD_OPERATOR } },
+      body: { ScheduleMode: "Weekly", WeekDay: "Thursday", StartTime: "08:00", EndTime: "16:30" },
+    });
+    expect(response.status).toBe(201);
+    expect(data).toMatchObject({ ScheduleMode: "Weekly", WeekDay: "Thursday" });
+    expect(env.sim.store.schedulesOf(THIRD_OPERATOR).map((s) => s.Id)).toContain(data!.Id);
+  });
+
+  contract("updateOperatorDutySchedule", async () => {
+    const [schedule] = env.sim.store.schedulesOf(THIRD_OPERATOR);
+    const result = await env
+      .client()
+      .PUT("/Operator/{operatorGuid}/DutySchedule/{dutyScheduleId}", {
+        params: { path: { operatorGuid: THIRD_OPERATOR, dutyScheduleId: schedule!.Id } },
+        body: { ScheduleMode: "Daily", StartTime: "22:00", EndTime: "23:59" },
+      });
+    expect(result.response.status).toBe(204);
+    expect(env.sim.store.dutySchedules.get(String(schedule!.Id))?.schedule).toEqual({
+      Id: schedule!.Id,
+      ScheduleMode: "Daily",
+      StartTime: "22:00",
+      EndTime: "23:59",
+    });
+  });
+
+  contract("deleteOperatorDutySchedule", async () => {
+    const [schedule] = env.sim.store.schedulesOf(THIRD_OPERATOR);
+    const result = await env
+      .client()
+      .DELETE("/Operator/{operatorGuid}/DutySchedule/{dutyScheduleId}", {
+        params: { path: { operatorGuid: THIRD_OPERATOR, dutyScheduleId: schedule!.Id } },
+      });
+    expect(result.response.status).toBe(204);
+    expect(env.sim.store.dutySchedules.get(String(schedule!.Id))).toBeUndefined();
+  });
+
+  contract("listTimezones", async () => {
+    const zones = unwrap(await env.client().GET("/Timezone"));
+    expect(zones.map((z) => z.TimezoneId)).toEqual(
+      env.sim.store.timezones.list().map((z) => z.TimezoneId),
+    );
+  });
+
+  contract("getTimezone", async () => {
+    const zone = unwrap(
+      await env.client().GET("/Timezone/{timezoneId}", { params: { path: { timezoneId: 56 } } }),
+    );
+    expect(zone).toMatchObject({ TimezoneId: 56, OffsetFromUtc: -360 });
+  });
+
+  it("sends Basic auth, Accept: application/json and a versioned User-Agent", async () => {
+    await env.client().GET("/Timezone");
+    const [request] = env.sim.requests;
+    expect(request!.status).toBe(200);
+    expect(request!.headers.accept).toBe("application/json");
+    expect(request!.headers["user-agent"]).toMatch(
+      new RegExp(`^@rollcall/uptrends-client/${packageJson.version.replaceAll(".", "\\.")}( |$)`),
+    );
+  });
+
+  expectEveryOperationCovered();
+});
