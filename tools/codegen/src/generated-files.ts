@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Vendor } from "./registry";
+import { SIMULATORS_TARGET, type Vendor } from "./registry";
 import type { BundledSpec } from "./spec-loading";
 
 /** A file codegen owns: where it goes and what it must contain, before formatting. */
@@ -19,6 +19,38 @@ export const SIMULATORS_DIRECTORY = "packages/simulators";
 export const SCHEMA_FILE = "src/generated/schema.ts";
 export const VENDOR_FILE = "src/generated/vendor.ts";
 export const SPECS_FILE = "src/generated/specs.ts";
+
+/** One package's set of generated files and the vendors whose specs they come from. */
+export interface Target {
+  /** Vendor id, or "simulators". */
+  readonly id: string;
+  readonly packageName: string;
+  /** Package folder relative to the repo root. */
+  readonly directory: string;
+  /** Generated files inside the package. */
+  readonly paths: readonly string[];
+  readonly vendors: readonly Vendor[];
+}
+
+export function vendorTarget(vendor: Vendor): Target {
+  return {
+    id: vendor.id,
+    packageName: vendor.package,
+    directory: vendor.directory,
+    paths: [SCHEMA_FILE, VENDOR_FILE],
+    vendors: [vendor],
+  };
+}
+
+export function simulatorsTarget(vendors: readonly Vendor[]): Target {
+  return {
+    id: SIMULATORS_TARGET,
+    packageName: SIMULATORS_PACKAGE,
+    directory: SIMULATORS_DIRECTORY,
+    paths: [SPECS_FILE],
+    vendors,
+  };
+}
 
 /** The first line of every generated file; tests and reviewers look for it. */
 export function generatedMarker(sources: readonly string[]): string {

@@ -57,11 +57,14 @@ export async function loadLintConfig(
 /**
  * Lints the vendor's spec with the root Redocly config, then bundles it. Any error or warning
  * stops here: generated types must never come from a spec the linter has doubts about.
+ * `lint: false` only bundles: for a spec that already passed this exact config (codegen knows
+ * from the input hashes stamped into its generated files).
  */
 export async function lintAndBundle(
   root: string,
   vendor: Vendor,
   config: Config,
+  { lint: lintFirst = true }: { readonly lint?: boolean } = {},
 ): Promise<BundledSpec> {
   const { lint, bundle, BaseResolver } = await loadCore();
   const specPath = join(root, vendor.spec);
@@ -72,9 +75,9 @@ export async function lintAndBundle(
   }
   // One resolver for lint and bundle, so the spec (and any file it refs) is read and parsed once.
   const resolver = new BaseResolver(config.resolve);
-  let problems: NormalizedProblem[];
+  let problems: NormalizedProblem[] = [];
   try {
-    problems = await lint({ ref: specPath, config, externalRefResolver: resolver });
+    if (lintFirst) problems = await lint({ ref: specPath, config, externalRefResolver: resolver });
   } catch (error) {
     throw new CodegenError(`${vendor.spec}: cannot be parsed (${(error as Error).message})`);
   }

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Config } from "@redocly/openapi-core";
 import type { OpenAPI3, OpenAPITSOptions } from "openapi-typescript";
 import { CodegenError } from "./codegen-error";
@@ -62,13 +63,20 @@ const RESERVED_TYPE_NAMES = new Set([
   "WithRequired",
 ]);
 
+type OpenapiTypescript = typeof import("openapi-typescript");
+
+// Through require, not import: openapi-typescript's CommonJS build requires TypeScript, whereas an
+// ESM import of TypeScript's 9 MB CommonJS file makes Node sniff its format and lex it for export
+// names first; that doubled the load (~1.1 s of CPU down to ~0.55 s).
+let openapiTypescript: OpenapiTypescript | undefined;
+const loadOpenapiTypescript = (): OpenapiTypescript =>
+  (openapiTypescript ??= createRequire(import.meta.url)("openapi-typescript") as OpenapiTypescript);
+
 /** TypeScript source (unformatted, without the header) for one bundled spec. */
 export async function generateSchemaTypes(spec: BundledSpec): Promise<string> {
   checkSchemaNames(spec);
-  const [{ default: openapiTS, astToString }, redocly] = await Promise.all([
-    import("openapi-typescript"),
-    (noRules ??= emptyRedoclyConfig()),
-  ]);
+  const redocly = await (noRules ??= emptyRedoclyConfig());
+  const { default: openapiTS, astToString } = loadOpenapiTypescript();
   try {
     const ast = await openapiTS(structuredClone(spec.document) as unknown as OpenAPI3, {
       ...TYPE_OPTIONS,
