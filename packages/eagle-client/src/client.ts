@@ -1,0 +1,71 @@
+import {
+  ClientValidationError,
+  createApiClient,
+  type ApiClient,
+  type ApiClientOptions,
+  type VendorConfig,
+} from "@rollcall/core";
+import { checkApiKey, eagleAuth } from "./auth";
+import { parseEagleError } from "./errors";
+import type { paths } from "./generated/schema";
+import { vendor } from "./generated/vendor";
+import { eagleRequestChecks } from "./guards";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info";
+import { withRequestChecks } from "./request-guards";
+
+/** The typed eagle.io client: openapi-fetch's `GET`/`PUT`/`POST`/`DELETE` over the spec's paths. */
+export type EagleClient = ApiClient<paths>;
+
+export interface EagleClientOptions extends ApiClientOptions {
+  /** An eagle.io API key (sent as `X-Api-Key`). Account level is needed for the Owners API. */
+  apiKey: string;
+}
+
+// The unguarded twin of every client we built: only the explicit group helpers may use it.
+const unguardedClients = new WeakMap<EagleClient, EagleClient>();
+
+/**
+ * A typed eagle.io client. Errors, retries and timeouts come from @rollcall/core; a `PUT
+ * /api/v1/owners/account` carrying `groups` is refused (see `updateOwnerGroups`).
+ */
+export function createEagleClient(options: EagleClientOptions): EagleClient {
+  if (typeof options !== "object" || options === null) {
+    throw new ClientValidationError({
+      vendor: vendor.id,
+      operation: "createEagleClient",
+      field: "options",
+      message: "must be an object with at least { apiKey }",
+    });
+  }
+  const { apiKey, ...runtimeOptions } = options;
+  checkApiKey(apiKey);
+  const config: VendorConfig = {
+    vendor: vendor.id,
+    packageName: PACKAGE_NAME,
+    packageVersion: PACKAGE_VERSION,
+    baseUrl: vendor.defaultBaseUrl,
+    auth: eagleAuth(apiKey),
+    headers: { Accept: "application/json" },
+    parseErrorBody: parseEagleError,
+    // `attr` is `style: form, explode: false`: attr=_id,slug.
+    querySerializer: { array: { style: "form", explode: false } },
+  };
+  const unguarded = createApiClient<paths>(config, runtimeOptions);
+  const client = withRequestChecks(unguarded, eagleRequestChecks);
+  unguardedClients.set(client, unguarded);
+  return client;
+}
+
+/** The client without the group guard, for helpers that made the group choice explicit. */
+export function unguardedClient(client: EagleClient, operation: string): EagleClient {
+  const unguarded = unguardedClients.get(client);
+  if (unguarded === undefined) {
+    throw new ClientValidationError({
+      vendor: vendor.id,
+      operation,
+      field: "client",
+      message: "must be a client made by createEagleClient",
+    });
+  }
+  return unguarded;
+}

@@ -1,0 +1,20 @@
+// The public surface of @rollcall/eagle-client.
+export { createEagleClient } from "./client";
+export type { EagleClient, EagleClientOptions } from "./client";
+export { updateOwnerGroups, upsertOwnerGroups } from "./owner-groups";
+export type { UpdateOwnerGroupsOptions, UpsertOwnerGroupsOptions } from "./owner-groups";
+export { toAccounts } from "./accounts";
+export { pullAccounts } from "./pull-accounts";
+export type { PullProgress, PullOptions } from "./pull-progress";
+export { offboardingExecutor } from "./offboarding";
+export type { EagleOffboardingStep } from "./offboarding";
+export { parseEagleError } from "./errors";
+export type { paths, components, operations } from "./generated/schema";
+export type {
+  Owner,
+  OwnerGroup,
+  OwnerUsage,
+  AccountUser,
+  OwnerUpdate,
+  OwnerGroupRequest,
+} from "./types";

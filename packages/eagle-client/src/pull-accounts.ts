@@ -1,0 +1,27 @@
+import { unwrap, type AdapterResult } from "@rollcall/core";
+import { toAccounts } from "./accounts";
+import type { EagleClient } from "./client";
+import type { AccountUser } from "./generated/schema";
+import type { PullOptions } from "./pull-progress";
+
+/**
+ * Every eagle.io account: the owner's administrators and the members of every group, from one
+ * GET (eagle.io does not page the owner). `onPage` receives the user entries it carried.
+ */
+export async function pullAccounts(
+  client: EagleClient,
+  options: PullOptions<AccountUser> = {},
+): Promise<AdapterResult> {
+  const owner = unwrap(
+    await client.GET("/api/v1/owners/account", {
+      params: { query: { attr: ["administrators", "groups"] } },
+    }),
+  );
+  const result = toAccounts(owner);
+  const items = [
+    ...(owner.administrators ?? []),
+    ...(owner.groups ?? []).flatMap((group) => group.users ?? []),
+  ];
+  options.onPage?.({ vendor: "eagle", page: 1, items });
+  return result;
+}

@@ -1,0 +1,146 @@
+import { demoOrganisation, startEagle, type EagleSimulator } from "@rollcall/simulators";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createEagleClient, pullAccounts, toAccounts, type PullProgress } from "../src/index";
+
+// The `fullOwner` response example of GET /api/v1/owners/account in specs/eagle.yaml.
+const FULL_OWNER = {
+  _class: "io.eagle.models.owner.Owner",
+  _id: "5424fbe96c4728a166f0d725",
+  accountName: "Environment Inc",
+  accountType: "STANDARD",
+  administrators: [
+    {
+      user: "rlewis@company.com",
+      name: { first: "Rod", last: "Lewis" },
+      lastLoginTime: "2021-12-16T03:17:35.170Z",
+    },
+  ],
+  createdTime: "2022-01-26T05:38:49.167Z",
+  groups: [
+    {
+      _id: "61bac74a84cac62fcbfe2c3c",
+      name: "Engineering team",
+      users: [
+        {
+          user: "jsmith@company.com",
+          name: { first: "Jane", last: "Smith" },
+          lastLoginTime: "2022-01-04T11:30:22.310Z",
+        },
+      ],
+    },
+  ],
+  slug: "mypers42",
+};
+
+describe("toAccounts", () => {
+  it("maps the document's owner to an administrator and a group member", () => {
+    const { accounts, issues } = toAccounts(FULL_OWNER);
+    expect(issues).toEqual([]);
+    const [admin, member] = accounts;
+    expect(admin!.source).toEqual({
+      vendor: "eagle",
+      kind: "eagle.administrator",
+      id: "rlewis@company.com",
+    });
+    expect(admin!.emails).toEqual([
+      { value: "rlewis@company.com", normalized: "rlewis@company.com", kind: "login" },
+    ]);
+    expect(admin!.names).toMatchObject({ display: "Rod Lewis", given: "Rod", family: "Lewis" });
+    expect(admin!.role.level).toBe("admin");
+    expect(admin!.lastLoginAt).toEqual({
+      iso: "2021-12-16T03:17:35.170Z",
+      zone: "utc",
+      raw: "2021-12-16T03:17:35.170Z",
+    });
+    expect(admin!.status).toBe("active");
+    expect(admin!.provenance["emails[0]"]).toBe("user");
+    expect(member!.source.kind).toBe("eagle.groupMember");
+    expect(member!.role.level).toBe("member");
+    expect(member!.groups).toEqual([{ id: "61bac74a84cac62fcbfe2c3c", name: "Engineering team" }]);
+  });
+
+  it("gives one member account per user with all their groups, keyed by the lower-cased address", () => {
+    const { accounts } = toAccounts({
+      groups: [
+        { _id: "a".repeat(24), name: "A", users: [{ user: "Mixed.Case@Company.com" }] },
+        { _id: "b".repeat(24), name: "B", users: [{ user: "mixed.case@company.com" }] },
+      ],
+    });
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.source.id).toBe("mixed.case@company.com");
+    expect(accounts[0]!.groups.map((group) => group.name)).toEqual(["A", "B"]);
+  });
+
+  it("marks a profile waiting for activation as unverified", () => {
+    const { accounts } = toAccounts({
+      administrators: [{ user: "new@company.com", profileActivateUrl: "https://app.eagle.io/x" }],
+    });
+    expect(accounts[0]!.status).toBe("unverified");
+  });
+
+  it("reports broken records as issues instead of throwing", () => {
+    expect(toAccounts(null).issues).toHaveLength(1);
+    const { accounts, issues } = toAccounts({
+      administrators: [
+        null,
+        { user: null },
+        { user: "ok@company.com", name: null, lastLoginTime: null },
+      ],
+      groups: [null, { name: "No id", users: [{ user: "member@company.com" }, {}] }],
+    });
+    expect(accounts.map((account) => account.source.id)).toEqual([
+      "ok@company.com",
+      "member@company.com",
+    ]);
+    expect(accounts[0]!.names.display).toBeNull();
+    expect(accounts[0]!.lastLoginAt).toBeNull();
+    expect(accounts[1]!.groups).toEqual([{ id: null, name: "No id" }]);
+    expect(issues.map((issue) => issue.reason)).toEqual([
+      "administrators[0] is not an object",
+      "administrators[1] has no user address",
+      "groups[0] is not an object",
+      "groups[1] has no _id; its members cannot be offboarded automatically",
+      "groups[1].users[1] has no user address",
+    ]);
+  });
+});
+
+describe("pullAccounts", () => {
+  let sim: EagleSimulator;
+  beforeAll(async () => {
+    sim = await startEagle({ seed: "demo" });
+  });
+  afterEach(() => sim.assertNoContractViolations());
+  afterAll(() => sim.close());
+
+  it("pulls every administrator and group member of the demo organisation", async () => {
+    const client = createEagleClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+    const progress: PullProgress<unknown>[] = [];
+    const { accounts, issues } = await pullAccounts(client, {
+      onPage: (page) => progress.push(page),
+    });
+
+    const people = demoOrganisation.people.filter((person) => person.eagle !== undefined);
+    const admins = people.filter((person) => person.eagle!.role === "administrator");
+    const members = people.filter((person) => person.eagle!.groups.length > 0);
+    expect(issues).toEqual([]);
+    const ids = (kind: string) =>
+      accounts
+        .filter((account) => account.source.kind === kind)
+        .map((account) => account.source.id)
+        .sort();
+    expect(ids("eagle.administrator")).toEqual(
+      admins.map((person) => person.eagle!.email.toLowerCase()).sort(),
+    );
+    expect(ids("eagle.groupMember")).toEqual(
+      members.map((person) => person.eagle!.email.toLowerCase()).sort(),
+    );
+    expect(progress.map(({ vendor, page }) => ({ vendor, page }))).toEqual([
+      { vendor: "eagle", page: 1 },
+    ]);
+    expect(progress[0]!.items.length).toBe(
+      admins.length + members.reduce((n, p) => n + p.eagle!.groups.length, 0),
+    );
+    expect(sim.requests[0]!.query.attr).toBe("administrators,groups");
+  });
+});

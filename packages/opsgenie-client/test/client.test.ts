@@ -1,0 +1,208 @@
+import { startOpsgenie, type OpsgenieSimulator } from "@rollcall/simulators";
+import { ClientValidationError, NotFoundError, unwrap } from "@rollcall/core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createOpsgenieClient, type OpsgenieClient } from "../src/index";
+import packageJson from "../package.json" with { type: "json" };
+import { contract, coveredOperations, specOperationIds } from "./contract";
+
+let sim: OpsgenieSimulator;
+let client: OpsgenieClient;
+const JOHN = "ac463592-dbd2-4ca3-a651-48fdf5e5c871";
+const KAAN = "1efbae5f-dc44-443e-8476-daf2e0b9165b";
+
+beforeAll(async () => {
+  sim = await startOpsgenie({ seed: "docs" });
+});
+beforeEach(() => {
+  sim.reset();
+  client = createOpsgenieClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+});
+afterEach(() => sim.assertNoContractViolations());
+afterAll(() => sim.close());
+
+async function rejection(promise: Promise<unknown>): Promise<ClientValidationError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ClientValidationError);
+    return error as ClientValidationError;
+  }
+  throw new Error("expected the call to be refused");
+}
+
+describe("OpsGenie contract", () => {
+  contract("createOrUpdateUser", "creates a user; it can be read back", async () => {
+    const saved = unwrap(
+      await client.POST("/v1/json/user", {
+        body: {
+          username: "jane.doe@example.com",
+          fullname: "Jane Doe",
+          role: "User",
+          locale: "en_GB",
+        },
+      }),
+    );
+    expect(saved.status).toBe("successful");
+    expect(sim.store.users.get(saved.id)).toMatchObject({
+      username: "jane.doe@example.com",
+      locale: "en_GB",
+    });
+    // The key travelled in the body, never in the URL.
+    const request = sim.requests.at(-1)!;
+    expect((request.body as { apiKey?: string }).apiKey).toBeDefined();
+    expect(request.query.apiKey).toBeUndefined();
+  });
+
+  contract("createOrUpdateUser", "updates a user named by id", async () => {
+    const saved = unwrap(await client.POST("/v1/json/user", { body: { id: KAAN, role: "Admin" } }));
+    expect(saved.id).toBe(KAAN);
+    expect(sim.store.users.get(KAAN)?.role).toBe("Admin");
+  });
+
+  contract("getUser", "reads a user by id and by username", async () => {
+    const byId = unwrap(await client.GET("/v1/json/user", { params: { query: { id: JOHN } } }));
+    expect(byId.username).toBe("john.smith@example.com");
+    expect(byId.contacts).toHaveLength(5);
+    expect(sim.requests.at(-1)!.query.apiKey).toBeDefined();
+    const byName = unwrap(
+      await client.GET("/v1/json/user", { params: { query: { username: "kaan@example.com" } } }),
+    );
+    expect(byName.id).toBe(KAAN);
+  });
+
+  contract("deleteUser", "deletes a user; reading it afterwards is a 404", async () => {
+    const answer = unwrap(
+      await client.DELETE("/v1/json/user", { params: { query: { id: KAAN } } }),
+    );
+    expect(answer.status).toBe("successful");
+    expect(sim.store.users.get(KAAN)).toBeUndefined();
+    const after = await client.GET("/v1/json/user", { params: { query: { id: KAAN } } });
+    expect(() => unwrap(after)).toThrow(NotFoundError);
+  });
+
+  contract("listUsers", "lists a page with limit, offset and sort", async () => {
+    const page = unwrap(
+      await client.GET("/v1.2/json/user", {
+        params: { query: { limit: 2, offset: 1, sortField: "fullName", sortOrder: "DESC" } },
+      }),
+    );
+    const expected = sim.store.users
+      .list()
+      .map((user) => user.fullname)
+      .sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()))
+      .slice(1, 3);
+    expect(page.users.map((user) => user.fullname)).toEqual(expected);
+    expect(sim.requests.at(-1)!.query).toMatchObject({ limit: "2", offset: "1" });
+  });
+
+  contract("copyNotificationRules", "copies rules to another user", async () => {
+    const answer = unwrap(
+      await client.POST("/v1/json/copyNotificationRules", {
+        body: {
+          fromUser: "john.smith@example.com",
+          toUsers: ["kaan@example.com"],
+          ruleTypes: ["Closed Alert"],
+        },
+      }),
+    );
+    expect(answer.status).toBe("process started");
+    expect(sim.store.users.get(KAAN)?.notificationRules).toContainEqual({
+      type: "Closed Alert",
+      name: "Tell me when it closes",
+    });
+  });
+
+  it("has a contract test for every operation in specs/opsgenie.yaml", () => {
+    expect(coveredOperations()).toEqual(specOperationIds("opsgenie"));
+  });
+});
+
+describe("checks before sending", () => {
+  it.each([
+    ["limit 0", { limit: 0 }, "params.query.limit"],
+    ["limit 101", { limit: 101 }, "params.query.limit"],
+    ["limit 2.5", { limit: 2.5 }, "params.query.limit"],
+    ["offset -1", { offset: -1 }, "params.query.offset"],
+  ])("refuses a list with %s", async (_label, query, field) => {
+    const error = await rejection(client.GET("/v1.2/json/user", { params: { query } }));
+    expect(error.field).toBe(field);
+    expect(sim.requestCount()).toBe(0);
+  });
+
+  it.each([
+    ["GET", "both id and username", { id: JOHN, username: "john.smith@example.com" }],
+    ["GET", "neither id nor username", {}],
+    ["DELETE", "both id and username", { id: JOHN, username: "john.smith@example.com" }],
+    ["DELETE", "neither id nor username", {}],
+  ] as const)("refuses a %s /v1/json/user with %s", async (method, _label, query) => {
+    const call =
+      method === "GET"
+        ? client.GET("/v1/json/user", { params: { query } })
+        : client.DELETE("/v1/json/user", { params: { query } });
+    const error = await rejection(call);
+    expect(error.field).toBe("params.query");
+    expect(sim.requestCount()).toBe(0);
+    expect(sim.store.users.get(JOHN)).toBeDefined();
+  });
+
+  it("refuses a create without a full name and an update that changes the username", async () => {
+    const create = await rejection(
+      client.POST("/v1/json/user", { body: { username: "x@example.com", role: "User" } as never }),
+    );
+    expect(create.field).toBe("body.fullname");
+    const update = await rejection(
+      client.POST("/v1/json/user", { body: { id: KAAN, username: "new@example.com" } as never }),
+    );
+    expect(update.field).toBe("body.username");
+    const copy = await rejection(
+      client.POST("/v1/json/copyNotificationRules", {
+        body: { fromUser: "john.smith@example.com", toUsers: [], ruleTypes: ["all"] },
+      }),
+    );
+    expect(copy.field).toBe("body.toUsers");
+    expect(sim.requestCount()).toBe(0);
+  });
+});
+
+describe("createOpsgenieClient", () => {
+  it.each([
+    ["missing", {}, "options.apiKey"],
+    ["empty", { apiKey: "" }, "options.apiKey"],
+    ["unknown region", { apiKey: "k", region: "apac" }, "options.region"],
+  ])("refuses a %s option", (_label, options, field) => {
+    let error: unknown;
+    try {
+      createOpsgenieClient(options as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect((error as ClientValidationError).field).toBe(field);
+  });
+
+  it.each([
+    [undefined, "https://api.opsgenie.com/v1.2/json/user"],
+    ["us", "https://api.opsgenie.com/v1.2/json/user"],
+    ["eu", "https://api.eu.opsgenie.com/v1.2/json/user"],
+  ] as const)("region %s selects its base URL", async (region, expected) => {
+    let url = "";
+    const regional = createOpsgenieClient({
+      apiKey: "test-key",
+      ...(region === undefined ? {} : { region }),
+      // A stand-in fetch: nothing leaves the process.
+      fetch: async (request) => {
+        url = request.url;
+        return Response.json({ users: [] });
+      },
+    });
+    unwrap(await regional.GET("/v1.2/json/user"));
+    expect(url.split("?")[0]).toBe(expected);
+  });
+
+  it("sends a User-Agent naming this package and version", async () => {
+    unwrap(await client.GET("/v1.2/json/user"));
+    expect(sim.requests.at(-1)!.headers["user-agent"]).toContain(
+      `@rollcall/opsgenie-client/${packageJson.version}`,
+    );
+  });
+});
