@@ -1,0 +1,66 @@
+import {
+  executeOffboarding,
+  IdentityError,
+  planOffboarding,
+  type OffboardingExecutor,
+  type OffboardingExecutors,
+  type OffboardingPlan,
+  type OffboardingStep,
+} from "@rollcall/core";
+import { EXIT } from "../exit-codes";
+import { renderOutcomes, renderPlan } from "../render/plan";
+import type { Session } from "../session";
+
+/** The clients' executors, each step announced on stderr as it starts. */
+function announcedExecutors(session: Session): OffboardingExecutors {
+  const executors: Record<string, OffboardingExecutor<OffboardingStep>> = {};
+  for (const connection of session.connections.list) {
+    if (connection.client === undefined) continue;
+    for (const [vendor, executor] of Object.entries(connection.client.executors())) {
+      if (executor === undefined) continue;
+      const inner = executor as OffboardingExecutor<OffboardingStep>;
+      executors[vendor] = {
+        execute: async (step) => {
+          session.terminal.err(`${vendor}: ${step.description}`);
+          await inner.execute(step);
+        },
+      };
+    }
+  }
+  return executors;
+}
+
+export async function offboardCommand(
+  session: Session,
+  email: string,
+  apply: boolean,
+): Promise<number> {
+  const { terminal, pulled } = session;
+  let plan: OffboardingPlan;
+  try {
+    plan = planOffboarding(pulled.directory, email);
+  } catch (error) {
+    if (!(error instanceof IdentityError)) throw error;
+    terminal.err(terminal.errStyle.red(`rollcall: cannot offboard ${email}: ${error.message}`));
+    return EXIT.notFoundOrFailed;
+  }
+  terminal.out(renderPlan(plan, terminal.outStyle));
+  const unavailable = pulled.pulls.filter((pull) => pull.status !== "ok").map((p) => p.vendor);
+  if (unavailable.length > 0) {
+    terminal.err(
+      terminal.errStyle.yellow(
+        `rollcall: the plan does not cover ${unavailable.join(", ")}: it could not be read`,
+      ),
+    );
+  }
+  if (!apply) {
+    terminal.err("Nothing was changed. Run again with --apply to carry out this plan.");
+    return pulled.partial ? EXIT.partial : EXIT.ok;
+  }
+  const result = await executeOffboarding(plan, announcedExecutors(session));
+  terminal.out(renderOutcomes(result, terminal.outStyle));
+  if (result.outcomes.some((outcome) => outcome.status === "failed")) {
+    return EXIT.notFoundOrFailed;
+  }
+  return pulled.partial ? EXIT.partial : EXIT.ok;
+}

@@ -1,0 +1,66 @@
+// What `--help` prints, per command and at the top level.
+
+export type CommandName = "directory" | "whois" | "offboard" | "scim";
+
+export const COMMAND_NAMES: readonly CommandName[] = ["directory", "whois", "offboard", "scim"];
+
+const SOURCE_OPTIONS = `  --vendor <id>   only read these vendors (eagle, rootly, opsgenie, uptrends);
+                  repeat it or give a comma list
+  --simulate      use the built-in simulators for every vendor, whatever the environment says
+  -h, --help      show this help`;
+
+const TOP = `rollcall — one people directory across eagle.io, Rootly, OpsGenie and Uptrends
+
+Usage: rollcall <command> [options]
+
+Commands:
+  directory         everyone, with their role in each vendor
+  whois <email>     one person: their accounts and roles, and contact-only matches
+  offboard <email>  plan (and with --apply, carry out) removing a person everywhere
+  scim              the directory as a SCIM 2.0 ListResponse of Users (JSON)
+
+Options:
+  -h, --help        show help (also after any command)
+  --version         print the version
+
+Each vendor with credentials in the environment is read from the real service; the others from
+built-in simulators seeded with a demo organisation. See the README for the variables.
+Exit codes: 0 ok, 1 not found or a step failed, 2 usage error, 3 partial directory.`;
+
+const COMMANDS: Record<CommandName, string> = {
+  directory: `Usage: rollcall directory [--json | --csv] [--vendor <id>] [--simulate]
+
+One row per person, one column per vendor showing their role there, then a summary.
+
+Options:
+  --json          print the directory as JSON
+  --csv           print one CSV row per person
+${SOURCE_OPTIONS}`,
+  whois: `Usage: rollcall whois <email> [--json] [--vendor <id>] [--simulate]
+
+The person who has <email>: their accounts and roles per vendor, and contact-only matches.
+Exits 1 when nobody has the address.
+
+Options:
+  --json          print the person as JSON
+${SOURCE_OPTIONS}`,
+  offboard: `Usage: rollcall offboard <email> [--apply] [--vendor <id>] [--simulate]
+
+Prints the plan for removing the person who has <email> from every vendor. Nothing changes
+unless --apply is given; then each step runs in turn and its outcome is reported. Exits 1 when
+nobody has the address or a step failed.
+
+Options:
+  --apply         carry the plan out
+${SOURCE_OPTIONS}`,
+  scim: `Usage: rollcall scim [--vendor <id>] [--simulate]
+
+Writes the directory as a SCIM 2.0 ListResponse of Users (JSON) to stdout.
+
+Options:
+${SOURCE_OPTIONS}`,
+};
+
+export function helpText(command?: CommandName): string {
+  return command === undefined ? TOP : COMMANDS[command];
+}

@@ -1,0 +1,34 @@
+// `rollcall whois`: one person, their accounts and the addresses that only point at them.
+import type { PersonLookup } from "@rollcall/core";
+import type { Style } from "../terminal";
+import { roleOf } from "./roles";
+import { describeContactMatch } from "./summary";
+import { textTable } from "./text-table";
+
+export function renderPerson({ person, strength }: PersonLookup, style: Style): string {
+  const title = person.displayName
+    ? `${person.displayName} <${person.primaryEmail ?? person.id}>`
+    : (person.primaryEmail ?? person.id);
+  const found =
+    strength === "login/primary"
+      ? "Found by a login/primary address."
+      : "Found only by a backup/contact address on their own account.";
+  const rows = person.accounts.map((account) => [
+    account.source.vendor,
+    roleOf(account),
+    account.source.kind,
+    account.source.id,
+    account.status,
+    account.groups.map((group) => group.name ?? group.id ?? "").join(", "),
+  ]);
+  const lines = [
+    style.bold(title),
+    found,
+    "",
+    textTable(["Vendor", "Role", "Account", "Id", "Status", "Groups"], rows, style.bold).trimEnd(),
+    "",
+    `${style.bold("Contact-only matches:")} ${person.contactMatches.length === 0 ? "none" : ""}`.trimEnd(),
+    ...person.contactMatches.map((match) => `  ${describeContactMatch(match)}`),
+  ];
+  return lines.join("\n") + "\n";
+}

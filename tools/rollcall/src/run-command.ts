@@ -1,0 +1,30 @@
+// Connects, pulls and runs the command the arguments asked for.
+import type { DataInvocation } from "./args";
+import { directoryCommand } from "./commands/directory";
+import { offboardCommand } from "./commands/offboard";
+import { scimCommand } from "./commands/scim";
+import { whoisCommand } from "./commands/whois";
+import type { VendorEnvironment } from "./env-config";
+import type { SecretScrubber } from "./secret-scrubber";
+import { withDirectory } from "./session";
+import type { Terminal } from "./terminal";
+
+export function runCommand(
+  invocation: DataInvocation,
+  environment: VendorEnvironment,
+  terminal: Terminal,
+  scrubber: SecretScrubber,
+): Promise<number> {
+  return withDirectory(invocation, environment, terminal, scrubber, (session) => {
+    switch (invocation.kind) {
+      case "directory":
+        return directoryCommand(session, invocation.format);
+      case "whois":
+        return whoisCommand(session, invocation.email, invocation.json);
+      case "offboard":
+        return offboardCommand(session, invocation.email, invocation.apply);
+      case "scim":
+        return scimCommand(session);
+    }
+  });
+}

@@ -1,0 +1,168 @@
+import { startAll, type AllSimulators } from "@rollcall/simulators";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { backupOnlyMatches, demoPerson, expectedPeople, type Vendor } from "../demo-roster";
+import { runCli, simulatorEnv } from "../run-cli";
+
+let sims: AllSimulators;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  sims = await startAll({ seed: "demo" });
+  env = simulatorEnv(sims);
+});
+beforeEach(() => sims.reset());
+afterAll(() => sims.close());
+
+interface JsonPerson {
+  id: string;
+  name: string | null;
+  email: string | null;
+  vendors: string[];
+  roles: Record<string, string | null>;
+  accounts: { vendor: string; kind: string; role: string }[];
+}
+interface JsonDirectory {
+  partial: boolean;
+  vendors: { id: string; status: string; accounts?: number }[];
+  people: JsonPerson[];
+  summary: { people: number; contactOnlyMatches: number; unreadableRecords: number };
+}
+
+/** RFC 4180 rows: quoted cells may hold commas and doubled quotes. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  for (const line of text.split("\r\n").filter((row) => row !== "")) {
+    const cells = [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((match) => {
+      const cell = match[1]!;
+      return cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
+    });
+    rows.push(cells);
+  }
+  return rows;
+}
+
+async function directoryJson(...extra: string[]): Promise<JsonDirectory> {
+  const run = await runCli(["directory", "--json", ...extra], env);
+  expect(run.code, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as JsonDirectory;
+}
+
+describe("rollcall directory", () => {
+  it("prints one row per person with their role in each vendor, then the summary", async () => {
+    const run = await runCli(["directory"], env);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toMatch(/^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends$/);
+
+    const ava = demoPerson("ava-chen");
+    const avaRow = lines.find((line) => line.includes(ava.workEmail));
+    expect(avaRow).toBeDefined();
+    // In all four vendors: four role cells after the name and address, Owner in OpsGenie.
+    const cells = avaRow!.split(/\s{2,}/);
+    expect(cells).toHaveLength(6);
+    expect(cells[4]).toBe("Owner");
+    expect(cells.slice(2).every((cell) => cell.trim() !== "")).toBe(true);
+
+    // Sam is only in eagle.io: the other three cells are blank.
+    const sam = demoPerson("sam-oconnor");
+    const samRow = lines.find((line) => line.includes(sam.workEmail))!;
+    expect(samRow.trimEnd().split(/\s{2,}/)).toHaveLength(3);
+
+    const people = expectedPeople().size;
+    expect(run.stdout).toContain(`People: ${people}`);
+    expect(run.stdout).toMatch(/Accounts: eagle \d+, rootly \d+, opsgenie \d+, uptrends \d+/);
+    expect(run.stdout).toMatch(/In some vendors but not all: \d+/);
+    expect(run.stdout).toContain(`Contact-only matches: ${backupOnlyMatches().length}`);
+    expect(run.stdout).toContain("Records that could not be read: 0");
+  });
+
+  it("--json lists exactly the people the demo roster promises, in the vendors it promises", async () => {
+    const directory = await directoryJson();
+    const expected = expectedPeople();
+    expect(directory.partial).toBe(false);
+    expect(directory.people.map((person) => person.email).sort()).toEqual(
+      [...expected.keys()].sort(),
+    );
+    for (const person of directory.people) {
+      const vendors = [...expected.get(person.email!)!].sort();
+      expect([...person.vendors].sort(), person.email!).toEqual(vendors);
+      for (const vendor of ["eagle", "rootly", "opsgenie", "uptrends"] as Vendor[]) {
+        expect(person.roles[vendor] !== null, `${person.email} in ${vendor}`).toBe(
+          vendors.includes(vendor),
+        );
+      }
+    }
+    expect(directory.summary.people).toBe(expected.size);
+  });
+
+  it("--json keeps the vendors' own role names", async () => {
+    const directory = await directoryJson();
+    const byEmail = new Map(directory.people.map((person) => [person.email, person]));
+    const ben = demoPerson("ben-okafor");
+    expect(byEmail.get(ben.workEmail)?.roles.opsgenie).toBe(ben.opsgenie!.role);
+    // Mixed-case addresses join one person (Priya's OpsGenie username is capitalised).
+    const priya = byEmail.get(demoPerson("priya-nair").workEmail)!;
+    expect(priya.vendors.sort()).toEqual(["opsgenie", "rootly"]);
+  });
+
+  it("--csv prints a header and one row per person", async () => {
+    const run = await runCli(["directory", "--csv"], env);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = parseCsv(run.stdout);
+    expect(rows[0]).toEqual(["name", "email", "eagle", "rootly", "opsgenie", "uptrends"]);
+    expect(rows).toHaveLength(expectedPeople().size + 1);
+    const ava = demoPerson("ava-chen");
+    const avaRow = rows.find((row) => row[1] === ava.workEmail)!;
+    expect(avaRow[0]).toBe("Ava Chen");
+    expect(avaRow[4]).toBe("Owner");
+    expect(avaRow.slice(2).every((cell) => cell !== "")).toBe(true);
+    // Sam O'Connor is only in eagle.io.
+    const samRow = rows.find((row) => row[1] === demoPerson("sam-oconnor").workEmail)!;
+    expect(samRow[0]).toBe("Sam O'Connor");
+    expect(samRow.slice(3)).toEqual(["", "", ""]);
+    expect(samRow[2]).not.toBe("");
+  });
+
+  it("--vendor restricts the columns and what is pulled", async () => {
+    const directory = await directoryJson("--vendor", "opsgenie,uptrends");
+    expect(directory.vendors.map((vendor) => vendor.id)).toEqual(["opsgenie", "uptrends"]);
+    expect(sims.eagle.requestCount()).toBe(0);
+    expect(sims.rootly.requestCount()).toBe(0);
+    for (const person of directory.people) {
+      expect(Object.keys(person.roles)).toEqual(["opsgenie", "uptrends"]);
+      expect(person.vendors.every((vendor) => vendor === "opsgenie" || vendor === "uptrends")).toBe(
+        true,
+      );
+    }
+    // Sam is only in eagle.io, so he is not in this directory at all.
+    const emails = directory.people.map((person) => person.email);
+    expect(emails).not.toContain(demoPerson("sam-oconnor").workEmail);
+  });
+
+  it("--vendor can be repeated", async () => {
+    const run = await runCli(
+      ["directory", "--csv", "--vendor", "rootly", "--vendor", "eagle"],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    // Columns keep the standard order whatever order the flags came in.
+    expect(run.stdout.split("\r\n")[0]).toBe("name,email,eagle,rootly");
+  });
+
+  it("writes nothing but the result to stdout; sources and progress go to stderr", async () => {
+    const run = await runCli(["directory", "--json"], env);
+    expect(run.code).toBe(0);
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    expect(run.stdout).not.toMatch(/page \d+ fetched/);
+    const stderr = run.stderr.split("\n");
+    // The first lines say where each vendor came from.
+    expect(stderr.slice(0, 4)).toEqual([
+      `eagle: ${sims.eagle.url}`,
+      `rootly: ${sims.rootly.url}`,
+      `opsgenie: ${sims.opsgenie.url}`,
+      `uptrends: ${sims.uptrends.url}`,
+    ]);
+    expect(run.stderr).toMatch(/rootly: page 1 fetched/);
+    expect(run.stderr).not.toContain("\u001b[");
+  });
+});

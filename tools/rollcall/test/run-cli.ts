@@ -1,0 +1,73 @@
+// Runs the real binary in a child process, the way a user would.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import type { AllSimulators } from "@rollcall/simulators";
+
+const BIN = fileURLToPath(new URL("../bin/rollcall.mjs", import.meta.url));
+
+const VENDOR_VARIABLES = [
+  "EAGLE_API_KEY",
+  "EAGLE_BASE_URL",
+  "ROOTLY_API_TOKEN",
+  "ROOTLY_BASE_URL",
+  "OPSGENIE_API_KEY",
+  "OPSGENIE_REGION",
+  "OPSGENIE_BASE_URL",
+  "UPTRENDS_USERNAME",
+  "UPTRENDS_PASSWORD",
+  "UPTRENDS_BASE_URL",
+];
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Spawns `node bin/rollcall.mjs ...args` asynchronously (the simulators answering it live in this
+ * process, so a synchronous spawn would deadlock). Inherited vendor variables are dropped so only
+ * `env` decides where the CLI connects.
+ */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const base: Record<string, string | undefined> = { ...process.env };
+  for (const name of VENDOR_VARIABLES) delete base[name];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...base, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The variables that point the CLI at the test's own simulators, with their credentials. */
+export function simulatorEnv(sims: AllSimulators): Record<string, string> {
+  return {
+    EAGLE_API_KEY: sims.eagle.credentials.apiKey,
+    EAGLE_BASE_URL: sims.eagle.url,
+    ROOTLY_API_TOKEN: sims.rootly.credentials.token,
+    ROOTLY_BASE_URL: sims.rootly.url,
+    OPSGENIE_API_KEY: sims.opsgenie.credentials.apiKey,
+    OPSGENIE_BASE_URL: sims.opsgenie.url,
+    UPTRENDS_USERNAME: sims.uptrends.credentials.username,
+    UPTRENDS_PASSWORD: sims.uptrends.credentials.password,
+    UPTRENDS_BASE_URL: sims.uptrends.url,
+  };
+}
+
+/** Every secret in `env`, to check that none leaks into output. */
+export function secretsIn(sims: AllSimulators): string[] {
+  return [
+    sims.eagle.credentials.apiKey,
+    sims.rootly.credentials.token,
+    sims.opsgenie.credentials.apiKey,
+    sims.uptrends.credentials.password,
+    sims.uptrends.credentials.authorization.replace(/^Basic /, ""),
+  ];
+}
