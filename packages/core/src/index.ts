@@ -1,2 +1,3 @@
-// The public surface of @rollcall/core: the identity model and, beside it, the client runtime.
+// The public surface of @rollcall/core: the identity model and the shared client runtime.
 export * from "./identity/index";
+export * from "./runtime/index";

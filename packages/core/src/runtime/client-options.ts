@@ -1,0 +1,120 @@
+import type { QuerySerializerOptions } from "openapi-fetch";
+import type { ApiErrorKind, RollcallError } from "./errors";
+import type { RetryOptions } from "./retry-policy";
+
+/** Upper-case HTTP method names, as on `Request.method`. */
+export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
+
+/** A fetch the runtime can call: `globalThis.fetch` or anything with its contract (honour `init.signal`). */
+export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Where a vendor's credentials go. The declarative placements are applied by openapi-fetch while it
+ * builds the Request (no extra Request copies), and every value in them is registered for redaction.
+ */
+export interface AuthOptions {
+  /** Headers on every request, e.g. `{ "X-Api-Key": key }` or `{ Authorization: "Bearer …" }`. */
+  headers?: Record<string, string>;
+  /** Query parameters, e.g. OpsGenie's `{ apiKey }` on GET and DELETE. `methods` defaults to all. */
+  query?: { params: Record<string, string>; methods?: readonly HttpMethod[] };
+  /** Fields merged into JSON object bodies, e.g. OpsGenie's `{ apiKey }` on POST. */
+  body?: { fields: Record<string, string>; methods?: readonly HttpMethod[] };
+  /**
+   * Escape hatch: change or replace the final Request before it is sent (once per call, before any
+   * retry copies). Slower than the declarative placements; register what it adds in `secrets`.
+   */
+  onRequest?: (
+    request: Request,
+  ) => Request | undefined | void | Promise<Request | undefined | void>;
+}
+
+/** What a vendor's error body says, in the vendor's words. */
+export interface ErrorBodyInfo {
+  message?: string | undefined;
+  code?: string | number | undefined;
+}
+
+/** Reads `{ message, code }` out of a parsed error body (JSON value, or text when not JSON). */
+export type ErrorBodyParser = (body: unknown, response: Response) => ErrorBodyInfo | undefined;
+
+/** What a vendor package tells the runtime about its API. */
+export interface VendorConfig {
+  /** Vendor id used in every error and hook payload, e.g. "rootly". */
+  vendor: string;
+  /** npm package name and version, for the User-Agent `name/version node/x.y.z`. */
+  packageName: string;
+  packageVersion: string;
+  /** Default base URL (the user's `baseUrl` overrides it). */
+  baseUrl: string;
+  auth?: AuthOptions;
+  /** Default headers (e.g. `Accept`), below the user's headers and auth headers. */
+  headers?: Record<string, string>;
+  /** Extra strings to redact everywhere (auth values are registered automatically). */
+  secrets?: readonly (string | undefined)[];
+  /** Vendor error-body reader; when it returns nothing the common reader is tried. */
+  parseErrorBody?: ErrorBodyParser;
+  /** Response headers carrying a request id, first match wins. */
+  requestIdHeaders?: readonly string[];
+  /** How long the server asked to wait (ms) before a retry; default reads Retry-After and rate-limit reset headers. */
+  retryDelay?: (response: Response, now: number) => number | undefined;
+  /** Override the error class per status, e.g. Uptrends answers validation errors with 403. */
+  errorKinds?: Readonly<Record<number, ApiErrorKind>>;
+  /** openapi-fetch query serialisation for this API (default: form arrays, deepObject objects). */
+  querySerializer?: QuerySerializerOptions;
+}
+
+/** Options a user passes to a vendor client; vendor packages pass them through untouched. */
+export interface ApiClientOptions {
+  baseUrl?: string;
+  /** Your own fetch (proxies, mocks, instrumentation). It must honour `init.signal`. */
+  fetch?: FetchFunction;
+  headers?: Record<string, string>;
+  /** Per-attempt timeout in ms (default 30 000; 0 turns timeouts off). */
+  timeoutMs?: number;
+  /** Retry settings, or `false` for none. */
+  retry?: RetryOptions | false;
+  hooks?: ClientHooks;
+}
+
+/** Per-call options, passed in the same object as `params` and `body`. */
+export interface CallOptions {
+  /** This call's per-attempt timeout in ms (0 = none). */
+  timeoutMs?: number;
+  /** This call's retry settings; `{ retryNonIdempotent: true }` lets this POST be re-sent. */
+  retry?: RetryOptions | false;
+}
+
+/** Observational callbacks. They receive only redacted data; what they return is ignored. */
+export interface ClientHooks {
+  onRequest?: (info: RequestInfo) => void;
+  onResponse?: (info: ResponseInfo) => void;
+  onRetry?: (info: RetryInfo) => void;
+  onError?: (info: ErrorInfo) => void;
+}
+
+export interface RequestInfo {
+  vendor: string;
+  method: string;
+  /** URL with credentials removed. */
+  url: string;
+  /** 1 for the first try, 2 for the first retry, … */
+  attempt: number;
+}
+
+export interface ResponseInfo extends RequestInfo {
+  status: number;
+  requestId: string | undefined;
+  elapsedMs: number;
+}
+
+export interface RetryInfo extends RequestInfo {
+  /** Why the attempt failed. */
+  reason: "status" | "network" | "timeout";
+  status: number | undefined;
+  /** How long the runtime waits before the next attempt. */
+  delayMs: number;
+}
+
+export interface ErrorInfo extends RequestInfo {
+  error: RollcallError;
+}

@@ -1,0 +1,155 @@
+/** How a client retries. Every field is optional; per-call values override the client's. */
+export interface RetryOptions {
+  /** Retries after the first attempt (default 2, so at most 3 attempts). */
+  maxRetries?: number;
+  /** Backoff base: attempt n waits a random time in [0, baseDelayMs × 2^(n-1)] (default 500). */
+  baseDelayMs?: number;
+  /**
+   * Longest wait before a retry (default 60 000). When the server asks for longer (Retry-After,
+   * rate-limit reset), the runtime does not retry and returns that response, so the caller gets a
+   * RateLimitError/ApiError carrying `retryAfterMs` instead of a silent multi-minute sleep.
+   */
+  maxDelayMs?: number;
+  /** Also retry POST/PATCH (off by default: re-sending may duplicate). Best set per call. */
+  retryNonIdempotent?: boolean;
+  /** Injectable wait (tests, custom schedulers). Must reject when `signal` aborts. */
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  /** Injectable randomness for the jitter, returning [0, 1). */
+  random?: () => number;
+  /** Injectable clock (epoch ms) for HTTP-date Retry-After and reset headers. */
+  now?: () => number;
+}
+
+/** A {@link RetryOptions} with every field decided. */
+export interface RetryPolicy {
+  readonly maxRetries: number;
+  readonly baseDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly retryNonIdempotent: boolean;
+  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
+  readonly random: () => number;
+  readonly now: () => number;
+}
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+export const NO_RETRY: RetryPolicy = Object.freeze({
+  maxRetries: 0,
+  baseDelayMs: 500,
+  maxDelayMs: 60_000,
+  retryNonIdempotent: false,
+  sleep: abortableSleep,
+  random: Math.random,
+  now: Date.now,
+});
+
+export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ ...NO_RETRY, maxRetries: 2 });
+
+/** Merge options over a base policy (`false` turns retries off but keeps the injected clock). */
+export function resolveRetryPolicy(
+  base: RetryPolicy,
+  options: RetryOptions | false | undefined,
+  where: string,
+  fail: (field: string, message: string) => never,
+): RetryPolicy {
+  if (options === undefined) return base;
+  if (options === false) return { ...base, maxRetries: 0 };
+  if (typeof options !== "object" || options === null) {
+    return fail(where, "must be an object of retry options or false");
+  }
+  const policy = { ...base };
+  for (const key of Object.keys(options) as (keyof RetryOptions)[]) {
+    const value = options[key];
+    if (value === undefined) continue;
+    switch (key) {
+      case "maxRetries":
+        if (!Number.isInteger(value) || (value as number) < 0) {
+          fail(`${where}.maxRetries`, "must be a non-negative integer");
+        }
+        break;
+      case "baseDelayMs":
+      case "maxDelayMs":
+        if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
+          fail(`${where}.${key}`, "must be a finite number of milliseconds ≥ 0");
+        }
+        break;
+      case "retryNonIdempotent":
+        if (typeof value !== "boolean") fail(`${where}.${key}`, "must be a boolean");
+        break;
+      case "sleep":
+      case "random":
+      case "now":
+        if (typeof value !== "function") fail(`${where}.${key}`, "must be a function");
+        break;
+      default:
+        fail(`${where}.${String(key)}`, "is not a retry option");
+    }
+    (policy as Record<string, unknown>)[key] = value;
+  }
+  return policy;
+}
+
+/** Whether this method may be retried under this policy. */
+export function mayRetryMethod(policy: RetryPolicy, method: string): boolean {
+  return policy.maxRetries > 0 && (policy.retryNonIdempotent || IDEMPOTENT.has(method));
+}
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status);
+}
+
+/** Full-jitter exponential backoff for the wait after failed attempt `attempt` (1-based). */
+export function backoffDelay(policy: RetryPolicy, attempt: number): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+  return Math.floor(policy.random() * ceiling);
+}
+
+/**
+ * How long the server asked us to wait, in ms, or undefined when it did not say. Reads
+ * `Retry-After` (delta seconds or HTTP date) on any status, and on 429 also `X-RateLimit-Reset` /
+ * `RateLimit-Reset` (epoch seconds, as Rootly sends; small values are read as delta seconds, as the
+ * IETF draft defines them).
+ */
+export function serverRetryDelay(response: Response, now: number): number | undefined {
+  const retryAfter = response.headers.get("retry-after");
+  if (retryAfter !== null) {
+    const parsed = parseRetryAfter(retryAfter, now);
+    if (parsed !== undefined) return parsed;
+  }
+  if (response.status !== 429) return undefined;
+  return rateLimitResetDelay(response.headers, now);
+}
+
+/** `Retry-After` as ms from `now`: delta seconds or an HTTP date; undefined if unreadable. */
+export function parseRetryAfter(value: string, now: number): number | undefined {
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Rate-limit reset headers as ms from `now`; undefined when absent or unreadable. */
+export function rateLimitResetDelay(headers: Headers, now: number): number | undefined {
+  const value = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
+  if (value === null || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
+  const seconds = Number(value);
+  // Anything past 2001-09-09 is an epoch timestamp; smaller numbers are seconds to wait.
+  return seconds >= 1e9 ? Math.max(0, Math.ceil(seconds * 1000 - now)) : Math.ceil(seconds * 1000);
+}
+
+/** setTimeout as a promise that rejects with the signal's reason when `signal` aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

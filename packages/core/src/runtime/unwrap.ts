@@ -1,0 +1,62 @@
+import { ClientRuntime, failedResponseContext } from "./client-runtime";
+import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
+import type { ApiError } from "./errors";
+import { Redactor } from "./redaction";
+import { serverRetryDelay } from "./retry-policy";
+
+/** The shape of every openapi-fetch result. */
+export interface FetchResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** The success data of an openapi-fetch result type. */
+export type DataOf<R> = R extends { data: infer D } ? D : never;
+
+// For responses that did not come through a Rollcall client (hand-built results, foreign clients).
+const anonymousRuntime = new ClientRuntime({
+  vendor: "unknown",
+  redactor: new Redactor(),
+  hooks: {},
+  parseErrorBody: undefined,
+  requestIdHeaders: DEFAULT_REQUEST_ID_HEADERS,
+  retryDelay: serverRetryDelay,
+  errorKinds: {},
+  authOnRequest: undefined,
+});
+
+/**
+ * The data of a successful call, or throws the call's {@link ApiError} (a subclass per status
+ * family) for a non-2xx response: `const user = unwrap(await client.GET("/users/{id}", …))`.
+ */
+export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
+  const { response } = result;
+  if (response.ok && result.error === undefined) return result.data as DataOf<R>;
+  throw toApiError(result);
+}
+
+/** The {@link ApiError} for a non-2xx result (for callers who branch instead of throwing). */
+export function toApiError(result: FetchResult): ApiError {
+  const { response } = result;
+  const context = failedResponseContext(response);
+  const error =
+    context === undefined
+      ? anonymousRuntime.apiError(response, result.error, "?", response.url, 1)
+      : context.runtime.apiError(
+          response,
+          result.error,
+          context.method,
+          context.url,
+          context.attempts,
+        );
+  const hooks = context?.runtime.settings.hooks;
+  hooks?.onError?.({
+    vendor: error.vendor,
+    method: error.method,
+    url: error.url,
+    attempt: error.attempts,
+    error,
+  });
+  return error;
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import {
+  ClientValidationError,
+  paginate,
+  pages,
+  PaginationError,
+  type Page,
+} from "../../src/runtime";
+
+/** An offset/limit listing of `total` numbers, counting the pages fetched. */
+function offsetListing(total: number, limit: number) {
+  const fetched: number[] = [];
+  return {
+    fetched,
+    fetchPage: async (offset: number): Promise<Page<number, number>> => {
+      fetched.push(offset);
+      const items = Array.from(
+        { length: Math.max(0, Math.min(limit, total - offset)) },
+        (_, i) => offset + i,
+      );
+      return { items, next: offset + limit };
+    },
+  };
+}
+
+describe("paginate", () => {
+  it("fetches lazily: a page only when the previous one is used up", async () => {
+    const listing = offsetListing(7, 3);
+    const iterator = paginate({ fetchPage: listing.fetchPage, first: 0, pageSize: 3 });
+    expect(listing.fetched).toEqual([]);
+    expect((await iterator.next()).value).toBe(0);
+    expect(listing.fetched).toEqual([0]);
+    await iterator.next();
+    await iterator.next();
+    expect(listing.fetched).toEqual([0]);
+    expect((await iterator.next()).value).toBe(3);
+    expect(listing.fetched).toEqual([0, 3]);
+  });
+
+  it("stops on a short last page without asking for another", async () => {
+    const listing = offsetListing(7, 3);
+    const items: number[] = [];
+    for await (const item of paginate({ fetchPage: listing.fetchPage, first: 0, pageSize: 3 }))
+      items.push(item);
+    expect(items).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(listing.fetched).toEqual([0, 3, 6]);
+  });
+
+  it("stops on an empty page when the page size is unknown", async () => {
+    const listing = offsetListing(6, 3);
+    const items: number[] = [];
+    for await (const item of paginate({ fetchPage: listing.fetchPage, first: 0 })) items.push(item);
+    expect(items).toHaveLength(6);
+    expect(listing.fetched).toEqual([0, 3, 6]);
+  });
+
+  it("stops when there is no next cursor (Rootly page numbers)", async () => {
+    const fetched: number[] = [];
+    const fetchPage = async (page: number): Promise<Page<string, number>> => {
+      fetched.push(page);
+      return { items: [`p${page}a`, `p${page}b`], next: page < 3 ? page + 1 : undefined };
+    };
+    const seen: string[] = [];
+    for await (const item of paginate({ fetchPage, first: 1 })) seen.push(item);
+    expect(seen).toEqual(["p1a", "p1b", "p2a", "p2b", "p3a", "p3b"]);
+    expect(fetched).toEqual([1, 2, 3]);
+  });
+
+  it("reports progress per page", async () => {
+    const listing = offsetListing(5, 2);
+    const progress: [number, number][] = [];
+    for await (const page of pages({ fetchPage: listing.fetchPage, first: 0, pageSize: 2 })) {
+      progress.push([page.pageNumber, page.itemsSoFar]);
+    }
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 5],
+    ]);
+  });
+
+  it("throws when the server keeps pointing at the same page", async () => {
+    const fetchPage = async (): Promise<Page<number, string>> => ({ items: [1, 2], next: "same" });
+    const run = async () => {
+      for await (const _ of paginate({ fetchPage, first: "start", vendor: "rootly" })) void _;
+    };
+    await expect(run()).rejects.toSatisfy(
+      (e) => e instanceof PaginationError && e.reason === "repeated-cursor" && e.pagesFetched === 2,
+    );
+  });
+
+  it("throws after maxPages instead of running forever", async () => {
+    let calls = 0;
+    const fetchPage = async (n: number): Promise<Page<number, number>> => {
+      calls++;
+      return { items: [n], next: n + 1 };
+    };
+    const run = async () => {
+      for await (const _ of paginate({ fetchPage, first: 0, maxPages: 5 })) void _;
+    };
+    await expect(run()).rejects.toSatisfy(
+      (e) => e instanceof PaginationError && e.reason === "max-pages",
+    );
+    expect(calls).toBe(5);
+  });
+
+  it("rejects a bad maxPages with a ClientValidationError", async () => {
+    const iterator = paginate({
+      fetchPage: async () => ({ items: [], next: undefined }),
+      first: 0,
+      maxPages: 0,
+    });
+    await expect(iterator.next()).rejects.toBeInstanceOf(ClientValidationError);
+  });
+});
