@@ -1,4 +1,6 @@
 import type { Account, AccountIssue, AccountSource } from "./account";
+import type { EntryTable, MutablePerson, RunContext } from "./directory-person";
+import { EMAIL_KINDS, PRIMARY, issueFor, makePerson } from "./directory-person";
 import type { EmailKind, EmailMatchOptions } from "./email";
 import { applyMatchOptions, normalizeEmail } from "./email";
 import { IdentityError } from "./identity-error";
@@ -158,11 +160,6 @@ function isAccountLike(value: unknown): value is Account {
   return typeof vendor === "string" && typeof kind === "string" && typeof id === "string";
 }
 
-function issueFor(account: Account, reason: string): AccountIssue {
-  const { vendor, kind, id } = account.source;
-  return { vendor, kind, id, reason, raw: account.raw };
-}
-
 function compareIssues(a: AccountIssue, b: AccountIssue): number {
   return (
     compareStrings(String(a.vendor), String(b.vendor)) ||
@@ -172,12 +169,51 @@ function compareIssues(a: AccountIssue, b: AccountIssue): number {
   );
 }
 
-function compareAccounts(a: Account, b: Account): number {
-  // Exact duplicates are reported as issues; order them by content so input order cannot show.
+function compareContactMatches(a: ContactMatch, b: ContactMatch): number {
   return (
-    compareSources(a.source, b.source) ||
-    compareStrings(JSON.stringify(a.raw) ?? "", JSON.stringify(b.raw) ?? "")
+    compareStrings(a.email, b.email) ||
+    compareSources(a.account, b.account) ||
+    compareStrings(a.via, b.via)
   );
+}
+
+/**
+ * Vendors seen, sorted, with each account's vendor code (in `codes`, by first appearance)
+ * rewritten in place to that vendor's rank.
+ */
+function rankVendors(vendorOfCode: readonly VendorId[], codes: Int32Array): VendorId[] {
+  const byName = vendorOfCode.map((_, code) => code);
+  byName.sort((a, b) => compareStrings(vendorOfCode[a]!, vendorOfCode[b]!));
+  const rankOfCode = new Int32Array(vendorOfCode.length);
+  for (let rank = 0; rank < byName.length; rank++) rankOfCode[byName[rank]!] = rank;
+  for (let i = 0; i < codes.length; i++) codes[i] = rankOfCode[codes[i]!]!;
+  return byName.map((code) => vendorOfCode[code]!);
+}
+
+/** Indexes 0..ranks.length-1 stably ordered by rank (a counting sort). */
+function orderByRank(ranks: Int32Array, rankCount: number): Int32Array {
+  const next = new Int32Array(rankCount + 1);
+  for (let i = 0; i < ranks.length; i++) next[ranks[i]! + 1]!++;
+  for (let rank = 1; rank <= rankCount; rank++) next[rank]! += next[rank - 1]!;
+  const order = new Int32Array(ranks.length);
+  for (let i = 0; i < ranks.length; i++) order[next[ranks[i]!]!++] = i;
+  return order;
+}
+
+/** Kind codes for the entry table; login and primary (the joining kinds) come first. */
+function kindCode(kind: unknown): number {
+  switch (kind) {
+    case "login":
+      return 0;
+    case "primary":
+      return 1;
+    case "backup":
+      return 2;
+    case "contact":
+      return 3;
+    default:
+      return -1;
+  }
 }
 
 /**
@@ -193,13 +229,21 @@ export function buildDirectory(
 ): Directory {
   const matching = resolveMatching(options);
   const keyOf = matchKeyFor(matching);
+  // With no Gmail options or aliases an address is its own key: skip the call and the copy.
+  const plainKeys =
+    !matching.gmail.ignoreDots &&
+    !matching.gmail.ignorePlusTags &&
+    Object.keys(matching.aliases).length === 0;
   const issues: AccountIssue[] = [...(options.issues ?? [])];
   const vendorSet = new Set<VendorId>(options.vendors ?? []);
 
   const list: Account[] = [];
+  let addressCount = 0;
   for (const candidate of accounts as Iterable<unknown>) {
     if (isAccountLike(candidate)) {
       list.push(candidate);
+      const emails: unknown = candidate.emails;
+      if (Array.isArray(emails)) addressCount += emails.length;
       continue;
     }
     const source = (candidate as { source?: Record<string, unknown> } | null)?.source;
@@ -213,68 +257,92 @@ export function buildDirectory(
 
   const count = list.length;
   const sets = new UnionFind(count);
-  // Flat arrays of (account, key, kind), grouped by account, avoid an object per address.
+  // Flat, pre-sized tables of (key, kind, address), grouped by account: no object per address.
   const entryStart = new Int32Array(count + 1);
-  const entryKey: string[] = [];
-  const entryKind: EmailKind[] = [];
-  const entryAddress: string[] = [];
+  const entryKey: string[] = new Array<string>(addressCount);
+  const entryKind = new Uint8Array(addressCount);
+  const entryAddress: string[] = plainKeys ? entryKey : new Array<string>(addressCount);
+  let entryCount = 0;
   const strongOwner = new Map<string, number>();
   // Accounts with no login/primary address are still one person per vendor record.
   const emaillessBySource = new Map<string, number>();
   const renormalized = new Map<string, string | null>();
+  // Per account, read here in input (memory) order so building people never revisits them.
+  const vendorCode = new Int32Array(count);
+  const sources: AccountSource[] = new Array<AccountSource>(count);
+  const displayNames: (string | null)[] = new Array<string | null>(count);
+  const codeOfVendor = new Map<VendorId, number>();
+  const vendorOfCode: VendorId[] = [];
+  let lastVendor: VendorId | undefined;
+  let lastCode = 0;
 
   for (let i = 0; i < count; i++) {
-    entryStart[i] = entryKey.length;
+    entryStart[i] = entryCount;
     const account = list[i]!;
-    vendorSet.add(account.source.vendor);
+    const source = account.source;
+    const vendor = source.vendor;
+    if (vendor !== lastVendor) {
+      let code = codeOfVendor.get(vendor);
+      if (code === undefined) {
+        code = vendorOfCode.push(vendor) - 1;
+        codeOfVendor.set(vendor, code);
+      }
+      lastVendor = vendor;
+      lastCode = code;
+    }
+    vendorCode[i] = lastCode;
+    sources[i] = source;
+    const display = account.names?.display;
+    displayNames[i] = typeof display === "string" ? display : null;
     const emails: unknown = account.emails;
     let joined = false;
-    if (!Array.isArray(emails)) {
-      if (emails != null) issues.push(issueFor(account, "emails is not a list; ignored"));
-    }
-    for (let e = 0; Array.isArray(emails) && e < emails.length; e++) {
-      const entry = emails[e] as Partial<Account["emails"][number]> | null | undefined;
-      const kind = entry?.kind;
-      const strong = STRONG.has(kind);
-      if (!strong && !WEAK.has(kind)) {
-        issues.push(issueFor(account, `emails[${e}] has no valid kind; ignored`));
-        continue;
-      }
-      let normalized = entry!.normalized;
-      if (typeof normalized !== "string") {
-        // Adapters normally normalise once via email(); cover records built by hand.
-        const value = entry!.value;
-        const cacheKey = typeof value === "string" ? value : "";
-        normalized = renormalized.get(cacheKey);
-        if (normalized === undefined) {
-          normalized = normalizeEmail(value);
-          renormalized.set(cacheKey, normalized);
+    if (Array.isArray(emails)) {
+      for (let e = 0; e < emails.length; e++) {
+        const entry = emails[e] as Partial<Account["emails"][number]> | null | undefined;
+        const code = kindCode(entry?.kind);
+        if (code < 0) {
+          issues.push(issueFor(account, `emails[${e}] has no valid kind; ignored`));
+          continue;
+        }
+        let normalized = entry!.normalized;
+        if (typeof normalized !== "string") {
+          // Adapters normally normalise once via email(); cover records built by hand.
+          const value = entry!.value;
+          const cacheKey = typeof value === "string" ? value : "";
+          normalized = renormalized.get(cacheKey);
+          if (normalized === undefined) {
+            normalized = normalizeEmail(value);
+            renormalized.set(cacheKey, normalized);
+          }
+        }
+        if (normalized === null) {
+          issues.push(issueFor(account, `emails[${e}] is not a valid email address; ignored`));
+          continue;
+        }
+        const matchKey = plainKeys ? normalized : keyOf(normalized);
+        entryKey[entryCount] = matchKey;
+        entryKind[entryCount] = code;
+        if (!plainKeys) entryAddress[entryCount] = normalized;
+        entryCount++;
+        if (code <= PRIMARY) {
+          joined = true;
+          const owner = strongOwner.get(matchKey);
+          if (owner === undefined) strongOwner.set(matchKey, i);
+          else sets.union(i, owner);
         }
       }
-      if (normalized === null) {
-        issues.push(issueFor(account, `emails[${e}] is not a valid email address; ignored`));
-        continue;
-      }
-      const matchKey = keyOf(normalized);
-      entryKey.push(matchKey);
-      entryKind.push(kind as EmailKind);
-      entryAddress.push(normalized);
-      if (strong) {
-        joined = true;
-        const owner = strongOwner.get(matchKey);
-        if (owner === undefined) strongOwner.set(matchKey, i);
-        else sets.union(i, owner);
-      }
+    } else if (emails != null) {
+      issues.push(issueFor(account, "emails is not a list; ignored"));
     }
     if (!joined) {
-      const key = sourceKey(account.source);
+      const key = sourceKey(source);
       const twin = emaillessBySource.get(key);
       if (twin === undefined) emaillessBySource.set(key, i);
       else sets.union(i, twin);
     }
   }
-  entryStart[count] = entryKey.length;
-  const entries: Entries = {
+  entryStart[count] = entryCount;
+  const entries: EntryTable = {
     start: entryStart,
     key: entryKey,
     kind: entryKind,
@@ -291,31 +359,50 @@ export function buildDirectory(
   }
   const runStart = new Int32Array(count);
   let offset = 0;
+  let runs = 0;
   for (let r = 0; r < count; r++) {
     if (runLength[r]! > 0) {
       runStart[r] = offset;
       offset += runLength[r]!;
+      runs++;
     }
   }
   const fill = runStart.slice();
   const ordered = new Int32Array(count);
-  for (let i = 0; i < count; i++) ordered[fill[root[i]!]!++] = i;
+  // Filling runs in vendor order leaves each run sorted by vendor already (counting sorts are
+  // stable); only accounts of one vendor within a person still need comparing.
+  const vendors = rankVendors(vendorOfCode, vendorCode);
+  const byVendor = orderByRank(vendorCode, vendors.length);
+  for (let k = 0; k < count; k++) {
+    const i = byVendor[k]!;
+    ordered[fill[root[i]!]!++] = i;
+  }
+  const run: RunContext = {
+    list,
+    ordered,
+    entries,
+    vendorRank: vendorCode,
+    vendorNames: vendors,
+    sources,
+    displayNames,
+    issues,
+  };
 
   const personOfRoot = new Int32Array(count);
-  const people: MutablePerson[] = [];
+  const people: MutablePerson[] = new Array<MutablePerson>(runs);
+  let made = 0;
   for (let r = 0; r < count; r++) {
     const length = runLength[r]!;
     if (length === 0) continue;
-    const person = makePerson(list, ordered, runStart[r]!, length, entries, issues);
-    personOfRoot[r] = people.length;
-    people.push(person);
+    personOfRoot[r] = made;
+    people[made++] = makePerson(run, runStart[r]!, length);
   }
 
   // Backup/contact addresses equal to another person's login/primary one: report, never merge.
   for (let i = 0; i < count; i++) {
     for (let e = entryStart[i]!; e < entryStart[i + 1]!; e++) {
-      const via = entryKind[e]!;
-      if (via !== "backup" && via !== "contact") continue;
+      const code = entryKind[e]!;
+      if (code <= PRIMARY) continue;
       const owner = strongOwner.get(entryKey[e]!);
       if (owner === undefined) continue;
       const target = people[personOfRoot[root[owner]!]!]!;
@@ -325,154 +412,73 @@ export function buildDirectory(
         email: entryKey[e]!,
         strength: "backup/contact",
         account: list[i]!.source,
-        via,
+        via: EMAIL_KINDS[code] as "backup" | "contact",
         personId: own.id,
       });
     }
   }
-  for (const person of people) {
-    if (person.contactMatches.length > 1) person.contactMatches.sort(compareContactMatches);
+  for (let p = 0; p < people.length; p++) {
+    const matches = people[p]!.contactMatches;
+    if (matches.length > 1) matches.sort(compareContactMatches);
   }
 
-  people.sort((a, b) => compareStrings(a.id, b.id));
+  for (const vendor of vendors) vendorSet.add(vendor);
   issues.sort(compareIssues);
   return {
-    people,
+    people: sortPeopleById(people),
     issues,
     vendors: [...vendorSet].sort(compareStrings),
     matching,
   };
 }
 
-interface Entries {
-  readonly start: Int32Array;
-  readonly key: readonly string[];
-  readonly kind: readonly EmailKind[];
-  readonly address: readonly string[];
+/** Three UTF-16 code units of `text` from `at`, as one exact number (48 bits); 0 past the end. */
+function packPrefix(text: string, at: number): number {
+  const length = text.length;
+  const a = at < length ? text.charCodeAt(at) : 0;
+  const b = at + 1 < length ? text.charCodeAt(at + 1) : 0;
+  const c = at + 2 < length ? text.charCodeAt(at + 2) : 0;
+  return (a * 65536 + b) * 65536 + c;
 }
 
-type MutablePerson = Person & { contactMatches: ContactMatch[] };
-
-function compareContactMatches(a: ContactMatch, b: ContactMatch): number {
-  return (
-    compareStrings(a.email, b.email) ||
-    compareSources(a.account, b.account) ||
-    compareStrings(a.via, b.via)
+/**
+ * People in id order, as a stable sort by id would give. The ids lie scattered across a heap of
+ * accounts, so comparing them directly costs cache misses on every step: instead each id's first
+ * fifteen code units are read once into compact numeric keys, and only ties go back to the strings.
+ * Padding with 0 can make two different ids tie, never put them out of order.
+ */
+function sortPeopleById(people: readonly MutablePerson[]): Person[] {
+  const count = people.length;
+  const ids = new Array<string>(count);
+  const k0 = new Float64Array(count);
+  const k1 = new Float64Array(count);
+  const k2 = new Float64Array(count);
+  const k3 = new Float64Array(count);
+  const k4 = new Float64Array(count);
+  const order = new Array<number>(count);
+  for (let p = 0; p < count; p++) {
+    const id = people[p]!.id;
+    ids[p] = id;
+    k0[p] = packPrefix(id, 0);
+    k1[p] = packPrefix(id, 3);
+    k2[p] = packPrefix(id, 6);
+    k3[p] = packPrefix(id, 9);
+    k4[p] = packPrefix(id, 12);
+    order[p] = p;
+  }
+  order.sort(
+    (x, y) =>
+      k0[x]! - k0[y]! ||
+      k1[x]! - k1[y]! ||
+      k2[x]! - k2[y]! ||
+      k3[x]! - k3[y]! ||
+      k4[x]! - k4[y]! ||
+      compareStrings(ids[x]!, ids[y]!) ||
+      x - y,
   );
-}
-
-function makePerson(
-  list: readonly Account[],
-  ordered: Int32Array,
-  start: number,
-  length: number,
-  entries: Entries,
-  issues: AccountIssue[],
-): MutablePerson {
-  let members: number[];
-  let accounts: Account[];
-  if (length === 1) {
-    members = [ordered[start]!];
-    accounts = [list[members[0]!]!];
-  } else {
-    members = [];
-    for (let k = start; k < start + length; k++) members.push(ordered[k]!);
-    members.sort((a, b) => compareAccounts(list[a]!, list[b]!));
-    accounts = members.map((i) => list[i]!);
-  }
-  // A record listed twice shares its addresses, so both copies land here, side by side.
-  for (let a = 1; a < accounts.length; a++) {
-    if (compareSources(accounts[a - 1]!.source, accounts[a]!.source) === 0) {
-      issues.push(issueFor(accounts[a]!, "duplicate account: the same vendor, kind and id twice"));
-    }
-  }
-
-  // Most people have a handful of addresses: parallel arrays beat a Map per person.
-  const emails: string[] = [];
-  const linkLists: MatchLink[][] = [];
-  for (const i of members) {
-    const source = list[i]!.source;
-    for (let e = entries.start[i]!; e < entries.start[i + 1]!; e++) {
-      const via = entries.kind[e]!;
-      if (via !== "login" && via !== "primary") continue;
-      const email = entries.key[e]!;
-      const link: MatchLink = { account: source, via, address: entries.address[e]! };
-      const at = emails.length < 16 ? emails.indexOf(email) : indexOfMany(emails, email);
-      if (at < 0) {
-        emails.push(email);
-        linkLists.push([link]);
-        continue;
-      }
-      const links = linkLists[at]!;
-      const last = links[links.length - 1]!;
-      // One account listing the same address twice (login and primary) links once per kind.
-      if (
-        last.account !== source ||
-        !links.some((known) => known.account === source && known.via === via)
-      ) {
-        links.push(link);
-      }
-    }
-  }
-
-  let primaryEmail: string | null = null;
-  let primaryCount = 0;
-  const evidence: MatchEvidence[] = [];
-  let order: readonly number[] = SINGLE;
-  if (emails.length !== 1) {
-    const sorted = emails.map((_, n) => n);
-    sorted.sort((x, y) => compareStrings(emails[x]!, emails[y]!));
-    order = sorted;
-  }
-  for (const n of order) {
-    const email = emails[n]!;
-    const links = linkLists[n]!;
-    // Links of one account are adjacent, so counting account changes counts distinct accounts.
-    let distinct = 0;
-    for (let l = 0; l < links.length; l++)
-      if (l === 0 || links[l]!.account !== links[l - 1]!.account) distinct++;
-    // Most accounts win; addresses come in sorted order, so ties go to the smallest.
-    if (distinct > primaryCount) {
-      primaryEmail = email;
-      primaryCount = distinct;
-    }
-    evidence.push({ email, strength: "login/primary", links });
-  }
-
-  const first = accounts[0]!.source;
-  let displayName: string | null = null;
-  const vendors: VendorId[] = [];
-  for (const account of accounts) {
-    displayName ??= typeof account.names?.display === "string" ? account.names.display : null;
-    if (vendors[vendors.length - 1] !== account.source.vendor) vendors.push(account.source.vendor);
-  }
-  return {
-    id: primaryEmail ?? `${first.vendor}:${first.kind}:${first.id}`,
-    primaryEmail,
-    emails: order === SINGLE ? emails : evidence.map((entry) => entry.email),
-    displayName,
-    vendors,
-    accounts,
-    evidence,
-    contactMatches: [],
-  };
-}
-
-const SINGLE: readonly number[] = [0];
-
-const manyIndexes = new WeakMap<string[], Map<string, number>>();
-
-function indexOfMany(emails: string[], email: string): number {
-  let index = manyIndexes.get(emails);
-  if (index === undefined) {
-    index = new Map(emails.map((known, n) => [known, n]));
-    manyIndexes.set(emails, index);
-  }
-  const at = index.get(email);
-  if (at !== undefined) return at;
-  // The caller appends `email` when it is missing; record where it will land.
-  index.set(email, emails.length);
-  return -1;
+  const sorted = new Array<Person>(count);
+  for (let p = 0; p < count; p++) sorted[p] = people[order[p]!]!;
+  return sorted;
 }
 
 /** Every account in the directory, person by person. */

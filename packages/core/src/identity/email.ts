@@ -42,17 +42,16 @@ const LOCAL_ATOM = /^[^\s()<>[\]:;@\\,."\u0000-\u001f\u007f]+$/u;
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const DOMAIN_FORBIDDEN = /[\s/?#:@[\]\\%<>^|"'`{}]/u;
 
-class EmailRejected extends Error {
-  constructor(readonly reason: EmailRejection) {
-    super(reason);
-  }
-}
-
 /** Domains rarely repeat in shape, but often repeat exactly: IDNA through `URL` is the slow step. */
 const domainCache = new Map<string, string | null>();
 const DOMAIN_CACHE_LIMIT = 10_000;
 
+/** Labels URL would decode (punycode) or a last label it would read as an IPv4 number. */
+const URL_REWRITES = /(?:^|\.)xn--|(?:^|\.)0x[0-9a-f]*$/;
+
 function toAsciiDomain(domain: string): string | null {
+  // Fast path: lower-case letter-digit-hyphen labels are already what IDNA would return.
+  if (isAsciiDomain(domain) && !URL_REWRITES.test(domain)) return domain;
   const cached = domainCache.get(domain);
   if (cached !== undefined) return cached;
   let ascii: string | null = null;
@@ -79,22 +78,33 @@ function isAsciiDomain(domain: string): boolean {
   return !/^[0-9]+$/.test(labels[labels.length - 1]!);
 }
 
-function parseOrReject(value: unknown): ParsedEmail {
-  if (typeof value !== "string") throw new EmailRejected("not-a-string");
-  const trimmed = value.trim().normalize("NFC");
-  if (trimmed.length === 0) throw new EmailRejected("empty");
-  if (trimmed.length > 320) throw new EmailRejected("too-long");
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/** The parsed address, or why it was rejected (returned, not thrown: rejections are common). */
+function parseParts(value: unknown): ParsedEmail | EmailRejection {
+  if (typeof value !== "string") return "not-a-string";
+  const untrimmed = value.trim();
+  // NFC leaves ASCII unchanged; skip the Unicode work for the usual address.
+  const trimmed = NON_ASCII.test(untrimmed) ? untrimmed.normalize("NFC") : untrimmed;
+  if (trimmed.length === 0) return "empty";
+  if (trimmed.length > 320) return "too-long";
   const at = trimmed.lastIndexOf("@");
-  if (at < 0) throw new EmailRejected("missing-at");
+  if (at < 0) return "missing-at";
   const local = trimmed.slice(0, at).toLowerCase();
   const rawDomain = trimmed.slice(at + 1);
-  if (local.length === 0 || local.length > 64) throw new EmailRejected("bad-local-part");
+  if (local.length === 0 || local.length > 64) return "bad-local-part";
   for (const atom of local.split(".")) {
-    if (!LOCAL_ATOM.test(atom)) throw new EmailRejected("bad-local-part");
+    if (!LOCAL_ATOM.test(atom)) return "bad-local-part";
   }
   const domain = toAsciiDomain(rawDomain.toLowerCase());
-  if (domain === null) throw new EmailRejected("bad-domain");
-  return { address: `${local}@${domain}`, local, domain };
+  if (domain === null) return "bad-domain";
+  // An address already in normal form is returned as given, without building a new string.
+  const same =
+    trimmed.length === local.length + 1 + domain.length &&
+    trimmed.startsWith(local) &&
+    trimmed.endsWith(domain);
+  const address = same ? trimmed : `${local}@${domain}`;
+  return { address, local, domain };
 }
 
 const REJECTION_TEXT: Record<EmailRejection, string> = {
@@ -112,25 +122,17 @@ const REJECTION_TEXT: Record<EmailRejection, string> = {
  * Throws {@link IdentityError} (code "invalid-email") saying what is wrong.
  */
 export function parseEmail(value: unknown, path = "email"): ParsedEmail {
-  try {
-    return parseOrReject(value);
-  } catch (error) {
-    if (error instanceof EmailRejected) {
-      throw new IdentityError("invalid-email", REJECTION_TEXT[error.reason], path);
-    }
-    throw error;
+  const parsed = parseParts(value);
+  if (typeof parsed === "string") {
+    throw new IdentityError("invalid-email", REJECTION_TEXT[parsed], path);
   }
+  return parsed;
 }
 
 /** Why `value` is not a usable address, or null when it is. */
 export function emailRejection(value: unknown): EmailRejection | null {
-  try {
-    parseOrReject(value);
-    return null;
-  } catch (error) {
-    if (error instanceof EmailRejected) return error.reason;
-    throw error;
-  }
+  const parsed = parseParts(value);
+  return typeof parsed === "string" ? parsed : null;
 }
 
 /** True when {@link parseEmail} would accept `value`. */
@@ -140,13 +142,8 @@ export function isValidEmail(value: unknown): boolean {
 
 /** The normalised address (with any match options applied), or null when malformed. */
 export function normalizeEmail(value: unknown, options?: EmailMatchOptions): string | null {
-  let parsed: ParsedEmail;
-  try {
-    parsed = parseOrReject(value);
-  } catch (error) {
-    if (error instanceof EmailRejected) return null;
-    throw error;
-  }
+  const parsed = parseParts(value);
+  if (typeof parsed === "string") return null;
   return options === undefined ? parsed.address : applyMatchOptions(parsed.address, options);
 }
 

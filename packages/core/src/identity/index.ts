@@ -5,6 +5,7 @@ export { IdentityError } from "./identity-error";
 export type { IdentityErrorCode } from "./identity-error";
 
 export { defineAccount, roleFrom } from "./account";
+export type { PullProgress, PullOptions } from "./adapter-contract";
 export type {
   Account,
   AccountInput,

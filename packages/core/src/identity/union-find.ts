@@ -24,7 +24,11 @@ export class UnionFind {
     let rootA = this.find(a);
     let rootB = this.find(b);
     if (rootA === rootB) return;
-    if (this.size[rootA]! < this.size[rootB]!) [rootA, rootB] = [rootB, rootA];
+    if (this.size[rootA]! < this.size[rootB]!) {
+      const smaller = rootA;
+      rootA = rootB;
+      rootB = smaller;
+    }
     this.parent[rootB] = rootA;
     this.size[rootA]! += this.size[rootB]!;
   }

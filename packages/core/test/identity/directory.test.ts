@@ -343,3 +343,87 @@ describe("buildDirectory properties", () => {
     );
   });
 });
+
+describe("buildDirectory at scale-shaped inputs", () => {
+  const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+  it("orders a person's same-vendor accounts by kind and id, however many there are", () => {
+    for (const size of [3, 40]) {
+      const ids = Array.from({ length: size }, (_, n) => `r-${(n * 7919) % 1000}`);
+      const directory = buildDirectory([
+        ...ids.map((id) => rootly(id, "team@example.com")),
+        opsgenie("og-1", "TEAM@example.com"),
+      ]);
+      expect(directory.people).toHaveLength(1);
+      const person = directory.people[0]!;
+      expect(person.accounts.map((a) => a.source.id)).toEqual([
+        "og-1",
+        ...[...ids].sort(byCodeUnits),
+      ]);
+      expect(person.vendors).toEqual(["opsgenie", "rootly"]);
+      expect(person.evidence[0]!.links).toHaveLength(size + 1);
+    }
+  });
+
+  it("reports duplicates among many accounts of one vendor", () => {
+    const accounts = Array.from({ length: 30 }, (_, n) => rootly(`r-${n % 28}`, "a@example.com"));
+    const directory = buildDirectory(accounts);
+    expect(directory.people[0]!.accounts).toHaveLength(30);
+    expect(directory.issues.map((issue) => issue.id)).toEqual(["r-0", "r-1"]);
+  });
+
+  it("links an account once per kind when it lists its address twice, and keeps every address", () => {
+    const twice = account("opsgenie", "opsgenie.user", "og-1", [
+      ["jane@example.com", "login"],
+      ["Jane@Example.com", "primary"],
+      ["jane@example.com", "login"],
+      ["j.doe@example.com", "primary"],
+    ]);
+    const directory = buildDirectory([twice, rootly("r-1", "j.doe@example.com")]);
+    const person = directory.people[0]!;
+    expect(person.emails).toEqual(["j.doe@example.com", "jane@example.com"]);
+    // Both addresses are on two links; ties go to the smallest address.
+    expect(person.primaryEmail).toBe("j.doe@example.com");
+    expect(person.evidence.map((e) => e.links.map((link) => [link.account.id, link.via]))).toEqual([
+      [
+        ["og-1", "primary"],
+        ["r-1", "primary"],
+      ],
+      [
+        ["og-1", "login"],
+        ["og-1", "primary"],
+      ],
+    ]);
+  });
+
+  it("joins hand-built records (no normalized field) with non-ASCII addresses to normalised ones", () => {
+    const handBuilt = {
+      ...rootly("r-1", "placeholder@example.com"),
+      emails: [{ value: " JOSE\u0301@Bücher.example", kind: "primary" }],
+    } as unknown as Account;
+    const directory = buildDirectory([
+      handBuilt,
+      opsgenie("og-1", "jos\u00e9@xn--bcher-kva.example"),
+    ]);
+    expect(directory.people).toHaveLength(1);
+    expect(directory.people[0]!.id).toBe("jos\u00e9@xn--bcher-kva.example");
+  });
+
+  it("sorts people by id even when ids share long prefixes or are not addresses", () => {
+    const prefix = "a.very.long.shared.local.part";
+    const accounts = [
+      rootly("r-1", `${prefix}1@example.com`),
+      rootly("r-2", `${prefix}@example.com`),
+      rootly("r-3", `${prefix}10@example.com`),
+      rootly("r-4", `${prefix}@example.co`),
+      rootly("r-5", "not an address"),
+      uptrends("up-1", "broken"),
+      rootly("r-6", "\u00e9t\u00e9@example.com"),
+      rootly("r-7", "zed@example.com"),
+    ];
+    const ids = buildDirectory(accounts).people.map((person) => person.id);
+    expect(ids).toEqual([...ids].sort(byCodeUnits));
+    expect(ids).toHaveLength(accounts.length);
+    expect(ids).toContain("uptrends:uptrends.operator:up-1");
+  });
+});

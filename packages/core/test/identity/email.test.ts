@@ -117,3 +117,37 @@ describe("email()", () => {
     });
   });
 });
+
+describe("normalizeEmail fast path for plain ASCII addresses", () => {
+  it("returns an already-normal address unchanged", () => {
+    const address = "jane.smith+ops@corp-1.example.com";
+    expect(normalizeEmail(address)).toBe(address);
+    expect(parseEmail(address)).toEqual({
+      address,
+      local: "jane.smith+ops",
+      domain: "corp-1.example.com",
+    });
+  });
+
+  it("still applies Unicode normalisation and IDNA when any character is not ASCII", () => {
+    expect(normalizeEmail(" JOSE\u0301@BÜCHER.example")).toBe("jos\u00e9@xn--bcher-kva.example");
+    expect(normalizeEmail("\u0130nfo@example.com")).toBe("i\u0307nfo@example.com");
+  });
+
+  it("still validates punycode labels and rejects hex-number top-level labels", () => {
+    expect(normalizeEmail("info@xn--bcher-kva.example")).toBe("info@xn--bcher-kva.example");
+    expect(emailRejection("info@xn--zz.example")).toBe("bad-domain");
+    expect(emailRejection("ops@host.0x1f")).toBe("bad-domain");
+    expect(emailRejection("ops@host.0x")).toBe("bad-domain");
+    expect(normalizeEmail("ops@host.0xg")).toBe("ops@host.0xg");
+  });
+
+  it("rejects malformed ASCII addresses with the same reasons", () => {
+    expect(emailRejection("plain")).toBe("missing-at");
+    expect(emailRejection("a..b@example.com")).toBe("bad-local-part");
+    expect(emailRejection("a@example")).toBe("bad-domain");
+    expect(emailRejection("a@-bad.example")).toBe("bad-domain");
+    expect(emailRejection("a@example.com.")).toBe("bad-domain");
+    expect(emailRejection("a@10.0.0.1")).toBe("bad-domain");
+  });
+});
