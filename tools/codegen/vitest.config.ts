@@ -1,3 +1,5 @@
 import { defineProject } from "vitest/config";
 
-export default defineProject({ test: { include: ["test/**/*.test.ts"] } });
+// Each codegen test runs the real lint + generate + format pipeline (seconds of CPU); on a loaded
+// 2-core CI machine that can pass vitest's 5 s default without anything being wrong.
+export default defineProject({ test: { include: ["test/**/*.test.ts"], testTimeout: 60_000 } });

@@ -111,8 +111,9 @@ describe("createApiClient", () => {
 
   it("retries a timed-out GET and counts the attempts", async () => {
     server = await startScriptedServer(["hang"]);
+    // Long enough that each attempt reaches the server even on a loaded CI machine.
     const client = fakeClient(server.baseUrl, {
-      timeoutMs: 30,
+      timeoutMs: 500,
       retry: { maxRetries: 1, sleep: async () => {} },
     });
     const error = await client.GET("/users").catch((e: unknown) => e);

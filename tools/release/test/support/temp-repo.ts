@@ -73,15 +73,16 @@ export class TempRepo {
   }
 
   /**
-   * Links each copied package's workspace dependencies into its node_modules, as `pnpm install`
-   * would: pnpm reads the linked manifests to turn `workspace:^` into real ranges at publish.
+   * Links each copied package's workspace dependencies (dev ones too: pnpm rewrites every
+   * `workspace:` range at publish) into its node_modules, as `pnpm install` would.
    */
   async linkWorkspaceDependencies(
     packages: readonly { name: string; directory: string }[],
   ): Promise<void> {
     for (const pkg of packages) {
       const manifest = await this.readJson(`${pkg.directory}/package.json`);
-      for (const [name, range] of Object.entries<string>({ ...manifest.dependencies })) {
+      const ranges = { ...manifest.dependencies, ...manifest.devDependencies };
+      for (const [name, range] of Object.entries<string>(ranges)) {
         const target = packages.find((candidate) => candidate.name === name);
         if (!range.startsWith("workspace:") || target === undefined) continue;
         const link = join(this.root, pkg.directory, "node_modules", name);
