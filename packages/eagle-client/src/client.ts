@@ -1,17 +1,18 @@
 import {
+  checksByRoute,
   ClientValidationError,
   createApiClient,
+  requireOptionsObject,
   type ApiClient,
   type ApiClientOptions,
   type VendorConfig,
 } from "@rollcall/core";
-import { checkApiKey, eagleAuth } from "./auth";
+import { eagleAuth } from "./auth";
 import { parseEagleError } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { eagleRequestChecks } from "./guards";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info";
-import { withRequestChecks } from "./request-guards";
 
 /** The typed eagle.io client: openapi-fetch's `GET`/`PUT`/`POST`/`DELETE` over the spec's paths. */
 export type EagleClient = ApiClient<paths>;
@@ -29,16 +30,12 @@ const unguardedClients = new WeakMap<EagleClient, EagleClient>();
  * /api/v1/owners/account` carrying `groups` is refused (see `updateOwnerGroups`).
  */
 export function createEagleClient(options: EagleClientOptions): EagleClient {
-  if (typeof options !== "object" || options === null) {
-    throw new ClientValidationError({
-      vendor: vendor.id,
-      operation: "createEagleClient",
-      field: "options",
-      message: "must be an object with at least { apiKey }",
-    });
-  }
+  requireOptionsObject(
+    options,
+    { vendor: vendor.id, operation: "createEagleClient" },
+    "an object with at least { apiKey }",
+  );
   const { apiKey, ...runtimeOptions } = options;
-  checkApiKey(apiKey);
   const config: VendorConfig = {
     vendor: vendor.id,
     packageName: PACKAGE_NAME,
@@ -51,7 +48,22 @@ export function createEagleClient(options: EagleClientOptions): EagleClient {
     querySerializer: { array: { style: "form", explode: false } },
   };
   const unguarded = createApiClient<paths>(config, runtimeOptions);
-  const client = withRequestChecks(unguarded, eagleRequestChecks);
+  const guarded = createApiClient<paths>(
+    { ...config, checkRequest: checksByRoute(eagleRequestChecks) },
+    runtimeOptions,
+  );
+  // Middleware the user adds must also see the group helpers' writes, which use the twin.
+  const client: EagleClient = {
+    ...guarded,
+    use: (...middleware) => {
+      guarded.use(...middleware);
+      unguarded.use(...middleware);
+    },
+    eject: (...middleware) => {
+      guarded.eject(...middleware);
+      unguarded.eject(...middleware);
+    },
+  };
   unguardedClients.set(client, unguarded);
   return client;
 }

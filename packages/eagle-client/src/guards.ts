@@ -1,5 +1,4 @@
-import { ClientValidationError } from "@rollcall/core";
-import type { RequestChecks } from "./request-guards";
+import { ClientValidationError, type RouteChecks } from "@rollcall/core";
 
 /** The one call whose body can silently destroy data: groups in an owner update. */
 export const OWNER_UPDATE = "PUT /api/v1/owners/account";
@@ -9,7 +8,7 @@ export const OWNER_UPDATE = "PUT /api/v1/owners/account";
  * group the list does not match. A plain `client.PUT` with `groups` is therefore refused before
  * anything is sent; the helpers in owner-groups.ts make the choice explicit.
  */
-export const eagleRequestChecks: RequestChecks = {
+export const eagleRequestChecks: RouteChecks = {
   [OWNER_UPDATE]: (init) => {
     const body = init.body;
     if (

@@ -5,7 +5,7 @@ export { updateOwnerGroups, upsertOwnerGroups } from "./owner-groups";
 export type { UpdateOwnerGroupsOptions, UpsertOwnerGroupsOptions } from "./owner-groups";
 export { toAccounts } from "./accounts";
 export { pullAccounts } from "./pull-accounts";
-export type { PullProgress, PullOptions } from "./pull-progress";
+export type { PullProgress, PullOptions } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
 export type { EagleOffboardingStep } from "./offboarding";
 export { parseEagleError } from "./errors";

@@ -1,8 +1,7 @@
-import { unwrap, type AdapterResult } from "@rollcall/core";
+import { unwrap, type AdapterResult, type PullOptions } from "@rollcall/core";
 import { toAccounts } from "./accounts";
 import type { EagleClient } from "./client";
 import type { AccountUser } from "./generated/schema";
-import type { PullOptions } from "./pull-progress";
 
 /**
  * Every eagle.io account: the owner's administrators and the members of every group, from one

@@ -1,8 +1,15 @@
-import { startEagle, type EagleSimulator } from "@rollcall/simulators";
-import type { ClientHooks } from "@rollcall/core";
+import { unwrap, type ClientHooks } from "@rollcall/core";
+import {
+  FAULT_TEST_RETRY,
+  faultScenarios,
+  outcomeOf,
+  runFaultScenario,
+  secretLeaks,
+  startEagle,
+  type EagleSimulator,
+} from "@rollcall/simulators";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEagleClient, type EagleClient } from "../src/index";
-import { expectNoSecret, expectOutcome, faultCases, outcomeOf } from "./fault-matrix";
 
 let sim: EagleSimulator;
 let client: EagleClient;
@@ -27,54 +34,55 @@ beforeEach(() => {
   client = createEagleClient({
     apiKey: sim.credentials.apiKey,
     baseUrl: sim.url,
-    retry: { baseDelayMs: 1, maxDelayMs: 50 },
+    retry: FAULT_TEST_RETRY,
     hooks,
   });
 });
 afterEach(() => {
   // Whatever happened, nothing the user can see holds the key.
-  for (const payload of hookPayloads) expectNoSecret(payload, [sim.credentials.apiKey]);
+  for (const payload of hookPayloads) {
+    expect(secretLeaks(payload, [sim.credentials.apiKey])).toEqual([]);
+  }
   sim.assertNoContractViolations();
 });
 afterAll(() => sim.close());
 
-const cases = faultCases({
-  rateLimit: "Rate limit exceeded. Try again later.",
-  server: (status) => `simulated ${status}`,
-});
-
-describe.each(cases)("eagle.io under $name", ({ fault, timeoutMs, get, post }) => {
-  const callOptions = timeoutMs === undefined ? {} : { timeoutMs };
-
+describe.each(faultScenarios("eagle"))("eagle.io under $name", (scenario) => {
   it("GET (idempotent)", async () => {
-    sim.faults.once(fault, { route: GET_ROUTE });
-    const outcome = await outcomeOf(() => client.GET("/api/v1/owners/account/usage", callOptions));
-    expectOutcome(outcome, get);
-    if ("data" in outcome) {
-      expect(outcome.data).toEqual(sim.store.usage);
-      expect(sim.requestCount(GET_ROUTE)).toBe(2);
-    } else {
-      expectNoSecret(outcome.error, [sim.credentials.apiKey]);
-    }
+    const run = await runFaultScenario(sim, GET_ROUTE, scenario, scenario.idempotent, async (o) =>
+      unwrap(await client.GET("/api/v1/owners/account/usage", o)),
+    );
+    expect(run.problems).toEqual([]);
+    if ("data" in run.outcome) expect(run.outcome.data).toEqual(sim.store.usage);
+    else expect(secretLeaks(run.outcome.error, [sim.credentials.apiKey])).toEqual([]);
   });
 
   it("POST (not idempotent) reaches the server once", async () => {
-    sim.faults.once(fault, { route: POST_ROUTE });
-    const outcome = await outcomeOf(() =>
-      client.POST("/api/v1/owners/account/groups", {
-        body: [{ name: "Fault group", users: [] }],
-        ...callOptions,
-      }),
+    const run = await runFaultScenario(
+      sim,
+      POST_ROUTE,
+      scenario,
+      scenario.nonIdempotent,
+      async (o) =>
+        unwrap(
+          await client.POST("/api/v1/owners/account/groups", {
+            body: [{ name: "Fault group", users: [] }],
+            ...o,
+          }),
+        ),
     );
-    expectOutcome(outcome, post);
-    if ("error" in outcome) expectNoSecret(outcome.error, [sim.credentials.apiKey]);
-    expect(sim.requestCount(POST_ROUTE)).toBe(1);
+    expect(run.problems).toEqual([]);
+    if ("error" in run.outcome) {
+      expect(secretLeaks(run.outcome.error, [sim.credentials.apiKey])).toEqual([]);
+    }
   });
 });
 
 it("a 429 too far away is handed back with retryAfterMs instead of a long sleep", async () => {
   sim.faults.once({ kind: "rate-limit", retryAfterSeconds: 30 }, { route: GET_ROUTE });
-  const outcome = await outcomeOf(() => client.GET("/api/v1/owners/account/usage"));
+  const outcome = await outcomeOf(async () =>
+    unwrap(await client.GET("/api/v1/owners/account/usage")),
+  );
   expect((outcome as { error: { retryAfterMs?: number } }).error.retryAfterMs).toBe(30_000);
   expect(sim.requestCount(GET_ROUTE)).toBe(1);
 });

@@ -99,6 +99,22 @@ describe("upsertOwnerGroups", () => {
     expect(added?.users).toEqual(["rlewis@company.com"]);
   });
 
+  it("runs the user's middleware on its writes too, until it is ejected", async () => {
+    const seen: string[] = [];
+    const middleware = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(`${request.method} ${new URL(request.url).pathname}`);
+      },
+    };
+    client.use(middleware);
+    await upsertOwnerGroups(client, [{ name: "Night shift", users: [] }]);
+    expect(seen).toContain("PUT /api/v1/owners/account");
+    client.eject(middleware);
+    seen.length = 0;
+    await upsertOwnerGroups(client, [{ name: "Day shift", users: [] }]);
+    expect(seen).toEqual([]);
+  });
+
   it("updates a group picked by _id or by name and keeps the rest", async () => {
     const others = sim.store.groups.list().filter((group) => group._id !== ENGINEERING);
     const fieldOps = others.find((group) => group.name === "Field Operations")!;

@@ -1,8 +1,7 @@
-import { startEagle, type EagleSimulator } from "@rollcall/simulators";
-import { AuthenticationError, ServerError } from "@rollcall/core";
+import { outcomeOf, secretLeaks, startEagle, type EagleSimulator } from "@rollcall/simulators";
+import { AuthenticationError, ServerError, unwrap } from "@rollcall/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createEagleClient } from "../src/index";
-import { expectNoSecret, outcomeOf } from "./fault-matrix";
 
 let sim: EagleSimulator;
 beforeAll(async () => {
@@ -20,21 +19,23 @@ it("keeps the API key out of a failed call's error and every hook payload", asyn
     hooks: { onRequest: note, onResponse: note, onError: note },
   });
   sim.faults.once({ kind: "server-error", status: 503 });
-  const outcome = await outcomeOf(() => client.GET("/api/v1/owners/account"));
+  const outcome = await outcomeOf(async () => unwrap(await client.GET("/api/v1/owners/account")));
   const { error } = outcome as { error: ServerError };
   expect(error).toBeInstanceOf(ServerError);
   expect(seen.length).toBeGreaterThanOrEqual(3);
-  expectNoSecret(error, [sim.credentials.apiKey]);
-  for (const payload of seen) expectNoSecret(payload, [sim.credentials.apiKey]);
+  expect(secretLeaks(error, [sim.credentials.apiKey])).toEqual([]);
+  for (const payload of seen) expect(secretLeaks(payload, [sim.credentials.apiKey])).toEqual([]);
 });
 
 it("does not echo a rejected key", async () => {
   const wrongKey = "eagle_wrong_0123456789abcdef";
   const client = createEagleClient({ apiKey: wrongKey, baseUrl: sim.url, retry: false });
-  const { error } = (await outcomeOf(() => client.GET("/api/v1/owners/account"))) as {
+  const { error } = (await outcomeOf(async () =>
+    unwrap(await client.GET("/api/v1/owners/account")),
+  )) as {
     error: AuthenticationError;
   };
   expect(error).toBeInstanceOf(AuthenticationError);
   expect(error.status).toBe(401);
-  expectNoSecret(error, [wrongKey]);
+  expect(secretLeaks(error, [wrongKey])).toEqual([]);
 });

@@ -1,18 +1,18 @@
 import {
-  ClientValidationError,
+  checksByRoute,
   createApiClient,
+  requireOptionsObject,
   type ApiClient,
   type ApiClientOptions,
   type VendorConfig,
 } from "@rollcall/core";
-import { checkApiKey, opsgenieAuth } from "./auth";
+import { opsgenieAuth } from "./auth";
 import { parseOpsgenieError } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { opsgenieRequestChecks } from "./guards";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info";
 import { regionBaseUrl, type OpsgenieRegion } from "./region";
-import { withRequestChecks } from "./request-guards";
 
 /** The typed OpsGenie client: openapi-fetch's `GET`/`POST`/`DELETE` over the spec's paths. */
 export type OpsgenieClient = ApiClient<paths>;
@@ -29,16 +29,12 @@ export interface OpsgenieClientOptions extends ApiClientOptions {
  * DELETE and into the JSON body of POST by itself; bad arguments are refused before sending.
  */
 export function createOpsgenieClient(options: OpsgenieClientOptions): OpsgenieClient {
-  if (typeof options !== "object" || options === null) {
-    throw new ClientValidationError({
-      vendor: vendor.id,
-      operation: "createOpsgenieClient",
-      field: "options",
-      message: "must be an object with at least { apiKey }",
-    });
-  }
+  requireOptionsObject(
+    options,
+    { vendor: vendor.id, operation: "createOpsgenieClient" },
+    "an object with at least { apiKey }",
+  );
   const { apiKey, region, ...runtimeOptions } = options;
-  checkApiKey(apiKey);
   const config: VendorConfig = {
     vendor: vendor.id,
     packageName: PACKAGE_NAME,
@@ -47,6 +43,7 @@ export function createOpsgenieClient(options: OpsgenieClientOptions): OpsgenieCl
     auth: opsgenieAuth(apiKey),
     headers: { Accept: "application/json" },
     parseErrorBody: parseOpsgenieError,
+    checkRequest: checksByRoute(opsgenieRequestChecks),
   };
-  return withRequestChecks(createApiClient<paths>(config, runtimeOptions), opsgenieRequestChecks);
+  return createApiClient<paths>(config, runtimeOptions);
 }

@@ -1,5 +1,4 @@
-import { ClientValidationError } from "@rollcall/core";
-import type { RequestChecks } from "./request-guards";
+import { ClientValidationError, type RouteChecks } from "@rollcall/core";
 
 // What the API would reject anyway, refused before sending (and before the key leaves the process).
 
@@ -98,7 +97,7 @@ function checkCopyRules(init: Readonly<Record<string, unknown>>): void {
   }
 }
 
-export const opsgenieRequestChecks: RequestChecks = {
+export const opsgenieRequestChecks: RouteChecks = {
   "GET /v1/json/user": exactlyOneUser("getUser"),
   "DELETE /v1/json/user": exactlyOneUser("deleteUser"),
   "GET /v1.2/json/user": (init) => checkListQuery(queryOf(init)),

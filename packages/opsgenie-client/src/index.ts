@@ -7,7 +7,7 @@ export type { ListAllUsersOptions } from "./list-users";
 export { toAccounts } from "./accounts";
 export { pullAccounts } from "./pull-accounts";
 export type { PullAccountsOptions } from "./pull-accounts";
-export type { PullProgress, PullOptions } from "./pull-progress";
+export type { PullProgress, PullOptions } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
 export { parseOpsgenieError } from "./errors";
 export type { paths, components, operations } from "./generated/schema";

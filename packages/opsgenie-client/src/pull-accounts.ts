@@ -1,9 +1,14 @@
-import { pages, type AccountIssue, type AdapterResult, type Account } from "@rollcall/core";
+import {
+  pages,
+  type AccountIssue,
+  type AdapterResult,
+  type Account,
+  type PullOptions,
+} from "@rollcall/core";
 import { toAccounts } from "./accounts";
 import type { OpsgenieClient } from "./client";
 import type { User } from "./types";
 import { userPages } from "./list-users";
-import type { PullOptions } from "./pull-progress";
 
 export interface PullAccountsOptions extends PullOptions<User> {
   /** Users per request, 1–100 (default 100). */

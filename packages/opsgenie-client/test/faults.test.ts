@@ -1,8 +1,15 @@
-import { startOpsgenie, type OpsgenieSimulator } from "@rollcall/simulators";
-import type { ClientHooks } from "@rollcall/core";
+import { unwrap, type ClientHooks } from "@rollcall/core";
+import {
+  FAULT_TEST_RETRY,
+  faultScenarios,
+  outcomeOf,
+  runFaultScenario,
+  secretLeaks,
+  startOpsgenie,
+  type OpsgenieSimulator,
+} from "@rollcall/simulators";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createOpsgenieClient, type OpsgenieClient } from "../src/index";
-import { expectNoSecret, expectOutcome, faultCases, outcomeOf } from "./fault-matrix";
 
 let sim: OpsgenieSimulator;
 let client: OpsgenieClient;
@@ -28,57 +35,57 @@ beforeEach(() => {
   client = createOpsgenieClient({
     apiKey: sim.credentials.apiKey,
     baseUrl: sim.url,
-    retry: { baseDelayMs: 1, maxDelayMs: 50 },
+    retry: FAULT_TEST_RETRY,
     hooks,
   });
 });
 afterEach(() => {
-  for (const payload of hookPayloads) expectNoSecret(payload, [sim.credentials.apiKey]);
+  for (const payload of hookPayloads) {
+    expect(secretLeaks(payload, [sim.credentials.apiKey])).toEqual([]);
+  }
   sim.assertNoContractViolations();
 });
 afterAll(() => sim.close());
 
-const cases = faultCases({
-  rateLimit: "Rate limit exceeded. Try again later.",
-  server: (status) => `simulated ${status}`,
-});
-
-describe.each(cases)("OpsGenie under $name", ({ fault, timeoutMs, get, post }) => {
-  const callOptions = timeoutMs === undefined ? {} : { timeoutMs };
-
+describe.each(faultScenarios("opsgenie"))("OpsGenie under $name", (scenario) => {
   it("GET (idempotent)", async () => {
-    sim.faults.once(fault, { route: GET_ROUTE });
-    const outcome = await outcomeOf(() =>
-      client.GET("/v1/json/user", { params: { query: { id: JOHN } }, ...callOptions }),
+    const run = await runFaultScenario(sim, GET_ROUTE, scenario, scenario.idempotent, async (o) =>
+      unwrap(await client.GET("/v1/json/user", { params: { query: { id: JOHN } }, ...o })),
     );
-    expectOutcome(outcome, get);
-    if ("data" in outcome) {
-      expect(outcome.data).toMatchObject({ id: JOHN, username: "john.smith@example.com" });
-      expect(sim.requestCount(GET_ROUTE)).toBe(2);
+    expect(run.problems).toEqual([]);
+    if ("data" in run.outcome) {
+      expect(run.outcome.data).toMatchObject({ id: JOHN, username: "john.smith@example.com" });
     } else {
       // The key rode in this GET's query string: it must not be in the URL the error shows.
-      expectNoSecret(outcome.error, [sim.credentials.apiKey]);
+      expect(secretLeaks(run.outcome.error, [sim.credentials.apiKey])).toEqual([]);
     }
   });
 
   it("POST (not idempotent) reaches the server once", async () => {
-    sim.faults.once(fault, { route: POST_ROUTE });
-    const outcome = await outcomeOf(() =>
-      client.POST("/v1/json/user", {
-        body: { username: "fault@example.com", fullname: "Fault Case", role: "User" },
-        ...callOptions,
-      }),
+    const run = await runFaultScenario(
+      sim,
+      POST_ROUTE,
+      scenario,
+      scenario.nonIdempotent,
+      async (o) =>
+        unwrap(
+          await client.POST("/v1/json/user", {
+            body: { username: "fault@example.com", fullname: "Fault Case", role: "User" },
+            ...o,
+          }),
+        ),
     );
-    expectOutcome(outcome, post);
-    if ("error" in outcome) expectNoSecret(outcome.error, [sim.credentials.apiKey]);
-    expect(sim.requestCount(POST_ROUTE)).toBe(1);
+    expect(run.problems).toEqual([]);
+    if ("error" in run.outcome) {
+      expect(secretLeaks(run.outcome.error, [sim.credentials.apiKey])).toEqual([]);
+    }
   });
 });
 
 it("a 429 too far away is handed back with retryAfterMs instead of a long sleep", async () => {
   sim.faults.once({ kind: "rate-limit", retryAfterSeconds: 30 }, { route: GET_ROUTE });
-  const outcome = await outcomeOf(() =>
-    client.GET("/v1/json/user", { params: { query: { id: JOHN } } }),
+  const outcome = await outcomeOf(async () =>
+    unwrap(await client.GET("/v1/json/user", { params: { query: { id: JOHN } } })),
   );
   expect((outcome as { error: { retryAfterMs?: number } }).error.retryAfterMs).toBe(30_000);
   expect(sim.requestCount(GET_ROUTE)).toBe(1);

@@ -10,11 +10,11 @@ import {
   type Account,
   type AccountIssue,
   type AdapterResult,
+  type PullOptions,
 } from "@rollcall/core";
 import type { RootlyClient } from "./client";
 import type { User } from "./generated/schema";
 import { userPages, type ListAllUsersOptions } from "./pagination";
-import type { PullOptions } from "./pull-progress";
 
 const vendor = VENDORS.rootly;
 const kind = ACCOUNT_KINDS.rootlyUser;

@@ -1,8 +1,11 @@
-import type { AuthOptions } from "@rollcall/core";
-import { requireCredential } from "./credentials";
+import { requireCredential, type AuthOptions } from "@rollcall/core";
 
 /** Rootly authenticates every request with `Authorization: Bearer <token>`. */
 export function rootlyAuth(token: unknown): AuthOptions {
-  const checked = requireCredential("rootly", "createRootlyClient", "options.token", token);
+  const checked = requireCredential(token, {
+    vendor: "rootly",
+    operation: "createRootlyClient",
+    field: "options.token",
+  });
   return { headers: { Authorization: `Bearer ${checked}` } };
 }

@@ -1,5 +1,6 @@
 import {
   createApiClient,
+  requireOptionsObject,
   serverRetryDelay,
   type ApiClient,
   type ApiClientOptions,
@@ -7,7 +8,6 @@ import {
 } from "@rollcall/core";
 import { version } from "../package.json";
 import { rootlyAuth } from "./auth";
-import { requireOptionsObject } from "./credentials";
 import { parseRootlyError } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
@@ -29,7 +29,7 @@ export interface RootlyClientOptions extends ApiClientOptions {
  * ApiError messages, and 429s retried after `X-RateLimit-Reset` when that is soon enough.
  */
 export function createRootlyClient(options: RootlyClientOptions): RootlyClient {
-  requireOptionsObject(vendor.id, "createRootlyClient", options);
+  requireOptionsObject(options, { vendor: vendor.id, operation: "createRootlyClient" });
   const { token, ...runtimeOptions } = options;
   const config: VendorConfig = {
     vendor: vendor.id,
@@ -37,8 +37,9 @@ export function createRootlyClient(options: RootlyClientOptions): RootlyClient {
     packageVersion: version,
     baseUrl: vendor.defaultBaseUrl,
     auth: rootlyAuth(token),
-    // Rootly rejects plain application/json bodies; sending the type on bodiless requests is harmless.
-    headers: { Accept: JSON_API_MEDIA_TYPE, "Content-Type": JSON_API_MEDIA_TYPE },
+    headers: { Accept: JSON_API_MEDIA_TYPE },
+    // Rootly rejects plain application/json bodies; bodiless requests carry no Content-Type.
+    bodyHeaders: { "Content-Type": JSON_API_MEDIA_TYPE },
     parseErrorBody: parseRootlyError,
     // No Retry-After from Rootly: core's reader falls back to X-RateLimit-Reset (epoch seconds) on 429.
     retryDelay: serverRetryDelay,

@@ -6,7 +6,7 @@ export { listAllUsers } from "./pagination";
 export type { ListAllUsersOptions } from "./pagination";
 export { toAccounts, pullAccounts } from "./accounts";
 export type { PullAccountsOptions } from "./accounts";
-export type { PullOptions, PullProgress } from "./pull-progress";
+export type { PullOptions, PullProgress } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
 export type { paths, components, operations } from "./generated/schema";
 export type {

@@ -1,11 +1,16 @@
 import { NotFoundError, unwrap } from "@rollcall/core";
+import { operationCoverage } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import packageJson from "../package.json";
-import { contractRegistry } from "./support/contract";
 import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("both");
-const { contract, expectEveryOperationCovered } = contractRegistry("rootly.yaml");
+// Every contract test names the operation it exercises, so an untested spec operation fails.
+const coverage = operationCoverage("rootly");
+function contract(operationId: string, fn: () => Promise<void>): void {
+  coverage.cover(operationId);
+  it(`${operationId} round-trips through the typed client`, fn);
+}
 
 // The incident, users and role of Rootly's own assign_role_to_user document (simulator seed "docs").
 const INCIDENT = "af96c85d-324d-4189-9138-d393d9a12fb9";
@@ -115,5 +120,7 @@ describe("Rootly contract", () => {
     expect(request!.status).toBe(200);
   });
 
-  expectEveryOperationCovered();
+  it("has a contract test for every operation in the rootly spec", () => {
+    expect(coverage.uncovered()).toEqual([]);
+  });
 });

@@ -72,6 +72,19 @@ export {
   type SimulatorOptions,
 } from "./server/simulator";
 export { FaultScript, type Fault, type FaultOptions, type ScheduledFault } from "./server/faults";
+export {
+  FAULT_TEST_RETRY,
+  faultScenarios,
+  outcomeProblems,
+  runFaultScenario,
+  type FaultErrorName,
+  type FaultExpectation,
+  type FaultRun,
+  type FaultScenario,
+  type FaultTarget,
+} from "./testing/fault-scenarios";
+export { outcomeOf, secretLeaks, type CallOutcome } from "./testing/call-outcome";
+export { operationCoverage, specOperations, type OperationCoverage } from "./spec/spec-operations";
 export type { ContractProblem } from "./spec/contract";
 export type { VendorSimulatorOptions } from "./vendors/vendor-options";
 export { ApiKeyCredentials, BasicCredentials, BearerTokenCredentials } from "./credentials";

@@ -16,10 +16,10 @@ import {
   type AccountStatus,
   type AccountTimezone,
   type AdapterResult,
+  type PullOptions,
 } from "@rollcall/core";
 import type { UptrendsClient } from "./client";
 import type { Operator, Timezone } from "./generated/schema";
-import type { PullOptions } from "./pull-progress";
 
 const vendor = VENDORS.uptrends;
 const kind = ACCOUNT_KINDS.uptrendsOperator;

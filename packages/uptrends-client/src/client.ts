@@ -1,12 +1,12 @@
 import {
   createApiClient,
+  requireOptionsObject,
   type ApiClient,
   type ApiClientOptions,
   type VendorConfig,
 } from "@rollcall/core";
 import { version } from "../package.json";
 import { uptrendsAuth } from "./auth";
-import { requireOptionsObject } from "./credentials";
 import { parseUptrendsError, UPTRENDS_ERROR_KINDS } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
@@ -28,7 +28,7 @@ export interface UptrendsClientOptions extends ApiClientOptions {
  * failures as BadRequestError, and 201/204 answers handled (204 has no body).
  */
 export function createUptrendsClient(options: UptrendsClientOptions): UptrendsClient {
-  requireOptionsObject(vendor.id, "createUptrendsClient", options);
+  requireOptionsObject(options, { vendor: vendor.id, operation: "createUptrendsClient" });
   const { username, password, ...runtimeOptions } = options;
   const config: VendorConfig = {
     vendor: vendor.id,

@@ -4,7 +4,7 @@ export type { UptrendsClient, UptrendsClientOptions } from "./client";
 export { parseUptrendsError } from "./errors";
 export { toAccounts, pullAccounts } from "./accounts";
 export type { PullAccountsOptions, ToAccountsContext } from "./accounts";
-export type { PullOptions, PullProgress } from "./pull-progress";
+export type { PullOptions, PullProgress } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
 export type { paths, components, operations } from "./generated/schema";
 export type {

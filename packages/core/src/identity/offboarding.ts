@@ -2,7 +2,7 @@ import type { Account, AccountSource } from "./account";
 import type { ContactMatch, Directory, Person } from "./directory";
 import { lookupEmail } from "./directory-queries";
 import { IdentityError } from "./identity-error";
-import { redactSecrets } from "./redact-secrets";
+import { redact } from "../runtime/redaction";
 import type { VendorId } from "./vendors";
 
 interface StepBase {
@@ -222,7 +222,8 @@ export interface ExecuteOptions {
 function describeError(error: unknown): { name: string; message: string } {
   const name = error instanceof Error ? error.name : "Error";
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : "";
-  return { name: redactSecrets(name), message: redactSecrets(message || "the step failed") };
+  // No secrets are known here, so only credential shapes (Bearer …, ?apiKey=…, user:pass@) go.
+  return { name: redact(name), message: redact(message || "the step failed") };
 }
 
 /**

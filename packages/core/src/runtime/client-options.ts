@@ -1,5 +1,6 @@
 import type { QuerySerializerOptions } from "openapi-fetch";
 import type { ApiErrorKind, RollcallError } from "./errors";
+import type { RequestCheck } from "./request-checks";
 import type { RetryOptions } from "./retry-policy";
 
 /** Upper-case HTTP method names, as on `Request.method`. */
@@ -49,6 +50,17 @@ export interface VendorConfig {
   auth?: AuthOptions;
   /** Default headers (e.g. `Accept`), below the user's headers and auth headers. */
   headers?: Record<string, string>;
+  /**
+   * Headers only for requests with a body, e.g. a vendor media type as `Content-Type` (openapi-fetch
+   * otherwise sends `application/json`). Above `headers`, below the user's headers and auth headers.
+   */
+  bodyHeaders?: Record<string, string>;
+  /**
+   * Runs before every call (`GET`, `POST`, …, `request`) is built; when it throws, the call rejects
+   * with that error and nothing is sent. Use it to refuse calls the API would reject or that would
+   * do harm; {@link checksByRoute} builds one from checks keyed by `"METHOD /path"`.
+   */
+  checkRequest?: RequestCheck;
   /** Extra strings to redact everywhere (auth values are registered automatically). */
   secrets?: readonly (string | undefined)[];
   /** Vendor error-body reader; when it returns nothing the common reader is tried. */

@@ -1,6 +1,7 @@
-import createClient, {
+import {
   createQuerySerializer,
   defaultBodySerializer,
+  mergeHeaders,
   type Client,
   type ClientPathsWithMethod,
   type FetchResponse,
@@ -16,6 +17,7 @@ import type {
   VendorConfig,
 } from "./client-options";
 import { ClientRuntime, type CallContext } from "./client-runtime";
+import { createClient } from "./openapi-fetch-client";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import { ClientValidationError, RollcallError } from "./errors";
 import { isSensitiveName, Redactor, secretsInHeaderValue } from "./redaction";
@@ -151,6 +153,8 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     ...options.headers,
     ...auth.headers,
   };
+  const bodyHeaders = headersNotIn(vendor.bodyHeaders, [options.headers, auth.headers]);
+  const checkRequest = vendor.checkRequest;
   const baseQuery = createQuerySerializer(vendor.querySerializer);
   const authQuery =
     auth.query === undefined ? "" : new URLSearchParams(auth.query.params).toString();
@@ -201,10 +205,15 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     methods[method] = (url, init) => {
       let pending: Promise<Result>;
       try {
+        checkRequest?.({ method, path: url, init: init ?? {} });
+        const sent =
+          bodyHeaders === undefined || init?.body === undefined
+            ? init
+            : { ...init, headers: mergeHeaders(bodyHeaders, init.headers as HeadersInit) };
         pending =
-          init === undefined || !needsCallContext(init)
-            ? base(url, init)
-            : base(url, perCallInit(init, queryAuth));
+          sent === undefined || !needsCallContext(sent)
+            ? base(url, sent)
+            : base(url, perCallInit(sent, queryAuth));
       } catch (error) {
         pending = Promise.reject(error);
       }
@@ -301,6 +310,20 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   return client as unknown as ApiClient<Paths, Media>;
 }
 
+/**
+ * `vendor.bodyHeaders` without the names the user's or auth headers set: those rank higher, and
+ * per-call headers (where body headers have to go) would otherwise outrank them.
+ */
+function headersNotIn(
+  bodyHeaders: Record<string, string> | undefined,
+  higher: readonly (Record<string, string> | undefined)[],
+): Record<string, string> | undefined {
+  if (bodyHeaders === undefined) return undefined;
+  const taken = new Set(higher.flatMap((h) => Object.keys(h ?? {}).map((n) => n.toLowerCase())));
+  const kept = Object.entries(bodyHeaders).filter(([name]) => !taken.has(name.toLowerCase()));
+  return kept.length === 0 ? undefined : Object.fromEntries(kept);
+}
+
 function needsCallContext(init: LooseInit): boolean {
   return (
     init.timeoutMs !== undefined ||
@@ -340,6 +363,10 @@ function checkVendorConfig(vendor: VendorConfig, fail: Fail): void {
     if (typeof vendor[key] !== "string" || vendor[key] === "")
       fail(`vendor.${key}`, "must be a non-empty string");
   }
+  if (vendor.bodyHeaders !== undefined)
+    checkStringRecord(vendor.bodyHeaders, "vendor.bodyHeaders", fail);
+  if (vendor.checkRequest !== undefined && typeof vendor.checkRequest !== "function")
+    fail("vendor.checkRequest", "must be a function");
   const auth = vendor.auth;
   if (auth === undefined) return;
   if (auth.query !== undefined)

@@ -16,6 +16,10 @@ export type {
   RetryInfo,
   VendorConfig,
 } from "./client-options";
+export { checksByRoute } from "./request-checks";
+export type { RequestCheck, RequestToCheck, RouteChecks } from "./request-checks";
+export { requireCredential, requireOptionsObject } from "./credential-checks";
+export type { CheckSite, CredentialSite } from "./credential-checks";
 export type { RetryOptions } from "./retry-policy";
 export { parseRetryAfter, rateLimitResetDelay, serverRetryDelay } from "./retry-policy";
 export { unwrap, toApiError } from "./unwrap";

@@ -107,4 +107,23 @@ describe("redaction", () => {
       "https://[REDACTED]@h.test/v1/x?apiKey=[REDACTED]&limit=5&api_key=[REDACTED]&token=[REDACTED]",
     );
   });
+
+  // Offboarding reports and other text with no registered secrets rely on these shapes alone.
+  it.each([
+    ["a query key", "GET /v1/json/user?apiKey=ak_91x&limit=5", "ak_91x"],
+    ["a Bearer token", "401 with Authorization: Bearer rootly_abc123.def", "rootly_abc123"],
+    ["a GenieKey", "Authorization: GenieKey og-12345", "og-12345"],
+    ["Basic credentials", "(Basic YXBpOnNlY3JldA==)", "YXBpOnNlY3JldA=="],
+    [
+      "URL user-info",
+      "GET https://apiuser:s3cret-pass@api.uptrends.com/v4/Operator",
+      "s3cret-pass",
+    ],
+    ["a JSON field", '{"password": "hunter2", "name": "kim"}', "hunter2"],
+    ["an X-Api-Key header", "X-Api-Key: ek_live_77", "ek_live_77"],
+  ])("removes %s without being told the secret", (_label, text, secret) => {
+    const redacted = redact(text);
+    expect(redacted).not.toContain(secret);
+    expect(redacted).toContain("[REDACTED]");
+  });
 });

@@ -1,0 +1,55 @@
+import { ClientValidationError } from "./errors";
+
+/** Where a check runs, for the {@link ClientValidationError} it throws. */
+export interface CheckSite {
+  vendor: string;
+  /** The factory or helper being called, e.g. "createRootlyClient". */
+  operation: string;
+}
+
+/** A credential to check: where it was passed and, for messages, what it is. */
+export interface CredentialSite extends CheckSite {
+  /** The option path, e.g. "options.apiKey". */
+  field: string;
+  /** What the credential is, e.g. "the eagle.io API key"; added to "is required" messages. */
+  description?: string;
+}
+
+/**
+ * Throws a {@link ClientValidationError} unless `options` is a plain (non-array) object. `expected`
+ * completes "must be …", e.g. "an object with at least { apiKey }".
+ */
+export function requireOptionsObject(
+  options: unknown,
+  site: CheckSite,
+  expected = "an object with the client's credentials",
+): asserts options is Record<string, unknown> {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw new ClientValidationError({ ...site, field: "options", message: `must be ${expected}` });
+  }
+}
+
+/**
+ * Returns `value` when it is a usable credential: a non-empty string without whitespace or control
+ * characters (which would break, or inject into, a header or query string). Otherwise throws a
+ * {@link ClientValidationError} naming the field; the value itself is never echoed.
+ */
+export function requireCredential(value: unknown, site: CredentialSite): string {
+  const { description, field, ...where } = site;
+  const fail = (message: string): never => {
+    throw new ClientValidationError({ ...where, field, message });
+  };
+  if (value === undefined || value === null) {
+    return fail(description === undefined ? "is required" : `is required: pass ${description}`);
+  }
+  if (typeof value !== "string") {
+    const what = description === undefined ? "" : ` (${description})`;
+    return fail(`must be a string${what}, got ${typeof value}`);
+  }
+  if (value.trim() === "") return fail("must not be empty");
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
+    return fail("must not contain whitespace or control characters");
+  }
+  return value;
+}

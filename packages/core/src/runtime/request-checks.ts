@@ -1,0 +1,27 @@
+import type { HttpMethod } from "./client-options";
+
+/** One call as the client is asked to make it, before anything is built or sent. */
+export interface RequestToCheck {
+  method: HttpMethod;
+  /** The path template as the caller wrote it, e.g. "/v1/json/user" or "/users/{id}". */
+  path: string;
+  /** The call's init (`params`, `body`, …); `{}` when none was given. */
+  init: Readonly<Record<string, unknown>>;
+}
+
+/** `VendorConfig.checkRequest`: throw (a ClientValidationError) to refuse a call. */
+export type RequestCheck = (request: RequestToCheck) => void;
+
+/** Checks of one call's init, keyed by `"METHOD /path/template"`, e.g. `"GET /v1/json/user"`. */
+export type RouteChecks = Readonly<
+  Record<string, (init: Readonly<Record<string, unknown>>) => void>
+>;
+
+/** A {@link RequestCheck} that runs the check registered for the call's method and path, if any. */
+export function checksByRoute(checks: RouteChecks): RequestCheck {
+  return ({ method, path, init }) => {
+    // Own keys only: a path like "/constructor" must not reach Object.prototype.
+    const key = `${method} ${path}`;
+    if (Object.hasOwn(checks, key)) checks[key]?.(init);
+  };
+}
