@@ -1,6 +1,7 @@
-import { demoOrganisation, startEagle, type EagleSimulator } from "@rollcall/simulators";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createEagleClient, pullAccounts, toAccounts, type PullProgress } from "../src/index";
+import { demoOrganisation } from "@rollcall/simulators";
+import { describe, expect, it } from "vitest";
+import { pullAccounts, toAccounts, type PullProgress } from "../src/index";
+import { useEagleSimulator } from "./support/simulator";
 
 // The `fullOwner` response example of GET /api/v1/owners/account in specs/eagle.yaml.
 const FULL_OWNER = {
@@ -106,15 +107,10 @@ describe("toAccounts", () => {
 });
 
 describe("pullAccounts", () => {
-  let sim: EagleSimulator;
-  beforeAll(async () => {
-    sim = await startEagle({ seed: "demo" });
-  });
-  afterEach(() => sim.assertNoContractViolations());
-  afterAll(() => sim.close());
+  const env = useEagleSimulator("demo");
 
   it("pulls every administrator and group member of the demo organisation", async () => {
-    const client = createEagleClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+    const client = env.client();
     const progress: PullProgress<unknown>[] = [];
     const { accounts, issues } = await pullAccounts(client, {
       onPage: (page) => progress.push(page),
@@ -141,6 +137,6 @@ describe("pullAccounts", () => {
     expect(progress[0]!.items.length).toBe(
       admins.length + members.reduce((n, p) => n + p.eagle!.groups.length, 0),
     );
-    expect(sim.requests[0]!.query.attr).toBe("administrators,groups");
+    expect(env.sim.requests[0]!.query.attr).toBe("administrators,groups");
   });
 });

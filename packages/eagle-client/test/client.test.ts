@@ -1,7 +1,8 @@
-import { operationCoverage, startEagle, type EagleSimulator } from "@rollcall/simulators";
+import { operationCoverage } from "@rollcall/simulators";
 import { ClientValidationError, NotFoundError, unwrap } from "@rollcall/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createEagleClient, type EagleClient } from "../src/index";
+import { useEagleSimulator } from "./support/simulator";
 import packageJson from "../package.json" with { type: "json" };
 
 // Every contract test names the operation it exercises, so an untested spec operation fails.
@@ -11,27 +12,21 @@ function contract(operationId: string, name: string, fn: () => Promise<void>): v
   it(`${operationId}: ${name}`, fn);
 }
 
-let sim: EagleSimulator;
+const env = useEagleSimulator("docs");
 let client: EagleClient;
-const ENGINEERING = "61bac74a84cac62fcbfe2c3c";
-
-beforeAll(async () => {
-  sim = await startEagle({ seed: "docs" });
-});
 beforeEach(() => {
-  sim.reset();
-  client = createEagleClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+  client = env.client();
 });
-afterEach(() => sim.assertNoContractViolations());
-afterAll(() => sim.close());
+
+const ENGINEERING = "61bac74a84cac62fcbfe2c3c";
 
 describe("eagle.io contract", () => {
   contract("getOwnerAccount", "reads the owner with administrators and groups", async () => {
     const owner = unwrap(await client.GET("/api/v1/owners/account"));
-    expect(owner.accountName).toBe(sim.store.owner.accountName);
-    expect(owner.administrators?.map((admin) => admin.user)).toEqual(sim.store.administrators);
+    expect(owner.accountName).toBe(env.sim.store.owner.accountName);
+    expect(owner.administrators?.map((admin) => admin.user)).toEqual(env.sim.store.administrators);
     expect(owner.groups?.map((group) => group._id)).toEqual(
-      sim.store.groups.list().map((group) => group._id),
+      env.sim.store.groups.list().map((group) => group._id),
     );
   });
 
@@ -40,7 +35,7 @@ describe("eagle.io contract", () => {
       await client.GET("/api/v1/owners/account", { params: { query: { attr: ["_id", "slug"] } } }),
     );
     expect(Object.keys(owner).sort()).toEqual(["_id", "slug"]);
-    expect(sim.requests.at(-1)?.query.attr).toBe("_id,slug");
+    expect(env.sim.requests.at(-1)?.query.attr).toBe("_id,slug");
   });
 
   contract("updateOwnerAccount", "renames the account", async () => {
@@ -48,7 +43,7 @@ describe("eagle.io contract", () => {
       await client.PUT("/api/v1/owners/account", { body: { accountName: "Renamed Inc" } }),
     );
     expect(owner.accountName).toBe("Renamed Inc");
-    expect(sim.store.owner.accountName).toBe("Renamed Inc");
+    expect(env.sim.store.owner.accountName).toBe("Renamed Inc");
   });
 
   contract("updateOwnerAccount", "replaces the administrators list", async () => {
@@ -65,7 +60,7 @@ describe("eagle.io contract", () => {
     );
     const added = owner.administrators?.find((admin) => admin.user === "new@company.com");
     expect(added?.profileActivateUrl).toMatch(/^https:\/\//);
-    expect(sim.store.administrators).toEqual(["rlewis@company.com", "new@company.com"]);
+    expect(env.sim.store.administrators).toEqual(["rlewis@company.com", "new@company.com"]);
   });
 
   contract("createOwnerGroups", "creates a group and answers every group", async () => {
@@ -75,7 +70,7 @@ describe("eagle.io contract", () => {
       }),
     );
     expect(groups.map((group) => group.name)).toEqual(["Engineering team", "On call"]);
-    const created = sim.store.groups.find((group) => group.name === "On call");
+    const created = env.sim.store.groups.find((group) => group.name === "On call");
     expect(created?.users).toEqual(["rlewis@company.com"]);
   });
 
@@ -87,7 +82,7 @@ describe("eagle.io contract", () => {
       }),
     );
     expect(group).toMatchObject({ _id: ENGINEERING, name: "Platform" });
-    expect(sim.store.groups.get(ENGINEERING)?.users).toEqual(["rlewis@company.com"]);
+    expect(env.sim.store.groups.get(ENGINEERING)?.users).toEqual(["rlewis@company.com"]);
   });
 
   contract("deleteOwnerGroup", "deletes a group; it is gone afterwards", async () => {
@@ -97,7 +92,7 @@ describe("eagle.io contract", () => {
       }),
     );
     expect(answer.status.code).toBe(200);
-    expect(sim.store.groups.get(ENGINEERING)).toBeUndefined();
+    expect(env.sim.store.groups.get(ENGINEERING)).toBeUndefined();
     const again = await client.DELETE("/api/v1/owners/account/groups/{id}", {
       params: { path: { id: ENGINEERING } },
     });
@@ -106,7 +101,7 @@ describe("eagle.io contract", () => {
 
   contract("getOwnerAccountUsage", "reads usage with float numbers", async () => {
     const usage = unwrap(await client.GET("/api/v1/owners/account/usage"));
-    expect(usage).toEqual(sim.store.usage);
+    expect(usage).toEqual(env.sim.store.usage);
     expect(usage.total?.source?.usage).toBe(32.4);
   });
 
@@ -118,7 +113,7 @@ describe("eagle.io contract", () => {
 describe("createEagleClient", () => {
   it("sends the key as X-Api-Key and a User-Agent naming this package and version", async () => {
     unwrap(await client.GET("/api/v1/owners/account/usage"));
-    const headers = sim.requests.at(-1)!.headers;
+    const headers = env.sim.requests.at(-1)!.headers;
     expect(headers["x-api-key"]).toBeDefined();
     expect(headers["user-agent"]).toContain(`@rollcall/eagle-client/${packageJson.version}`);
   });
@@ -145,16 +140,16 @@ describe("createEagleClient", () => {
     ["blank", { apiKey: "   " }],
     ["not a string", { apiKey: 42 }],
   ])("refuses a %s apiKey without echoing it or sending anything", (_label, options) => {
-    const before = sim.requestCount();
+    const before = env.sim.requestCount();
     let error: unknown;
     try {
-      createEagleClient({ baseUrl: sim.url, ...(options as { apiKey: string }) });
+      createEagleClient({ baseUrl: env.sim.url, ...(options as { apiKey: string }) });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ClientValidationError);
     expect((error as ClientValidationError).field).toBe("options.apiKey");
-    expect(sim.requestCount()).toBe(before);
+    expect(env.sim.requestCount()).toBe(before);
   });
 
   it("refuses a key with a newline (header injection) without echoing it", () => {

@@ -1,25 +1,13 @@
-import { startEagle, type EagleSimulator } from "@rollcall/simulators";
 import { buildDirectory, executeOffboarding, planOffboarding } from "@rollcall/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createEagleClient,
-  offboardingExecutor,
-  pullAccounts,
-  type EagleClient,
-} from "../src/index";
+import { beforeEach, describe, expect, it } from "vitest";
+import { offboardingExecutor, pullAccounts, type EagleClient } from "../src/index";
+import { useEagleSimulator } from "./support/simulator";
 
-let sim: EagleSimulator;
+const env = useEagleSimulator("both");
 let client: EagleClient;
-
-beforeAll(async () => {
-  sim = await startEagle({ seed: "both" });
-});
 beforeEach(() => {
-  sim.reset();
-  client = createEagleClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+  client = env.client();
 });
-afterEach(() => sim.assertNoContractViolations());
-afterAll(() => sim.close());
 
 async function offboard(address: string) {
   const { accounts, issues } = await pullAccounts(client);
@@ -30,8 +18,8 @@ async function offboard(address: string) {
 describe("eagle offboardingExecutor", () => {
   it("removes an administrator who is also a group member, leaving the rest intact", async () => {
     const address = "ava.chen@harbourline.example";
-    const groupsBefore = sim.store.groups.list();
-    const adminsBefore = sim.store.administrators;
+    const groupsBefore = env.sim.store.groups.list();
+    const adminsBefore = env.sim.store.administrators;
     expect(adminsBefore).toContain(address);
 
     const result = await offboard(address);
@@ -41,9 +29,9 @@ describe("eagle offboardingExecutor", () => {
       "eagle.removeAdministrator",
       "eagle.removeGroupMember",
     ]);
-    expect(sim.store.administrators).toEqual(adminsBefore.filter((admin) => admin !== address));
+    expect(env.sim.store.administrators).toEqual(adminsBefore.filter((admin) => admin !== address));
     // Every group still exists, with only this person removed.
-    expect(sim.store.groups.list()).toEqual(
+    expect(env.sim.store.groups.list()).toEqual(
       groupsBefore.map((group) => ({
         ...group,
         users: group.users.filter((user) => user !== address),
@@ -55,12 +43,12 @@ describe("eagle offboardingExecutor", () => {
 
   it("removes a member of two groups from both and deletes no group", async () => {
     const address = "ben.okafor@harbourline.example";
-    const groupIds = sim.store.groups.list().map((group) => group._id);
+    const groupIds = env.sim.store.groups.list().map((group) => group._id);
     const result = await offboard(address);
     expect(result.ok).toBe(true);
     expect(result.outcomes).toHaveLength(2);
-    expect(sim.store.groups.list().map((group) => group._id)).toEqual(groupIds);
-    for (const group of sim.store.groups.list()) expect(group.users).not.toContain(address);
+    expect(env.sim.store.groups.list().map((group) => group._id)).toEqual(groupIds);
+    for (const group of env.sim.store.groups.list()) expect(group.users).not.toContain(address);
   });
 
   it("treats a person already removed as done and sends no write", async () => {
@@ -75,6 +63,6 @@ describe("eagle offboardingExecutor", () => {
       description: "",
     };
     await executor.execute(step);
-    expect(sim.requests.map((request) => request.method)).toEqual(["GET"]);
+    expect(env.sim.requests.map((request) => request.method)).toEqual(["GET"]);
   });
 });

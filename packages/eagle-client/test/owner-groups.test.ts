@@ -1,26 +1,15 @@
-import { startEagle, type EagleSimulator } from "@rollcall/simulators";
 import { ClientValidationError } from "@rollcall/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createEagleClient,
-  updateOwnerGroups,
-  upsertOwnerGroups,
-  type EagleClient,
-} from "../src/index";
+import { beforeEach, describe, expect, it } from "vitest";
+import { updateOwnerGroups, upsertOwnerGroups, type EagleClient } from "../src/index";
+import { useEagleSimulator } from "./support/simulator";
 
-let sim: EagleSimulator;
+const env = useEagleSimulator("both");
 let client: EagleClient;
-const ENGINEERING = "61bac74a84cac62fcbfe2c3c";
-
-beforeAll(async () => {
-  sim = await startEagle({ seed: "both" });
-});
 beforeEach(() => {
-  sim.reset();
-  client = createEagleClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+  client = env.client();
 });
-afterEach(() => sim.assertNoContractViolations());
-afterAll(() => sim.close());
+
+const ENGINEERING = "61bac74a84cac62fcbfe2c3c";
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -33,15 +22,15 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe("the owner-update group guard", () => {
   it("refuses a raw PUT with groups and sends nothing", async () => {
-    const before = sim.store.groups.list();
+    const before = env.sim.store.groups.list();
     const error = await rejection(
       client.PUT("/api/v1/owners/account", { body: { groups: [{ name: "Only", users: [] }] } }),
     );
     expect(error).toBeInstanceOf(ClientValidationError);
     expect((error as ClientValidationError).field).toBe("body.groups");
     expect((error as Error).message).toMatch(/permanently deletes/);
-    expect(sim.requestCount()).toBe(0);
-    expect(sim.store.groups.list()).toEqual(before);
+    expect(env.sim.requestCount()).toBe(0);
+    expect(env.sim.store.groups.list()).toEqual(before);
   });
 
   it("cannot be bypassed through client.request", async () => {
@@ -51,7 +40,7 @@ describe("the owner-update group guard", () => {
       }),
     );
     expect(error).toBeInstanceOf(ClientValidationError);
-    expect(sim.requestCount()).toBe(0);
+    expect(env.sim.requestCount()).toBe(0);
   });
 
   it("lets other owner updates through", async () => {
@@ -67,13 +56,13 @@ describe("the owner-update group guard", () => {
     );
     expect(error).toBeInstanceOf(ClientValidationError);
     expect((error as ClientValidationError).field).toBe("options.deleteUnmatchedGroups");
-    expect(sim.requestCount()).toBe(0);
+    expect(env.sim.requestCount()).toBe(0);
   });
 
   it("rejects a malformed group list before sending", async () => {
     const error = await rejection(upsertOwnerGroups(client, [{ name: "No members" } as never]));
     expect((error as ClientValidationError).field).toBe("groups[0].users");
-    expect(sim.requestCount()).toBe(0);
+    expect(env.sim.requestCount()).toBe(0);
   });
 });
 
@@ -83,19 +72,19 @@ describe("updateOwnerGroups", () => {
       deleteUnmatchedGroups: true,
     });
     expect(groups.map((group) => group.name)).toEqual(["Only"]);
-    expect(sim.store.groups.list().map((group) => group.name)).toEqual(["Only"]);
+    expect(env.sim.store.groups.list().map((group) => group.name)).toEqual(["Only"]);
   });
 });
 
 describe("upsertOwnerGroups", () => {
   it("adds a group and keeps every other group with its members", async () => {
-    const before = sim.store.groups.list();
+    const before = env.sim.store.groups.list();
     const groups = await upsertOwnerGroups(client, [
       { name: "Night shift", users: [{ user: "rlewis@company.com" }] },
     ]);
     expect(groups).toHaveLength(before.length + 1);
-    for (const group of before) expect(sim.store.groups.get(group._id)).toEqual(group);
-    const added = sim.store.groups.find((group) => group.name === "Night shift");
+    for (const group of before) expect(env.sim.store.groups.get(group._id)).toEqual(group);
+    const added = env.sim.store.groups.find((group) => group.name === "Night shift");
     expect(added?.users).toEqual(["rlewis@company.com"]);
   });
 
@@ -116,15 +105,15 @@ describe("upsertOwnerGroups", () => {
   });
 
   it("updates a group picked by _id or by name and keeps the rest", async () => {
-    const others = sim.store.groups.list().filter((group) => group._id !== ENGINEERING);
+    const others = env.sim.store.groups.list().filter((group) => group._id !== ENGINEERING);
     const fieldOps = others.find((group) => group.name === "Field Operations")!;
     await upsertOwnerGroups(client, [
       { _id: ENGINEERING, users: [{ user: "rlewis@company.com" }] },
       { name: "Field Operations", users: [] },
     ]);
-    expect(sim.store.groups.get(ENGINEERING)?.users).toEqual(["rlewis@company.com"]);
-    expect(sim.store.groups.get(fieldOps._id)?.users).toEqual([]);
-    expect(sim.store.groups.list()).toHaveLength(others.length + 1);
+    expect(env.sim.store.groups.get(ENGINEERING)?.users).toEqual(["rlewis@company.com"]);
+    expect(env.sim.store.groups.get(fieldOps._id)?.users).toEqual([]);
+    expect(env.sim.store.groups.list()).toHaveLength(others.length + 1);
   });
 
   it("refuses an _id that names no group, sending only the read", async () => {
@@ -132,6 +121,6 @@ describe("upsertOwnerGroups", () => {
       upsertOwnerGroups(client, [{ _id: "0123456789abcdef01234567", users: [] }]),
     );
     expect((error as ClientValidationError).field).toBe("groups[0]._id");
-    expect(sim.requests.map((request) => request.method)).toEqual(["GET"]);
+    expect(env.sim.requests.map((request) => request.method)).toEqual(["GET"]);
   });
 });

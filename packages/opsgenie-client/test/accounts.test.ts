@@ -1,6 +1,7 @@
-import { demoOrganisation, startOpsgenie, type OpsgenieSimulator } from "@rollcall/simulators";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createOpsgenieClient, pullAccounts, toAccounts, type PullProgress } from "../src/index";
+import { demoOrganisation } from "@rollcall/simulators";
+import { describe, expect, it } from "vitest";
+import { pullAccounts, toAccounts, type PullProgress } from "../src/index";
+import { useOpsgenieSimulator } from "./support/simulator";
 
 // The `owner` example of GET /v1/json/user and the list example of GET /v1.2/json/user in
 // specs/opsgenie.yaml.
@@ -157,15 +158,10 @@ describe("toAccounts", () => {
 });
 
 describe("pullAccounts", () => {
-  let sim: OpsgenieSimulator;
-  beforeAll(async () => {
-    sim = await startOpsgenie({ seed: "demo" });
-  });
-  afterEach(() => sim.assertNoContractViolations());
-  afterAll(() => sim.close());
+  const env = useOpsgenieSimulator("demo");
 
   it("pulls every user of the demo organisation page by page", async () => {
-    const client = createOpsgenieClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+    const client = env.client();
     const progress: PullProgress<unknown>[] = [];
     const { accounts, issues } = await pullAccounts(client, {
       pageSize: 5,

@@ -1,7 +1,8 @@
-import { operationCoverage, startOpsgenie, type OpsgenieSimulator } from "@rollcall/simulators";
+import { operationCoverage } from "@rollcall/simulators";
 import { ClientValidationError, NotFoundError, unwrap } from "@rollcall/core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createOpsgenieClient, type OpsgenieClient } from "../src/index";
+import { useOpsgenieSimulator } from "./support/simulator";
 import packageJson from "../package.json" with { type: "json" };
 
 // Every contract test names the operation it exercises, so an untested spec operation fails.
@@ -11,20 +12,14 @@ function contract(operationId: string, name: string, fn: () => Promise<void>): v
   it(`${operationId}: ${name}`, fn);
 }
 
-let sim: OpsgenieSimulator;
+const env = useOpsgenieSimulator("docs");
 let client: OpsgenieClient;
+beforeEach(() => {
+  client = env.client();
+});
+
 const JOHN = "ac463592-dbd2-4ca3-a651-48fdf5e5c871";
 const KAAN = "1efbae5f-dc44-443e-8476-daf2e0b9165b";
-
-beforeAll(async () => {
-  sim = await startOpsgenie({ seed: "docs" });
-});
-beforeEach(() => {
-  sim.reset();
-  client = createOpsgenieClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
-});
-afterEach(() => sim.assertNoContractViolations());
-afterAll(() => sim.close());
 
 async function rejection(promise: Promise<unknown>): Promise<ClientValidationError> {
   try {
@@ -49,12 +44,12 @@ describe("OpsGenie contract", () => {
       }),
     );
     expect(saved.status).toBe("successful");
-    expect(sim.store.users.get(saved.id)).toMatchObject({
+    expect(env.sim.store.users.get(saved.id)).toMatchObject({
       username: "jane.doe@example.com",
       locale: "en_GB",
     });
     // The key travelled in the body, never in the URL.
-    const request = sim.requests.at(-1)!;
+    const request = env.sim.requests.at(-1)!;
     expect((request.body as { apiKey?: string }).apiKey).toBeDefined();
     expect(request.query.apiKey).toBeUndefined();
   });
@@ -62,14 +57,14 @@ describe("OpsGenie contract", () => {
   contract("createOrUpdateUser", "updates a user named by id", async () => {
     const saved = unwrap(await client.POST("/v1/json/user", { body: { id: KAAN, role: "Admin" } }));
     expect(saved.id).toBe(KAAN);
-    expect(sim.store.users.get(KAAN)?.role).toBe("Admin");
+    expect(env.sim.store.users.get(KAAN)?.role).toBe("Admin");
   });
 
   contract("getUser", "reads a user by id and by username", async () => {
     const byId = unwrap(await client.GET("/v1/json/user", { params: { query: { id: JOHN } } }));
     expect(byId.username).toBe("john.smith@example.com");
     expect(byId.contacts).toHaveLength(5);
-    expect(sim.requests.at(-1)!.query.apiKey).toBeDefined();
+    expect(env.sim.requests.at(-1)!.query.apiKey).toBeDefined();
     const byName = unwrap(
       await client.GET("/v1/json/user", { params: { query: { username: "kaan@example.com" } } }),
     );
@@ -81,7 +76,7 @@ describe("OpsGenie contract", () => {
       await client.DELETE("/v1/json/user", { params: { query: { id: KAAN } } }),
     );
     expect(answer.status).toBe("successful");
-    expect(sim.store.users.get(KAAN)).toBeUndefined();
+    expect(env.sim.store.users.get(KAAN)).toBeUndefined();
     const after = await client.GET("/v1/json/user", { params: { query: { id: KAAN } } });
     expect(() => unwrap(after)).toThrow(NotFoundError);
   });
@@ -92,13 +87,13 @@ describe("OpsGenie contract", () => {
         params: { query: { limit: 2, offset: 1, sortField: "fullName", sortOrder: "DESC" } },
       }),
     );
-    const expected = sim.store.users
+    const expected = env.sim.store.users
       .list()
       .map((user) => user.fullname)
       .sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()))
       .slice(1, 3);
     expect(page.users.map((user) => user.fullname)).toEqual(expected);
-    expect(sim.requests.at(-1)!.query).toMatchObject({ limit: "2", offset: "1" });
+    expect(env.sim.requests.at(-1)!.query).toMatchObject({ limit: "2", offset: "1" });
   });
 
   contract("copyNotificationRules", "copies rules to another user", async () => {
@@ -112,7 +107,7 @@ describe("OpsGenie contract", () => {
       }),
     );
     expect(answer.status).toBe("process started");
-    expect(sim.store.users.get(KAAN)?.notificationRules).toContainEqual({
+    expect(env.sim.store.users.get(KAAN)?.notificationRules).toContainEqual({
       type: "Closed Alert",
       name: "Tell me when it closes",
     });
@@ -132,7 +127,7 @@ describe("checks before sending", () => {
   ])("refuses a list with %s", async (_label, query, field) => {
     const error = await rejection(client.GET("/v1.2/json/user", { params: { query } }));
     expect(error.field).toBe(field);
-    expect(sim.requestCount()).toBe(0);
+    expect(env.sim.requestCount()).toBe(0);
   });
 
   it.each([
@@ -147,8 +142,8 @@ describe("checks before sending", () => {
         : client.DELETE("/v1/json/user", { params: { query } });
     const error = await rejection(call);
     expect(error.field).toBe("params.query");
-    expect(sim.requestCount()).toBe(0);
-    expect(sim.store.users.get(JOHN)).toBeDefined();
+    expect(env.sim.requestCount()).toBe(0);
+    expect(env.sim.store.users.get(JOHN)).toBeDefined();
   });
 
   it("refuses a create without a full name and an update that changes the username", async () => {
@@ -166,7 +161,7 @@ describe("checks before sending", () => {
       }),
     );
     expect(copy.field).toBe("body.toUsers");
-    expect(sim.requestCount()).toBe(0);
+    expect(env.sim.requestCount()).toBe(0);
   });
 });
 
@@ -207,7 +202,7 @@ describe("createOpsgenieClient", () => {
 
   it("sends a User-Agent naming this package and version", async () => {
     unwrap(await client.GET("/v1.2/json/user"));
-    expect(sim.requests.at(-1)!.headers["user-agent"]).toContain(
+    expect(env.sim.requests.at(-1)!.headers["user-agent"]).toContain(
       `@rollcall/opsgenie-client/${packageJson.version}`,
     );
   });

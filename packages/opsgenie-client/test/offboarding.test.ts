@@ -1,29 +1,18 @@
-import { startOpsgenie, type OpsgenieSimulator } from "@rollcall/simulators";
 import {
   buildDirectory,
   executeOffboarding,
   planOffboarding,
   type OpsgenieDeleteUser,
 } from "@rollcall/core";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
-import {
-  createOpsgenieClient,
-  offboardingExecutor,
-  pullAccounts,
-  type OpsgenieClient,
-} from "../src/index";
+import { beforeEach, expect, it } from "vitest";
+import { offboardingExecutor, pullAccounts, type OpsgenieClient } from "../src/index";
+import { useOpsgenieSimulator } from "./support/simulator";
 
-let sim: OpsgenieSimulator;
+const env = useOpsgenieSimulator("both");
 let client: OpsgenieClient;
-beforeAll(async () => {
-  sim = await startOpsgenie({ seed: "both" });
-});
 beforeEach(() => {
-  sim.reset();
-  client = createOpsgenieClient({ apiKey: sim.credentials.apiKey, baseUrl: sim.url });
+  client = env.client();
 });
-afterEach(() => sim.assertNoContractViolations());
-afterAll(() => sim.close());
 
 it("deletes the person's user; a later read no longer finds them", async () => {
   const { accounts, issues } = await pullAccounts(client);
@@ -34,7 +23,7 @@ it("deletes the person's user; a later read no longer finds them", async () => {
     params: { query: { username: "kaan@example.com" } },
   });
   expect(lookup.response.status).toBe(404);
-  expect(sim.store.userByUsername("halit@example.com")).toBeDefined();
+  expect(env.sim.store.userByUsername("halit@example.com")).toBeDefined();
 });
 
 function step(userId: string, username: string | null): OpsgenieDeleteUser {
@@ -51,8 +40,8 @@ function step(userId: string, username: string | null): OpsgenieDeleteUser {
 it("deletes by username when the step has no id, and treats an already deleted user as done", async () => {
   const executor = offboardingExecutor(client);
   await executor.execute(step("", "halit@example.com"));
-  expect(sim.store.userByUsername("halit@example.com")).toBeUndefined();
-  expect(sim.requests.at(-1)!.query.username).toBe("halit@example.com");
+  expect(env.sim.store.userByUsername("halit@example.com")).toBeUndefined();
+  expect(env.sim.requests.at(-1)!.query.username).toBe("halit@example.com");
   await expect(
     executor.execute(step("d6b85867-3304-46d5-b196-7cd5d91d4956", null)),
   ).resolves.toBeUndefined();
@@ -60,13 +49,13 @@ it("deletes by username when the step has no id, and treats an already deleted u
 
 it("reports the vendor's refusal as a failed step", async () => {
   // The only Owner cannot be deleted.
-  const owner = sim.store.users.find(
+  const owner = env.sim.store.users.find(
     (user) => user.role === "Owner" && user.username.includes("example.com"),
   )!;
-  for (const other of sim.store.users.filter(
+  for (const other of env.sim.store.users.filter(
     (user) => user.role === "Owner" && user.id !== owner.id,
   )) {
-    sim.store.users.update(other.id, { role: "User" });
+    env.sim.store.users.update(other.id, { role: "User" });
   }
   await expect(offboardingExecutor(client).execute(step(owner.id, owner.username))).rejects.toThrow(
     /at least 2 owners/,

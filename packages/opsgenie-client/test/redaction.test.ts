@@ -1,29 +1,14 @@
-import {
-  outcomeOf,
-  secretLeaks,
-  startOpsgenie,
-  type OpsgenieSimulator,
-} from "@rollcall/simulators";
+import { outcomeOf, secretLeaks } from "@rollcall/simulators";
 import { AuthenticationError, ServerError, unwrap } from "@rollcall/core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { createOpsgenieClient } from "../src/index";
+import { useOpsgenieSimulator } from "./support/simulator";
 
-let sim: OpsgenieSimulator;
-beforeAll(async () => {
-  sim = await startOpsgenie({ seed: "docs" });
-});
-afterAll(() => sim.close());
+const env = useOpsgenieSimulator("docs");
 
 it("keeps the apiKey from a failing GET's query string out of the error and hook payloads", async () => {
-  const seen: unknown[] = [];
-  const note = (payload: unknown) => void seen.push(payload);
-  const client = createOpsgenieClient({
-    apiKey: sim.credentials.apiKey,
-    baseUrl: sim.url,
-    retry: false,
-    hooks: { onRequest: note, onResponse: note, onError: note },
-  });
-  sim.faults.once({ kind: "server-error", status: 500 });
+  const client = env.client({ retry: false, hooks: env.recorder.hooks });
+  env.sim.faults.once({ kind: "server-error", status: 500 });
   const { error } = (await outcomeOf(async () =>
     unwrap(
       await client.GET("/v1/json/user", { params: { query: { username: "kaan@example.com" } } }),
@@ -32,15 +17,18 @@ it("keeps the apiKey from a failing GET's query string out of the error and hook
   expect(error).toBeInstanceOf(ServerError);
   expect(error.url).toContain("apiKey=");
   expect(
-    secretLeaks(error, [sim.credentials.apiKey, encodeURIComponent(sim.credentials.apiKey)]),
+    secretLeaks(error, [
+      env.sim.credentials.apiKey,
+      encodeURIComponent(env.sim.credentials.apiKey),
+    ]),
   ).toEqual([]);
-  expect(seen.length).toBeGreaterThanOrEqual(3);
-  for (const payload of seen) expect(secretLeaks(payload, [sim.credentials.apiKey])).toEqual([]);
+  expect(env.recorder.payloads.length).toBeGreaterThanOrEqual(3);
+  expect(env.recorder.leaks([env.sim.credentials.apiKey])).toEqual([]);
 });
 
 it("does not echo a rejected key, whether it went in the query or the body", async () => {
   const wrongKey = "opsgenie_wrong_0123456789abcdef";
-  const client = createOpsgenieClient({ apiKey: wrongKey, baseUrl: sim.url, retry: false });
+  const client = createOpsgenieClient({ apiKey: wrongKey, baseUrl: env.sim.url, retry: false });
   for (const call of [
     async () => unwrap(await client.GET("/v1.2/json/user")),
     async () =>

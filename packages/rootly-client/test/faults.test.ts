@@ -1,7 +1,12 @@
 import { RateLimitError, unwrap, type RetryOptions } from "@rollcall/core";
-import { faultScenarios, runFaultScenario, type FaultScenario } from "@rollcall/simulators";
+import {
+  FAULT_TEST_RETRY,
+  faultScenarios,
+  runFaultScenario,
+  type FaultScenario,
+} from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
-import { FAST_RETRY, useRootlySimulator } from "./support/simulator";
+import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("docs");
 
@@ -12,7 +17,7 @@ const ROLE = "f8e941d9-1172-4544-afdc-b40f4eb20c77";
 
 type CallOptions = { timeoutMs?: number };
 
-async function getUser(options: CallOptions, retry: RetryOptions = FAST_RETRY) {
+async function getUser(options: CallOptions, retry: RetryOptions = FAULT_TEST_RETRY) {
   const client = env.client({ retry });
   const user = unwrap(
     await client.GET("/v1/users/{id}", { params: { path: { id: "317" } }, ...options }),
@@ -21,7 +26,7 @@ async function getUser(options: CallOptions, retry: RetryOptions = FAST_RETRY) {
   return user;
 }
 
-async function assignRole(options: CallOptions, retry: RetryOptions = FAST_RETRY) {
+async function assignRole(options: CallOptions, retry: RetryOptions = FAULT_TEST_RETRY) {
   const client = env.client({ retry });
   return unwrap(
     await client.POST("/v1/incidents/{id}/assign_role_to_user", {
@@ -62,7 +67,7 @@ it("retries a 429 at once when its X-RateLimit-Reset has already passed", async 
       vendorMessageIncludes: "Rate limit exceeded. Try again later.",
     },
   };
-  const late: RetryOptions = { ...FAST_RETRY, now: () => Date.now() + 120_000 };
+  const late: RetryOptions = { ...FAULT_TEST_RETRY, now: () => Date.now() + 120_000 };
   const get = await runFaultScenario(env.sim, GET_ROUTE, scenario, scenario.idempotent, (o) =>
     getUser(o, late),
   );

@@ -11,6 +11,12 @@ import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("demo");
 
+/** A hand-made plan step deleting Rootly user `userId`. */
+function deleteStep(userId: string, description: string): RootlyDeleteUser {
+  const account = { vendor: "rootly", kind: "rootly.user", id: userId };
+  return { vendor: "rootly", action: "rootly.deleteUser", userId, description, account };
+}
+
 describe("offboardingExecutor", () => {
   it("deletes the person's Rootly user and nobody else", async () => {
     const client = env.client();
@@ -28,25 +34,13 @@ describe("offboardingExecutor", () => {
   });
 
   it("treats a user that is already gone as done", async () => {
-    const step = {
-      vendor: "rootly",
-      action: "rootly.deleteUser",
-      userId: "999999",
-      description: "Delete Rootly user 999999",
-      account: { vendor: "rootly", kind: "rootly.user", id: "999999" },
-    } satisfies RootlyDeleteUser;
+    const step = deleteStep("999999", "Delete Rootly user 999999");
     await expect(offboardingExecutor(env.client()).execute(step)).resolves.toBeUndefined();
     expect(env.sim.requestCount("DELETE /v1/users/{}")).toBe(1);
   });
 
   it("rejects a step without a user id before sending anything", async () => {
-    const step = {
-      vendor: "rootly",
-      action: "rootly.deleteUser",
-      userId: "",
-      description: "",
-      account: { vendor: "rootly", kind: "rootly.user", id: "" },
-    } satisfies RootlyDeleteUser;
+    const step = deleteStep("", "");
     await expect(offboardingExecutor(env.client()).execute(step)).rejects.toBeInstanceOf(
       ClientValidationError,
     );

@@ -1,7 +1,7 @@
-import { startRootly } from "@rollcall/simulators";
+import { FAULT_TEST_RETRY, startRootly } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import { createRootlyClient, listAllUsers } from "../src/index";
-import { FAST_RETRY, useRootlySimulator } from "./support/simulator";
+import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("both");
 
@@ -66,7 +66,7 @@ describe("listAllUsers", () => {
       const client = createRootlyClient({
         token: big.credentials.token,
         baseUrl: big.url,
-        retry: FAST_RETRY,
+        retry: FAULT_TEST_RETRY,
       });
       let count = 0;
       for await (const _ of listAllUsers(client, { pageSize: 100 })) count++;

@@ -1,4 +1,4 @@
-import { unwrap, type ClientHooks } from "@rollcall/core";
+import { unwrap } from "@rollcall/core";
 import { outcomeOf, secretLeaks, type CallOutcome } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import { createRootlyClient } from "../src/index";
@@ -9,13 +9,7 @@ const env = useRootlySimulator("docs");
 describe("Rootly token redaction", () => {
   it("keeps the token out of errors and hook payloads for every kind of failure", async () => {
     const token = env.sim.credentials.token;
-    const seen: unknown[] = [];
-    const hooks: ClientHooks = {
-      onRequest: (info) => seen.push(info),
-      onResponse: (info) => seen.push(info),
-      onRetry: (info) => seen.push(info),
-      onError: (info) => seen.push(info),
-    };
+    const { hooks } = env.recorder;
     const client = env.client({ hooks, retry: { baseDelayMs: 1, maxDelayMs: 50, maxRetries: 1 } });
     const getUser = async () =>
       unwrap(await client.GET("/v1/users/{id}", { params: { path: { id: "317" } } }));
@@ -46,7 +40,7 @@ describe("Rootly token redaction", () => {
     );
     expect(thrown).toHaveLength(7);
     for (const error of thrown) expect(secretLeaks(error, [token])).toEqual([]);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(secretLeaks(seen, [token])).toEqual([]);
+    expect(env.recorder.payloads.length).toBeGreaterThan(0);
+    expect(env.recorder.leaks([token])).toEqual([]);
   });
 });

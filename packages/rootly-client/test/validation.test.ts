@@ -1,4 +1,5 @@
 import { ClientValidationError } from "@rollcall/core";
+import { thrownBy } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import {
   createRootlyClient,
@@ -10,16 +11,6 @@ import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("docs");
 
-function validationError(call: () => unknown): ClientValidationError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ClientValidationError);
-    return error as ClientValidationError;
-  }
-  throw new Error("expected a ClientValidationError");
-}
-
 describe("Rootly client-side checks", () => {
   it.each([
     ["missing", undefined, /options\.token is required/],
@@ -27,8 +18,9 @@ describe("Rootly client-side checks", () => {
     ["not a string", 42, /options\.token must be a string/],
     ["with a newline", "abc\ndef", /options\.token must not contain whitespace/],
   ])("rejects a %s token, naming the option", (_label, token, message) => {
-    const error = validationError(() =>
-      createRootlyClient({ token, baseUrl: env.sim.url } as unknown as RootlyClientOptions),
+    const error = thrownBy(
+      () => createRootlyClient({ token, baseUrl: env.sim.url } as unknown as RootlyClientOptions),
+      ClientValidationError,
     );
     expect(error.field).toBe("options.token");
     expect(error.message).toMatch(message);
@@ -37,12 +29,15 @@ describe("Rootly client-side checks", () => {
   });
 
   it("rejects options that are not an object", () => {
-    const error = validationError(() => createRootlyClient(null as unknown as RootlyClientOptions));
+    const error = thrownBy(
+      () => createRootlyClient(null as unknown as RootlyClientOptions),
+      ClientValidationError,
+    );
     expect(error.field).toBe("options");
   });
 
   it.each([0, -1, 1.5, 1001])("rejects page size %s before sending anything", async (pageSize) => {
-    const error = validationError(() => listAllUsers(env.client(), { pageSize }));
+    const error = thrownBy(() => listAllUsers(env.client(), { pageSize }), ClientValidationError);
     expect(error.field).toBe("options.pageSize");
     await expect(pullAccounts(env.client(), { pageSize })).rejects.toBeInstanceOf(
       ClientValidationError,
@@ -51,7 +46,7 @@ describe("Rootly client-side checks", () => {
   });
 
   it("rejects an empty email filter before sending anything", () => {
-    const error = validationError(() => listAllUsers(env.client(), { email: "" }));
+    const error = thrownBy(() => listAllUsers(env.client(), { email: "" }), ClientValidationError);
     expect(error.field).toBe("options.email");
     expect(env.sim.requests).toHaveLength(0);
   });

@@ -83,7 +83,15 @@ export {
   type FaultScenario,
   type FaultTarget,
 } from "./testing/fault-scenarios";
-export { outcomeOf, secretLeaks, type CallOutcome } from "./testing/call-outcome";
+export { outcomeOf, secretLeaks, thrownBy, type CallOutcome } from "./testing/call-outcome";
+export { recordHooks, type HookRecorder, type RecordingHooks } from "./testing/hook-recorder";
+export {
+  useSimulator,
+  type FixtureSimulator,
+  type SimulatorFixture,
+  type SimulatorFixtureOptions,
+  type TestLifecycle,
+} from "./testing/simulator-fixture";
 export { operationCoverage, specOperations, type OperationCoverage } from "./spec/spec-operations";
 export type { ContractProblem } from "./spec/contract";
 export type { VendorSimulatorOptions } from "./vendors/vendor-options";

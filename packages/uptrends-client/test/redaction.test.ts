@@ -1,4 +1,4 @@
-import { unwrap, type ClientHooks } from "@rollcall/core";
+import { unwrap } from "@rollcall/core";
 import { outcomeOf, secretLeaks, type CallOutcome } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import { createUptrendsClient } from "../src/index";
@@ -10,13 +10,7 @@ describe("Uptrends Basic credential redaction", () => {
   it("keeps the password and the Basic header out of errors and hook payloads", async () => {
     const { password, authorization } = env.sim.credentials;
     const basic = authorization.slice("Basic ".length);
-    const seen: unknown[] = [];
-    const hooks: ClientHooks = {
-      onRequest: (info) => seen.push(info),
-      onResponse: (info) => seen.push(info),
-      onRetry: (info) => seen.push(info),
-      onError: (info) => seen.push(info),
-    };
+    const { hooks } = env.recorder;
     const client = env.client({ hooks, retry: { baseDelayMs: 1, maxDelayMs: 50, maxRetries: 1 } });
     const getOperator = async () =>
       unwrap(
@@ -55,7 +49,7 @@ describe("Uptrends Basic credential redaction", () => {
     );
     expect(thrown).toHaveLength(6);
     for (const error of thrown) expect(secretLeaks(error, [password, basic])).toEqual([]);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(secretLeaks(seen, [password, basic])).toEqual([]);
+    expect(env.recorder.payloads.length).toBeGreaterThan(0);
+    expect(env.recorder.leaks([password, basic])).toEqual([]);
   });
 });

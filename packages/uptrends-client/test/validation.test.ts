@@ -1,19 +1,10 @@
 import { ClientValidationError } from "@rollcall/core";
+import { thrownBy } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import { createUptrendsClient, type UptrendsClientOptions } from "../src/index";
 import { useUptrendsSimulator } from "./support/simulator";
 
 const env = useUptrendsSimulator("docs");
-
-function validationError(call: () => unknown): ClientValidationError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ClientValidationError);
-    return error as ClientValidationError;
-  }
-  throw new Error("expected a ClientValidationError");
-}
 
 describe("Uptrends client-side checks", () => {
   it.each([
@@ -36,8 +27,10 @@ describe("Uptrends client-side checks", () => {
   ])(
     "rejects %s, naming the option and never the password",
     (_label, credentials, field, message) => {
-      const error = validationError(() =>
-        createUptrendsClient({ ...credentials, baseUrl: env.sim.url } as UptrendsClientOptions),
+      const error = thrownBy(
+        () =>
+          createUptrendsClient({ ...credentials, baseUrl: env.sim.url } as UptrendsClientOptions),
+        ClientValidationError,
       );
       expect(error.field).toBe(field);
       expect(error.message).toMatch(message);
@@ -50,8 +43,10 @@ describe("Uptrends client-side checks", () => {
     const url = new URL(env.sim.url);
     url.username = "api";
     url.password = "s3cret-pass";
-    const error = validationError(() =>
-      createUptrendsClient({ username: "api", password: "s3cret-pass", baseUrl: url.toString() }),
+    const error = thrownBy(
+      () =>
+        createUptrendsClient({ username: "api", password: "s3cret-pass", baseUrl: url.toString() }),
+      ClientValidationError,
     );
     expect(error.message).not.toContain("s3cret");
     expect(env.sim.requests).toHaveLength(0);

@@ -1,35 +1,21 @@
-import { startRootly, type RootlySimulator } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createRootlyClient, type RootlyClient, type RootlyClientOptions } from "../../src/index";
-
-/** Tiny delays so retry tests finish at once. */
-export const FAST_RETRY = { baseDelayMs: 1, maxDelayMs: 50 } as const;
+import { FAULT_TEST_RETRY, startRootly, useSimulator, type SeedChoice } from "@rollcall/simulators";
+import * as vitest from "vitest";
+import { createRootlyClient, type RootlyClientOptions } from "../../src/index";
 
 /**
- * One simulator per test file, reset before each test; at the end the file fails if any response
- * broke the spec.
+ * One simulator per test file (see `useSimulator`), with `client()` for a client that talks to it
+ * and retries with tiny delays. No hook may see the token.
  */
-export function useRootlySimulator(seed: "docs" | "demo" | "both" = "both") {
-  const state = {} as { sim: RootlySimulator };
-  beforeAll(async () => {
-    state.sim = await startRootly({ seed });
+export function useRootlySimulator(seed: SeedChoice = "both") {
+  const env = useSimulator(vitest, () => startRootly({ seed }), {
+    secrets: (sim) => [sim.credentials.token],
   });
-  beforeEach(() => state.sim.reset());
-  afterAll(async () => {
-    state.sim.assertNoContractViolations();
-    await state.sim.close();
-  });
-  return {
-    get sim() {
-      return state.sim;
-    },
-    client(options: Partial<RootlyClientOptions> = {}): RootlyClient {
-      return createRootlyClient({
-        token: state.sim.credentials.token,
-        baseUrl: state.sim.url,
-        retry: FAST_RETRY,
-        ...options,
-      });
-    },
-  };
+  const client = (options: Partial<RootlyClientOptions> = {}) =>
+    createRootlyClient({
+      token: env.sim.credentials.token,
+      baseUrl: env.sim.url,
+      retry: FAULT_TEST_RETRY,
+      ...options,
+    });
+  return Object.assign(env, { client });
 }

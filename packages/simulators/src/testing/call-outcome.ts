@@ -33,3 +33,24 @@ export function secretLeaks(value: unknown, secrets: readonly string[]): string[
   }
   return leaks;
 }
+
+/**
+ * What `call` threw at once, which must be a `type`: for checks that refuse bad input before
+ * anything is sent. Throws when `call` returned instead (a promise included) or threw another thing.
+ */
+export function thrownBy<E>(call: () => unknown, type: abstract new (...args: never[]) => E): E {
+  let returned: unknown;
+  try {
+    returned = call();
+  } catch (error) {
+    if (error instanceof type) return error;
+    throw new Error(`expected a ${type.name} to be thrown, got ${String(error)}`, { cause: error });
+  }
+  if (returned instanceof Promise) {
+    returned.catch(() => {}); // Its outcome is reported below, not as an unhandled rejection.
+    throw new Error(
+      `expected a ${type.name} to be thrown at once, but the call returned a promise`,
+    );
+  }
+  throw new Error(`expected a ${type.name} to be thrown, but the call returned`);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { outcomeOf, secretLeaks } from "../../src/testing/call-outcome";
+import { outcomeOf, secretLeaks, thrownBy } from "../../src/testing/call-outcome";
 
 describe("outcomeOf", () => {
   it("keeps the value or the error", async () => {
@@ -27,5 +27,28 @@ describe("secretLeaks", () => {
       "JSON shows secret #0",
     ]);
     expect(secretLeaks(new Error("bad key [REDACTED]"), [secret])).toEqual([]);
+  });
+});
+
+describe("thrownBy", () => {
+  class InputError extends Error {}
+  const refuse = (): never => {
+    throw new InputError("bad input");
+  };
+
+  it("returns the error of the expected class", () => {
+    const error = thrownBy(refuse, InputError);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toBe("bad input");
+  });
+
+  it("fails when the call returned, returned a promise, or threw something else", () => {
+    expect(() => thrownBy(() => 42, InputError)).toThrow(
+      /InputError to be thrown, but the call returned/,
+    );
+    expect(() => thrownBy(() => Promise.reject(new InputError("late")), InputError)).toThrow(
+      /at once, but the call returned a promise/,
+    );
+    expect(() => thrownBy(() => JSON.parse("{"), InputError)).toThrow(/got SyntaxError/);
   });
 });

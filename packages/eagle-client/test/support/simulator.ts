@@ -1,0 +1,16 @@
+import { startEagle, useSimulator, type SeedChoice } from "@rollcall/simulators";
+import * as vitest from "vitest";
+import { createEagleClient, type EagleClientOptions } from "../../src/index";
+
+/**
+ * One simulator per test file or suite (see `useSimulator`), with `client()` for a client that
+ * talks to it. No hook may see the API key.
+ */
+export function useEagleSimulator(seed: SeedChoice = "both") {
+  const env = useSimulator(vitest, () => startEagle({ seed }), {
+    secrets: (sim) => [sim.credentials.apiKey],
+  });
+  const client = (options: Partial<EagleClientOptions> = {}) =>
+    createEagleClient({ apiKey: env.sim.credentials.apiKey, baseUrl: env.sim.url, ...options });
+  return Object.assign(env, { client });
+}
