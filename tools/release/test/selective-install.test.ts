@@ -53,18 +53,23 @@ function factoryName(vendor: VendorEntry): string {
   return `create${vendor.id.charAt(0).toUpperCase()}${vendor.id.slice(1)}Client`;
 }
 
-/** A GET the simulator can answer with no arguments: the user's first, simplest call. */
+/** A GET the simulator can answer with no arguments (a list call where there is one). */
 async function simplestGet(vendor: VendorEntry): Promise<string> {
   const spec = await parseSpec(
     await readFile(join(WORKSPACE_ROOT, vendor.spec), "utf8"),
     vendor.spec,
   );
-  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, any>)) {
-    const required = [...(item.parameters ?? []), ...(item.get?.parameters ?? [])].some(
-      (p: any) => p.required,
-    );
-    if (item.get !== undefined && !path.includes("{") && !required) return path;
-  }
+  const candidates = Object.entries((spec.paths ?? {}) as Record<string, any>).filter(
+    ([path, item]) =>
+      item.get !== undefined &&
+      !path.includes("{") &&
+      ![...(item.parameters ?? []), ...(item.get.parameters ?? [])].some((p: any) => p.required),
+  );
+  // A list call needs no arguments at all; a get may still need one of several optional ones
+  // (OpsGenie's getUser wants exactly one of id and username, checked before sending).
+  const list = candidates.find(([, item]) => /^list/.test(item.get.operationId ?? ""));
+  const chosen = list ?? candidates[0];
+  if (chosen !== undefined) return chosen[0];
   throw new Error(`${vendor.spec}: no GET without required parameters to smoke-test with`);
 }
 
