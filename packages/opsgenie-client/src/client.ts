@@ -7,7 +7,6 @@ import {
   type VendorConfig,
 } from "@rollcall/core";
 import { opsgenieAuth } from "./auth";
-import { parseOpsgenieError } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { opsgenieRequestChecks } from "./guards";
@@ -42,7 +41,7 @@ export function createOpsgenieClient(options: OpsgenieClientOptions): OpsgenieCl
     baseUrl: regionBaseUrl(region),
     auth: opsgenieAuth(apiKey),
     headers: { Accept: "application/json" },
-    parseErrorBody: parseOpsgenieError,
+    // OpsGenie's `{"error":"…","code":n}` is one of the shapes core's common error reader knows.
     checkRequest: checksByRoute(opsgenieRequestChecks),
   };
   return createApiClient<paths>(config, runtimeOptions);

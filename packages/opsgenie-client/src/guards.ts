@@ -4,7 +4,8 @@ import { ClientValidationError, type RouteChecks } from "@rollcall/core";
 
 type Fail = (field: string, message: string) => never;
 
-const failFor =
+/** Throws the ClientValidationError of `operation` for a bad field. */
+export const failFor =
   (operation: string): Fail =>
   (field, message) => {
     throw new ClientValidationError({ vendor: "opsgenie", operation, field, message });
@@ -25,14 +26,14 @@ function exactlyOneUser(operation: string) {
   const fail: Fail = failFor(operation);
   return (init: Readonly<Record<string, unknown>>) => {
     const { id, username } = queryOf(init);
-    if (given(id) && given(username)) {
-      fail("params.query", "must give exactly one of id and username, not both");
-    }
-    if (!given(id) && !given(username)) {
-      fail("params.query", "must give exactly one of id and username (neither was given)");
+    if (given(id) === given(username)) {
+      fail(
+        "params.query",
+        `must give exactly one of id and username, not ${given(id) ? "both" : "neither"}`,
+      );
     }
     const [field, value] = given(id) ? ["id", id] : ["username", username];
-    if (typeof value !== "string" || value.trim() === "") {
+    if (typeof value !== "string" || !value.trim()) {
       fail(`params.query.${field}`, "must be a non-empty string");
     }
   };
@@ -54,7 +55,7 @@ export function checkListQuery(query: Record<string, unknown>, operation = "list
 }
 
 function nonEmptyString(value: unknown, max: number): boolean {
-  return typeof value === "string" && value.trim() !== "" && value.length <= max;
+  return typeof value === "string" && !!value.trim() && value.length <= max;
 }
 
 /** POST /v1/json/user: a create (username, fullname, role) or an update (`id`, no username). */
@@ -63,23 +64,18 @@ function checkSaveUser(init: Readonly<Record<string, unknown>>): void {
   const body = init.body;
   if (!isRecord(body)) fail("body", "must be the user object");
   if (given(body.id)) {
-    if (!nonEmptyString(body.id, 100))
-      fail("body.id", "must be the user's id (a non-empty string)");
-    if (given(body.username)) {
-      fail("body.username", "cannot be changed: an update names the user by id only");
-    }
+    if (!nonEmptyString(body.id, 100)) fail("body.id", "must be a non-empty string");
+    if (given(body.username))
+      fail("body.username", "cannot change: an update names the user by id");
   } else {
-    if (!nonEmptyString(body.username, 100)) {
-      fail(
-        "body.username",
-        "is required to create a user (an email address, at most 100 characters)",
-      );
-    }
-    if (!nonEmptyString(body.fullname, 512)) {
-      fail("body.fullname", "is required to create a user (1–512 characters)");
-    }
-    if (!nonEmptyString(body.role, 512)) {
-      fail("body.role", 'is required to create a user ("Owner", "Admin", "User" or a custom role)');
+    // A create: username is the login email (≤ 100), role "Owner", "Admin", "User" or a custom one.
+    for (const [field, max] of [
+      ["username", 100],
+      ["fullname", 512],
+      ["role", 512],
+    ] as const) {
+      if (!nonEmptyString(body[field], max))
+        fail(`body.${field}`, `is required to create a user (1–${max} characters)`);
     }
   }
 }
@@ -89,7 +85,7 @@ function checkCopyRules(init: Readonly<Record<string, unknown>>): void {
   const fail: Fail = failFor("copyNotificationRules");
   const body = init.body;
   if (!isRecord(body)) fail("body", "must be the copy request object");
-  if (!nonEmptyString(body.fromUser, 100)) fail("body.fromUser", "is required (a username)");
+  if (!nonEmptyString(body.fromUser, 100)) fail("body.fromUser", "must be a username");
   for (const field of ["toUsers", "ruleTypes"] as const) {
     const list = body[field];
     if (!Array.isArray(list) || list.length === 0)

@@ -1,5 +1,5 @@
-import { ClientValidationError } from "@rollcall/core";
 import { vendor } from "./generated/vendor";
+import { failFor } from "./guards";
 
 /** Where the OpsGenie account is hosted. */
 export type OpsgenieRegion = "us" | "eu";
@@ -13,12 +13,10 @@ const BASE_URLS: Readonly<Record<OpsgenieRegion, string>> = {
 export function regionBaseUrl(region: unknown): string {
   if (region === undefined) return BASE_URLS.us;
   if (region !== "us" && region !== "eu") {
-    throw new ClientValidationError({
-      vendor: vendor.id,
-      operation: "createOpsgenieClient",
-      field: "options.region",
-      message: `must be "us" or "eu", got ${JSON.stringify(String(region)).slice(0, 40)}`,
-    });
+    return failFor("createOpsgenieClient")(
+      "options.region",
+      `must be "us" or "eu", got ${JSON.stringify(String(region)).slice(0, 40)}`,
+    );
   }
   return BASE_URLS[region];
 }

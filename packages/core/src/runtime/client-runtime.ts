@@ -1,11 +1,5 @@
-import type {
-  ClientHooks,
-  ErrorBodyParser,
-  FetchFunction,
-  RequestInfo,
-  RetryInfo,
-} from "./client-options";
-import { DeadlineBuckets } from "./deadline-buckets";
+import type { ClientHooks, ErrorBodyParser, FetchFunction, RetryInfo } from "./client-options";
+import { acquireDeadline, releaseDeadline, type DeadlineBucket } from "./deadline-buckets";
 import { parseCommonErrorBody, readRequestId } from "./error-body";
 import {
   AbortError,
@@ -19,13 +13,7 @@ import {
   type ApiErrorKind,
 } from "./errors";
 import type { Redactor } from "./redaction";
-import {
-  backoffDelay,
-  isRetryableStatus,
-  mayRetryMethod,
-  serverRetryDelay,
-  type RetryPolicy,
-} from "./retry-policy";
+import { backoffDelay, isRetryableStatus, mayRetryMethod, type RetryPolicy } from "./retry-policy";
 
 /** How one call is sent: the client's defaults, or a per-call variant built by the method wrappers. */
 export interface CallContext {
@@ -54,7 +42,7 @@ export interface RuntimeSettings {
 
 /** Facts about a non-2xx response that `unwrap` needs to build its ApiError. */
 interface FailedResponse {
-  runtime: ClientRuntime;
+  settings: RuntimeSettings;
   method: string;
   url: string;
   attempts: number;
@@ -63,25 +51,56 @@ interface FailedResponse {
 // Filled for non-2xx responses only, so successful calls pay nothing.
 const failedResponses = new WeakMap<Response, FailedResponse>();
 
-// One set of shared timers for every client in the process: more sharing, fewer timers.
-const deadlines = new DeadlineBuckets();
+/** The context `unwrap` needs for a non-2xx response, if it came through a Rollcall client. */
+export function failedResponseContext(response: Response): FailedResponse | undefined {
+  return failedResponses.get(response);
+}
 
-type AttemptFailure = { kind: "abort" | "timeout" | "network"; cause: unknown };
-
-const STATUSES_WITHOUT_BODY = new Set([204, 205]);
-
-export class ClientRuntime {
-  readonly settings: RuntimeSettings;
-
-  constructor(settings: RuntimeSettings) {
-    this.settings = settings;
+/** `read()`, or undefined when it throws: a broken vendor reader must not hide the real failure. */
+function tolerant<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
   }
+}
 
+/** Builds a ResponseParseError for a 2xx body that is empty or not JSON, from redacted facts. */
+export type ParseErrorFactory = (
+  method: string,
+  url: string,
+  status: number | undefined,
+  contentType: string | undefined,
+  body: string,
+  problem: string,
+) => ResponseParseError;
+
+export interface ClientRuntime {
   /** Sends a request with auth, timeout and retries; the openapi-fetch `fetch` of every client. */
-  async send(request: Request, call: CallContext): Promise<Response> {
-    const { hooks, authOnRequest } = this.settings;
+  send(request: Request, call: CallContext): Promise<Response>;
+  parseError: ParseErrorFactory;
+}
+
+export function createRuntime(settings: RuntimeSettings): ClientRuntime {
+  const { vendor, redactor, hooks, authOnRequest } = settings;
+
+  const parseError: ParseErrorFactory = (method, url, status, contentType, body, problem) =>
+    new ResponseParseError({
+      vendor,
+      method,
+      url: redactor.url(url),
+      status,
+      contentType,
+      bodySnippet: redactor.text(body.slice(0, 200)),
+      problem: redactor.text(problem),
+    });
+
+  const abortError = (method: string, req: Request) =>
+    new AbortError({ vendor, method, url: redactor.url(req.url) });
+
+  async function send(request: Request, call: CallContext): Promise<Response> {
     let req = request;
-    if (authOnRequest !== undefined) {
+    if (authOnRequest) {
       const replaced = await authOnRequest(req);
       if (replaced instanceof Request) req = replaced;
     }
@@ -91,301 +110,177 @@ export class ClientRuntime {
     // Bodies are streams: keep an unsent copy only when a retry could need one.
     // (GET and HEAD never carry one; skipping the `body` getter keeps the hot path cheap.)
     let spare =
-      maxRetries > 0 && method !== "GET" && method !== "HEAD" && req.body !== null
-        ? req.clone()
-        : undefined;
+      maxRetries && method !== "GET" && method !== "HEAD" && req.body ? req.clone() : undefined;
     const observed = hooks.onRequest ?? hooks.onResponse ?? hooks.onRetry ?? hooks.onError;
-    const safeUrl = observed === undefined ? "" : this.settings.redactor.url(req.url);
-    for (let attempt = 1; ; attempt++) {
-      const startedAt = observed === undefined ? 0 : Date.now();
-      hooks.onRequest?.({ vendor: this.settings.vendor, method, url: safeUrl, attempt });
-      let response: Response;
-      try {
-        if (call.timeoutMs !== 0 && !call.userSignal) {
-          // The common case, inlined: a shared deadline signal, no per-request timer.
-          const bucket = deadlines.acquire(call.timeoutMs);
-          try {
-            response = await call.fetch(req, bucket.fetchInit);
-          } catch (cause) {
-            const kind = req.signal.aborted
-              ? "abort"
-              : bucket.signal.aborted
-                ? "timeout"
-                : "network";
-            throw { kind, cause } satisfies AttemptFailure;
-          } finally {
-            deadlines.release(bucket);
-          }
-        } else {
-          response = await this.#attempt(req, call);
-        }
-      } catch (thrown) {
-        const failure = thrown as AttemptFailure;
-        if (failure.kind !== "abort" && attempt <= maxRetries) {
-          const delayMs = backoffDelay(policy, attempt);
-          this.#notifyRetry(method, req.url, safeUrl, attempt, failure.kind, undefined, delayMs);
-          await this.#pause(delayMs, policy, req, method);
-          [req, spare] = nextAttempt(req, spare, attempt < maxRetries);
-          continue;
-        }
-        const error = this.#attemptError(failure, req, method, attempt, call.timeoutMs);
-        hooks.onError?.({ vendor: this.settings.vendor, method, url: safeUrl, attempt, error });
-        throw error;
-      }
-      if (response.ok) {
-        if (hooks.onResponse) this.#notifyResponse(response, method, safeUrl, attempt, startedAt);
-        if (call.rawBody || STATUSES_WITHOUT_BODY.has(response.status) || method === "HEAD") {
-          return response;
-        }
-        const type = response.headers.get("content-type");
-        return type !== null && type.includes("json")
-          ? response
-          : this.#checkUntypedBody(response, type, method, req.url);
-      }
-      if (attempt <= maxRetries && isRetryableStatus(response.status)) {
-        const delayMs = this.#retryDelay(response, policy, attempt);
-        if (delayMs !== undefined) {
-          // Free the connection before waiting; the body of a retried response is never read.
-          await response.body?.cancel().catch(() => undefined);
-          this.#notifyRetry(method, req.url, safeUrl, attempt, "status", response.status, delayMs);
-          await this.#pause(delayMs, policy, req, method);
-          [req, spare] = nextAttempt(req, spare, attempt < maxRetries);
-          continue;
-        }
-      }
-      failedResponses.set(response, { runtime: this, method, url: req.url, attempts: attempt });
-      if (hooks.onResponse) this.#notifyResponse(response, method, safeUrl, attempt, startedAt);
-      return response;
-    }
-  }
-
-  /** One fetch without a timeout or with the caller's signal; failures thrown as {@link AttemptFailure}. */
-  async #attempt(req: Request, call: CallContext): Promise<Response> {
-    const timeoutMs = call.timeoutMs;
-    if (timeoutMs === 0) {
-      try {
-        return await call.fetch(req);
-      } catch (cause) {
-        throw { kind: req.signal.aborted ? "abort" : "network", cause } satisfies AttemptFailure;
-      }
-    }
-    return attemptWithCallerSignal(req, call, timeoutMs);
-  }
-
-  #retryDelay(response: Response, policy: RetryPolicy, attempt: number): number | undefined {
-    let asked: number | undefined;
-    try {
-      asked = this.settings.retryDelay(response, policy.now());
-    } catch {
-      asked = undefined; // A broken vendor reader must not turn a 503 into a crash: use backoff.
-    }
-    if (asked === undefined || !Number.isFinite(asked)) return backoffDelay(policy, attempt);
-    // Asked to wait longer than we are allowed to: give the caller the response instead.
-    return asked > policy.maxDelayMs ? undefined : Math.max(0, asked);
-  }
-
-  async #pause(ms: number, policy: RetryPolicy, req: Request, method: string): Promise<void> {
-    try {
-      await policy.sleep(ms, req.signal);
-    } catch (cause) {
-      if (req.signal.aborted) throw this.#attemptError({ kind: "abort", cause }, req, method, 0, 0);
-      throw cause;
-    }
-  }
-
-  #attemptError(
-    failure: AttemptFailure,
-    req: Request,
-    method: string,
-    attempts: number,
-    timeoutMs: number,
-  ): RollcallError {
-    const { vendor, redactor } = this.settings;
-    const url = redactor.url(req.url);
-    if (failure.kind === "abort") return new AbortError({ vendor, method, url });
-    if (failure.kind === "timeout")
-      return new TimeoutError({ vendor, method, url, attempts, timeoutMs });
-    if (failure.cause instanceof RollcallError) return failure.cause;
-    return new NetworkError({
-      vendor,
-      method,
-      url,
-      attempts,
-      cause: redactor.error(failure.cause),
-    });
-  }
-
-  /** A 2xx whose Content-Type is not JSON: fine if empty or JSON anyway, else a clear error. */
-  async #checkUntypedBody(
-    response: Response,
-    contentType: string | null,
-    method: string,
-    url: string,
-  ): Promise<Response> {
-    const text = await response.text();
-    const init = {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    };
-    if (text.trim() === "") return new Response(null, init);
-    try {
-      JSON.parse(text);
-    } catch {
-      throw this.parseError({
+    const url = observed ? redactor.url(req.url) : "";
+    const notifyResponse = (response: Response, attempt: number, startedAt: number) =>
+      hooks.onResponse?.({
+        vendor,
         method,
         url,
+        attempt,
         status: response.status,
-        contentType: contentType ?? undefined,
-        body: text,
-        problem: "expected a JSON body",
+        requestId: readRequestId(response.headers, settings.requestIdHeaders),
+        elapsedMs: Date.now() - startedAt,
       });
+
+    for (let attempt = 1; ; attempt++) {
+      const startedAt = observed ? Date.now() : 0;
+      hooks.onRequest?.({ vendor, method, url, attempt });
+      const { timeoutMs } = call;
+      const callerSignal = req.signal;
+      let response: Response | undefined;
+      let failure: "abort" | "timeout" | "network" | undefined;
+      let cause: unknown;
+      // The common case is a shared deadline signal, no per-request timer; a caller's own signal
+      // gets a dedicated controller that follows both it and the timer.
+      let bucket: DeadlineBucket | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let timedOut = false;
+      let controller: AbortController | undefined;
+      const abort = () => controller!.abort();
+      try {
+        let init: RequestInit | undefined;
+        if (timeoutMs && !call.userSignal) {
+          bucket = acquireDeadline(timeoutMs);
+          init = bucket.fetchInit;
+        } else if (timeoutMs) {
+          if (callerSignal.aborted) throw callerSignal.reason;
+          controller = new AbortController();
+          init = { signal: controller.signal };
+          callerSignal.addEventListener("abort", abort);
+          timer = setTimeout(() => {
+            timedOut = true;
+            abort();
+          }, timeoutMs);
+        }
+        response = await call.fetch(req, init);
+      } catch (thrown) {
+        cause = thrown;
+        failure = callerSignal.aborted
+          ? "abort"
+          : (bucket ? bucket.signal.aborted : timedOut)
+            ? "timeout"
+            : "network";
+      } finally {
+        if (bucket) releaseDeadline(bucket);
+        else if (controller) {
+          clearTimeout(timer);
+          callerSignal.removeEventListener("abort", abort);
+        }
+      }
+
+      let reason: RetryInfo["reason"];
+      let delayMs: number | undefined;
+      if (!response) {
+        if (failure === "abort" || attempt > maxRetries) {
+          const safeUrl = redactor.url(req.url);
+          const error: RollcallError =
+            failure === "abort"
+              ? abortError(method, req)
+              : failure === "timeout"
+                ? new TimeoutError({ vendor, method, url: safeUrl, attempts: attempt, timeoutMs })
+                : cause instanceof RollcallError
+                  ? cause
+                  : new NetworkError({
+                      vendor,
+                      method,
+                      url: safeUrl,
+                      attempts: attempt,
+                      cause: redactor.error(cause),
+                    });
+          hooks.onError?.({ vendor, method, url, attempt, error });
+          throw error;
+        }
+        reason = failure!;
+        delayMs = backoffDelay(policy, attempt);
+      } else if (response.ok) {
+        if (hooks.onResponse) notifyResponse(response, attempt, startedAt);
+        const status = response.status;
+        if (call.rawBody || status === 204 || status === 205 || method === "HEAD") return response;
+        const type = response.headers.get("content-type");
+        if (type?.includes("json")) return response;
+        // A 2xx whose Content-Type is not JSON: fine if empty or JSON anyway, else a clear error.
+        const text = await response.text();
+        const init = { status, statusText: response.statusText, headers: response.headers };
+        if (!text.trim()) return new Response(null, init);
+        if (tolerant(() => JSON.parse(text)) === undefined) {
+          throw parseError(
+            method,
+            req.url,
+            status,
+            type ?? undefined,
+            text,
+            "expected a JSON body",
+          );
+        }
+        return new Response(text, init);
+      } else {
+        if (attempt <= maxRetries && isRetryableStatus(response.status)) {
+          const asked = tolerant(() => settings.retryDelay(response!, policy.now()));
+          // Asked to wait longer than we are allowed to: give the caller the response instead.
+          delayMs =
+            asked === undefined || !Number.isFinite(asked)
+              ? backoffDelay(policy, attempt)
+              : asked > policy.maxDelayMs
+                ? undefined
+                : Math.max(0, asked);
+        }
+        if (delayMs === undefined) {
+          failedResponses.set(response, { settings, method, url: req.url, attempts: attempt });
+          if (hooks.onResponse) notifyResponse(response, attempt, startedAt);
+          return response;
+        }
+        // Free the connection before waiting; the body of a retried response is never read.
+        await response.body?.cancel().catch(() => undefined);
+        reason = "status";
+      }
+
+      const status = response?.status;
+      hooks.onRetry?.({ vendor, method, url, attempt, reason, status, delayMs });
+      try {
+        await policy.sleep(delayMs, req.signal);
+      } catch (thrown) {
+        throw req.signal.aborted ? abortError(method, req) : thrown;
+      }
+      // The next attempt sends the spare copy, keeping another if more attempts may follow.
+      if (spare) [req, spare] = [spare, attempt < maxRetries ? spare.clone() : undefined];
     }
-    return new Response(text, init);
   }
 
-  parseError(facts: {
-    method: string;
-    url: string;
-    status: number | undefined;
-    contentType: string | undefined;
-    body: string;
-    problem: string;
-  }): ResponseParseError {
-    const { redactor, vendor } = this.settings;
-    return new ResponseParseError({
-      vendor,
-      method: facts.method,
-      url: redactor.url(facts.url),
-      status: facts.status,
-      contentType: facts.contentType,
-      bodySnippet: redactor.text(facts.body.slice(0, 200)),
-      problem: redactor.text(facts.problem),
-    });
-  }
+  return { send, parseError };
+}
 
-  /** The ApiError for a non-2xx response whose body openapi-fetch already read into `body`. */
-  apiError(
-    response: Response,
-    body: unknown,
-    method: string,
-    url: string,
-    attempts: number,
-  ): ApiError {
-    const s = this.settings;
-    let info = undefined as ReturnType<ErrorBodyParser>;
-    try {
-      info = s.parseErrorBody?.(body, response);
-    } catch {
-      info = undefined; // A vendor parser that trips over an odd body must not hide the real error.
-    }
-    info ??= parseCommonErrorBody(body);
-    let retryAfterMs: number | undefined;
-    try {
-      retryAfterMs = s.retryDelay(response, Date.now());
-    } catch {
-      retryAfterMs = undefined;
-    }
-    const message =
-      info?.message === undefined ? undefined : s.redactor.text(info.message).slice(0, 500);
-    const code = typeof info?.code === "string" ? s.redactor.text(info.code) : info?.code;
-    const safeBody =
-      typeof body === "string" ? s.redactor.text(body.slice(0, 2000)) : s.redactor.value(body);
-    return createApiError(
-      {
-        vendor: s.vendor,
-        status: response.status,
-        statusText: response.statusText,
-        method,
-        url: s.redactor.url(url),
-        vendorMessage: message,
-        vendorCode: code,
-        requestId: readRequestId(response.headers, s.requestIdHeaders),
-        attempts,
-        body: safeBody,
-        headers: s.redactor.headers(response.headers),
-        retryAfterMs,
-      },
-      s.errorKinds[response.status] ?? apiErrorKindFor(response.status),
-    );
-  }
-
-  #notifyResponse(
-    response: Response,
-    method: string,
-    url: string,
-    attempt: number,
-    startedAt: number,
-  ) {
-    this.settings.hooks.onResponse?.({
-      vendor: this.settings.vendor,
-      method,
-      url,
-      attempt,
+/** The ApiError for a non-2xx response whose body openapi-fetch already read into `body`. */
+export function apiError(
+  settings: RuntimeSettings,
+  response: Response,
+  body: unknown,
+  method: string,
+  url: string,
+  attempts: number,
+): ApiError {
+  const { redactor } = settings;
+  const headers = response.headers;
+  const info =
+    tolerant(() => settings.parseErrorBody?.(body, response)) ?? parseCommonErrorBody(body);
+  const code = info?.code;
+  return createApiError(
+    {
+      vendor: settings.vendor,
       status: response.status,
-      requestId: readRequestId(response.headers, this.settings.requestIdHeaders),
-      elapsedMs: Date.now() - startedAt,
-    });
-  }
-
-  #notifyRetry(
-    method: string,
-    rawUrl: string,
-    safeUrl: string,
-    attempt: number,
-    reason: RetryInfo["reason"],
-    status: number | undefined,
-    delayMs: number,
-  ) {
-    const onRetry = this.settings.hooks.onRetry;
-    if (onRetry === undefined) return;
-    const url = safeUrl || this.settings.redactor.url(rawUrl);
-    onRetry({ vendor: this.settings.vendor, method, url, attempt, reason, status, delayMs });
-  }
+      statusText: response.statusText,
+      method,
+      url: redactor.url(url),
+      vendorMessage:
+        info?.message === undefined ? undefined : redactor.text(info.message).slice(0, 500),
+      vendorCode: typeof code === "string" ? redactor.text(code) : code,
+      requestId: readRequestId(headers, settings.requestIdHeaders),
+      attempts,
+      body: typeof body === "string" ? redactor.text(body.slice(0, 2000)) : redactor.value(body),
+      headers: redactor.headers(headers),
+      retryAfterMs: tolerant(() => settings.retryDelay(response, Date.now())),
+    },
+    settings.errorKinds[response.status] ?? apiErrorKindFor(response.status),
+  );
 }
-
-/** The request for the next attempt: the spare copy (keeping another if more may follow), or the same bodiless request. */
-function nextAttempt(
-  req: Request,
-  spare: Request | undefined,
-  moreMayFollow: boolean,
-): [Request, Request | undefined] {
-  if (spare === undefined) return [req, undefined];
-  return [spare, moreMayFollow ? spare.clone() : undefined];
-}
-
-/** The slower path when the caller passed a signal: one controller following both the caller and the timer. */
-async function attemptWithCallerSignal(
-  req: Request,
-  call: CallContext,
-  timeoutMs: number,
-): Promise<Response> {
-  const callerSignal = req.signal;
-  if (callerSignal.aborted) {
-    throw { kind: "abort", cause: callerSignal.reason } satisfies AttemptFailure;
-  }
-  const controller = new AbortController();
-  let timedOut = false;
-  const onAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener("abort", onAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
-  try {
-    return await call.fetch(req, { signal: controller.signal });
-  } catch (cause) {
-    const kind = callerSignal.aborted ? "abort" : timedOut ? "timeout" : "network";
-    throw { kind, cause } satisfies AttemptFailure;
-  } finally {
-    clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onAbort);
-  }
-}
-
-/** The context `unwrap` needs for a non-2xx response, if it came through a Rollcall client. */
-export function failedResponseContext(response: Response): FailedResponse | undefined {
-  return failedResponses.get(response);
-}
-
-export type { RequestInfo };

@@ -10,18 +10,17 @@ import {
 } from "openapi-fetch";
 import type {
   ApiClientOptions,
-  AuthOptions,
   CallOptions,
   FetchFunction,
   HttpMethod,
   VendorConfig,
 } from "./client-options";
-import { ClientRuntime, type CallContext } from "./client-runtime";
+import { createRuntime, type CallContext } from "./client-runtime";
 import { createClient } from "./openapi-fetch-client";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import { ClientValidationError, RollcallError } from "./errors";
-import { isSensitiveName, Redactor, secretsInHeaderValue } from "./redaction";
-import { DEFAULT_RETRY, resolveRetryPolicy, serverRetryDelay } from "./retry-policy";
+import { createRedactor, isSensitiveName, secretsInHeaderValue } from "./redaction";
+import { DEFAULT_RETRY, isMs, resolveRetryPolicy, serverRetryDelay } from "./retry-policy";
 import { userAgent } from "./user-agent";
 
 type MediaType = `${string}/${string}`;
@@ -68,17 +67,7 @@ export interface ApiClient<Paths extends {}, Media extends MediaType = MediaType
   readonly vendor: string;
 }
 
-const METHODS: readonly HttpMethod[] = [
-  "GET",
-  "PUT",
-  "POST",
-  "DELETE",
-  "OPTIONS",
-  "HEAD",
-  "PATCH",
-  "TRACE",
-];
-const DEFAULT_TIMEOUT_MS = 30_000;
+const METHODS = "GET PUT POST DELETE OPTIONS HEAD PATCH TRACE".split(" ") as HttpMethod[];
 
 // Init keys that need a per-call context; anything else goes straight to openapi-fetch.
 type LooseInit = Record<string, unknown> & {
@@ -91,6 +80,18 @@ type LooseInit = Record<string, unknown> & {
 };
 type Result = { data?: unknown; error?: unknown; response: Response };
 type BaseMethod = (url: string, init?: Record<string, unknown>) => Promise<Result>;
+type Serializer = (query: Record<string, unknown>) => string;
+
+const needsCallContext = (init: LooseInit) =>
+  init.timeoutMs !== undefined ||
+  init.retry !== undefined ||
+  init.signal != null ||
+  init.parseAs !== undefined ||
+  init.fetch !== undefined ||
+  init.querySerializer !== undefined;
+
+// Looked up per call so test doubles and polyfills installed after construction still apply.
+const defaultFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
 
 /**
  * Builds a vendor client: openapi-fetch's `createClient` plus auth placement, User-Agent, timeouts,
@@ -101,32 +102,84 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   vendor: VendorConfig,
   options: ApiClientOptions = {},
 ): ApiClient<Paths, Media> {
-  const fail = validationFailure(typeof vendor?.vendor === "string" ? vendor.vendor : "unknown");
-  checkVendorConfig(vendor, fail);
+  const fail = (field: string, message: string): never => {
+    throw new ClientValidationError({
+      vendor: typeof vendor?.vendor === "string" ? vendor.vendor : "unknown",
+      operation: "createApiClient",
+      field,
+      message,
+    });
+  };
+  const checkTimeout = (value: unknown, field: string) =>
+    isMs(value)
+      ? (value as number)
+      : fail(field, "must be a finite number of milliseconds ≥ 0 (0 turns the timeout off)");
+
+  if (typeof vendor !== "object" || vendor === null)
+    fail("vendor", "must be the vendor's config object");
+  for (const key of ["vendor", "packageName", "packageVersion", "baseUrl"] as const) {
+    if (typeof vendor[key] !== "string" || !vendor[key])
+      fail(`vendor.${key}`, "must be a non-empty string");
+  }
   if (typeof options !== "object" || options === null) fail("options", "must be an object");
   const auth = vendor.auth ?? {};
-  const redactor = new Redactor(collectSecrets(vendor, options, auth));
-  const baseUrl = checkBaseUrl(
-    options.baseUrl ?? vendor.baseUrl,
-    options.baseUrl === undefined ? "vendor.baseUrl" : "options.baseUrl",
-    fail,
-    redactor,
-  );
-  const timeoutMs = checkTimeout(
-    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    "options.timeoutMs",
-    fail,
-  );
-  const retry = resolveRetryPolicy(DEFAULT_RETRY, options.retry, "options.retry", fail);
-  const userFetch = options.fetch ?? defaultFetch;
-  if (typeof userFetch !== "function") fail("options.fetch", "must be a function");
+  const { query: authQuery, body: authBody, headers: authHeaders } = auth;
   const hooks = options.hooks ?? {};
-  for (const [name, hook] of Object.entries(hooks)) {
-    if (typeof hook !== "function" && hook !== undefined)
-      fail(`options.hooks.${name}`, "must be a function");
+  // Never echo a value of these records: they are credentials.
+  for (const [record, field] of [
+    [vendor.bodyHeaders, "bodyHeaders"],
+    [authHeaders, "auth.headers"],
+    [authQuery && (authQuery.params ?? null), "auth.query.params"],
+    [authBody && (authBody.fields ?? null), "auth.body.fields"],
+  ] as const) {
+    if (record === undefined) continue;
+    if (typeof record !== "object" || record === null)
+      fail(`vendor.${field}`, "must be an object of strings");
+    for (const [key, item] of Object.entries(record))
+      if (typeof item !== "string" || !item)
+        fail(`vendor.${field}.${key}`, "must be a non-empty string");
+  }
+  for (const [value, field] of [
+    [vendor.checkRequest, "vendor.checkRequest"],
+    [auth.onRequest, "vendor.auth.onRequest"],
+    [options.fetch, "options.fetch"],
+    ...Object.entries(hooks).map(([name, hook]) => [hook, `options.hooks.${name}`] as const),
+  ] as const) {
+    if (value !== undefined && typeof value !== "function") fail(field, "must be a function");
   }
 
-  const runtime = new ClientRuntime({
+  // Every credential the client was given: auth placements, sensitive headers and `secrets`.
+  const secrets: unknown[] = [
+    ...(vendor.secrets ?? []),
+    ...Object.values(authQuery?.params ?? {}),
+    ...Object.values(authBody?.fields ?? {}),
+  ];
+  for (const [headers, all] of [
+    [authHeaders, true],
+    [vendor.headers, false],
+    [options.headers, false],
+  ] as const) {
+    for (const [name, value] of Object.entries(headers ?? {}))
+      if (all || (typeof value === "string" && isSensitiveName(name)))
+        secrets.push(...secretsInHeaderValue(value));
+  }
+  const redactor = createRedactor(secrets as string[]);
+
+  const baseUrl = options.baseUrl ?? vendor.baseUrl;
+  const baseUrlField = options.baseUrl === undefined ? "vendor.baseUrl" : "options.baseUrl";
+  const parsed = typeof baseUrl === "string" ? tryUrl(baseUrl) : undefined;
+  if (!parsed || !/^https?:$/.test(parsed.protocol))
+    fail(
+      baseUrlField,
+      `must be an absolute http(s) URL, got ${JSON.stringify(redactor.url(String(baseUrl)))}`,
+    );
+  if (parsed!.username || parsed!.password)
+    fail(baseUrlField, "must not carry credentials; pass them to the client's auth options");
+  const timeoutMs = checkTimeout(options.timeoutMs ?? 30_000, "options.timeoutMs");
+  const retry = resolveRetryPolicy(DEFAULT_RETRY, options.retry, "options.retry", fail);
+  const userFetch = options.fetch ?? defaultFetch;
+
+  const runtime = createRuntime({
     vendor: vendor.vendor,
     redactor,
     hooks,
@@ -145,292 +198,166 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     userSignal: false,
     rawBody: false,
   };
-  const transport = (request: Request) => runtime.send(request, defaultCall);
 
-  const headers: Record<string, string> = {
-    "User-Agent": userAgent(vendor.packageName, vendor.packageVersion),
-    ...vendor.headers,
-    ...options.headers,
-    ...auth.headers,
-  };
-  const bodyHeaders = headersNotIn(vendor.bodyHeaders, [options.headers, auth.headers]);
+  // `vendor.bodyHeaders` without the names the user's or auth headers set: those rank higher, and
+  // per-call headers (where body headers have to go) would otherwise outrank them.
+  const taken = Object.keys({ ...options.headers, ...authHeaders }).map((n) => n.toLowerCase());
+  const kept = Object.entries(vendor.bodyHeaders ?? {}).filter(
+    ([name]) => !taken.includes(name.toLowerCase()),
+  );
+  const bodyHeaders = kept.length ? Object.fromEntries(kept) : undefined;
   const checkRequest = vendor.checkRequest;
-  const baseQuery = createQuerySerializer(vendor.querySerializer);
-  const authQuery =
-    auth.query === undefined ? "" : new URLSearchParams(auth.query.params).toString();
-  const withAuthQuery =
-    (serialize: (query: Record<string, unknown>) => string) => (query: Record<string, unknown>) => {
-      const own = serialize(query);
-      return own === "" ? authQuery : `${own}&${authQuery}`;
-    };
-  const authFields = auth.body?.fields;
+  const queryOptions = vendor.querySerializer;
+  const baseQuery = createQuerySerializer(queryOptions);
+  const authQueryText = authQuery ? new URLSearchParams(authQuery.params).toString() : "";
+  const withAuthQuery = (serialize: Serializer) => (query: Record<string, unknown>) => {
+    const own = serialize(query);
+    return own ? `${own}&${authQueryText}` : authQueryText;
+  };
+  const authFields = authBody?.fields;
   // openapi-fetch passes the merged headers too (for form encoding); its typings omit them.
   const serializeBody = defaultBodySerializer as (body: unknown, headers?: unknown) => unknown;
   const bodyWithAuth = (body: unknown, requestHeaders?: unknown) =>
     serializeBody(isPlainObject(body) ? { ...body, ...authFields } : body, requestHeaders);
+  const appliesTo = (methods: readonly HttpMethod[] | undefined, method: HttpMethod) =>
+    !methods || methods.includes(method);
 
   // One openapi-fetch client per distinct auth placement, chosen per method at construction, so
   // OpsGenie-style query/body credentials cost nothing per call.
   const variants = new Map<string, Client<Paths, Media>>();
-  const queryAuthFor = (m: HttpMethod) =>
-    auth.query !== undefined && appliesTo(auth.query.methods, m);
-  const clientFor = (m: HttpMethod): Client<Paths, Media> => {
-    const query = queryAuthFor(m);
-    const body = authFields !== undefined && appliesTo(auth.body?.methods, m);
-    const key = `${query}/${body}`;
-    let client = variants.get(key);
-    if (client === undefined) {
-      client = createClient<Paths, Media>({
-        baseUrl,
-        fetch: transport,
-        headers,
-        querySerializer: query ? withAuthQuery(baseQuery) : baseQuery,
-        ...(body ? { bodySerializer: bodyWithAuth } : {}),
-      });
-      variants.set(key, client);
-    }
-    return client;
+  const client: Record<string, unknown> = {
+    vendor: vendor.vendor,
+    request(method: string, url: string, init?: LooseInit) {
+      const upper = String(method).toUpperCase() as HttpMethod;
+      if (!METHODS.includes(upper)) fail("method", `must be one of ${METHODS.join(", ")}`);
+      return (client[upper] as BaseMethod)(url, init);
+    },
+    use(...middleware: Middleware[]) {
+      for (const variant of new Set(variants.values())) variant.use(...middleware);
+    },
+    eject(...middleware: Middleware[]) {
+      for (const variant of new Set(variants.values())) variant.eject(...middleware);
+    },
   };
 
-  const methods = {} as Record<HttpMethod, (url: string, init?: LooseInit) => Promise<Result>>;
   for (const method of METHODS) {
-    const base = clientFor(method)[method] as unknown as BaseMethod;
-    const queryAuth = queryAuthFor(method);
-    const afterCall = (result: Result): Result => {
-      if (result.data === undefined && result.error === undefined) {
-        checkEmptyBody(result.response, method);
+    const queryAuth = !!authQuery && appliesTo(authQuery.methods, method);
+    const bodyAuth = !!authFields && appliesTo(authBody?.methods, method);
+    const key = `${queryAuth}${bodyAuth}`;
+    let variant = variants.get(key);
+    if (!variant) {
+      variant = createClient<Paths, Media>({
+        baseUrl,
+        fetch: (request: Request) => runtime.send(request, defaultCall),
+        headers: {
+          "User-Agent": userAgent(vendor.packageName, vendor.packageVersion),
+          ...vendor.headers,
+          ...options.headers,
+          ...authHeaders,
+        },
+        querySerializer: queryAuth ? withAuthQuery(baseQuery) : baseQuery,
+        ...(bodyAuth && { bodySerializer: bodyWithAuth }),
+      });
+      variants.set(key, variant);
+    }
+    const base = variant[method] as unknown as BaseMethod;
+
+    // A per-call timeout, retry, signal, parseAs, fetch or query serialiser needs its own context.
+    const perCallInit = (init: LooseInit): Record<string, unknown> => {
+      const { timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init;
+      if (callFetch !== undefined && typeof callFetch !== "function")
+        fail("fetch", "must be a function");
+      const callContext: CallContext = {
+        fetch: (callFetch as FetchFunction | undefined) ?? userFetch,
+        timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(callTimeout, "timeoutMs"),
+        retry: resolveRetryPolicy(retry, callRetry as never, "retry", fail),
+        userSignal: rest.signal != null,
+        rawBody: rest.parseAs !== undefined && rest.parseAs !== "json",
+      };
+      rest.fetch = (request: Request) => runtime.send(request, callContext);
+      const own = rest.querySerializer;
+      if (queryAuth && own !== undefined) {
+        rest.querySerializer = withAuthQuery(
+          typeof own === "function"
+            ? (own as Serializer)
+            : createQuerySerializer({ ...queryOptions, ...(own as object) }),
+        );
       }
-      return result;
+      return rest;
     };
-    methods[method] = (url, init) => {
+
+    client[method] = (url: string, init?: LooseInit) => {
       let pending: Promise<Result>;
       try {
         checkRequest?.({ method, path: url, init: init ?? {} });
         const sent =
-          bodyHeaders === undefined || init?.body === undefined
-            ? init
-            : { ...init, headers: mergeHeaders(bodyHeaders, init.headers as HeadersInit) };
-        pending =
-          sent === undefined || !needsCallContext(sent)
-            ? base(url, sent)
-            : base(url, perCallInit(sent, queryAuth));
+          bodyHeaders && init?.body !== undefined
+            ? { ...init, headers: mergeHeaders(bodyHeaders, init.headers as HeadersInit) }
+            : init;
+        pending = base(url, sent && needsCallContext(sent) ? perCallInit(sent) : sent);
       } catch (error) {
         pending = Promise.reject(error);
       }
-      return pending.then(afterCall, (error: unknown) => {
-        throw translateFailure(error, method, `${baseUrl}${url}`);
-      });
+      return pending.then(
+        (result) => {
+          const response = result.response;
+          let type: string | null | undefined;
+          if (
+            result.data === undefined &&
+            result.error === undefined &&
+            response.ok &&
+            response.status !== 204 &&
+            response.status !== 205 &&
+            method !== "HEAD" &&
+            (type = response.headers.get("content-type"))?.includes("json")
+          ) {
+            throw runtime.parseError(
+              method,
+              response.url || baseUrl,
+              response.status,
+              type!,
+              "",
+              "the response promised JSON but the body was empty",
+            );
+          }
+          return result;
+        },
+        (error: unknown) => {
+          if (error instanceof RollcallError) throw error;
+          if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
+            // openapi-fetch parsed a 2xx body labelled JSON and it was not JSON.
+            throw runtime.parseError(
+              method,
+              baseUrl + url,
+              undefined,
+              undefined,
+              "",
+              `the response body is not valid JSON (${error.message})`,
+            );
+          }
+          // Anything else (middleware, serialisers, a bad header value) keeps its type, minus secrets.
+          if (error instanceof Error) {
+            error.message = redactor.text(error.message);
+            if (error.stack) error.stack = redactor.text(error.stack);
+          }
+          throw error;
+        },
+      );
     };
   }
-
-  function perCallInit(init: LooseInit, queryAuth: boolean): Record<string, unknown> {
-    const { timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init;
-    const callContext: CallContext = {
-      fetch: callFetch === undefined ? userFetch : (callFetch as FetchFunction),
-      timeoutMs:
-        callTimeout === undefined ? timeoutMs : checkTimeout(callTimeout, "timeoutMs", fail),
-      retry: resolveRetryPolicy(retry, callRetry as never, "retry", fail),
-      userSignal: rest.signal != null,
-      rawBody: rest.parseAs !== undefined && rest.parseAs !== "json",
-    };
-    if (callFetch !== undefined && typeof callFetch !== "function")
-      fail("fetch", "must be a function");
-    rest.fetch = (request: Request) => runtime.send(request, callContext);
-    if (queryAuth && rest.querySerializer !== undefined) {
-      const own = rest.querySerializer;
-      const serialize =
-        typeof own === "function"
-          ? (own as (query: Record<string, unknown>) => string)
-          : createQuerySerializer({ ...vendor.querySerializer, ...(own as object) });
-      rest.querySerializer = withAuthQuery(serialize);
-    }
-    return rest;
-  }
-
-  function translateFailure(error: unknown, method: string, url: string): unknown {
-    if (error instanceof RollcallError) return error;
-    if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
-      // openapi-fetch parsed a 2xx body labelled JSON and it was not JSON.
-      return runtime.parseError({
-        method,
-        url,
-        status: undefined,
-        contentType: undefined,
-        body: "",
-        problem: `the response body is not valid JSON (${error.message})`,
-      });
-    }
-    // Anything else (middleware, serialisers, a bad header value) keeps its type, minus secrets.
-    if (error instanceof Error) {
-      error.message = redactor.text(error.message);
-      if (error.stack !== undefined) error.stack = redactor.text(error.stack);
-    }
-    return error;
-  }
-
-  function checkEmptyBody(response: Response, method: string): void {
-    if (!response.ok || response.status === 204 || response.status === 205 || method === "HEAD")
-      return;
-    const type = response.headers.get("content-type");
-    if (type === null || !type.includes("json")) return;
-    throw runtime.parseError({
-      method,
-      url: response.url || baseUrl,
-      status: response.status,
-      contentType: type,
-      body: "",
-      problem: "the response promised JSON but the body was empty",
-    });
-  }
-
-  const distinct = () => [...new Set(variants.values())];
-  const client = {
-    vendor: vendor.vendor,
-    GET: methods.GET,
-    PUT: methods.PUT,
-    POST: methods.POST,
-    DELETE: methods.DELETE,
-    OPTIONS: methods.OPTIONS,
-    HEAD: methods.HEAD,
-    PATCH: methods.PATCH,
-    TRACE: methods.TRACE,
-    request(method: string, url: string, init?: LooseInit) {
-      const upper = String(method).toUpperCase() as HttpMethod;
-      const send = methods[upper];
-      if (send === undefined) fail("method", `must be one of ${METHODS.join(", ")}`);
-      return send(url, init);
-    },
-    use(...middleware: Middleware[]) {
-      for (const variant of distinct()) variant.use(...middleware);
-    },
-    eject(...middleware: Middleware[]) {
-      for (const variant of distinct()) variant.eject(...middleware);
-    },
-  };
   return client as unknown as ApiClient<Paths, Media>;
 }
 
-/**
- * `vendor.bodyHeaders` without the names the user's or auth headers set: those rank higher, and
- * per-call headers (where body headers have to go) would otherwise outrank them.
- */
-function headersNotIn(
-  bodyHeaders: Record<string, string> | undefined,
-  higher: readonly (Record<string, string> | undefined)[],
-): Record<string, string> | undefined {
-  if (bodyHeaders === undefined) return undefined;
-  const taken = new Set(higher.flatMap((h) => Object.keys(h ?? {}).map((n) => n.toLowerCase())));
-  const kept = Object.entries(bodyHeaders).filter(([name]) => !taken.has(name.toLowerCase()));
-  return kept.length === 0 ? undefined : Object.fromEntries(kept);
-}
-
-function needsCallContext(init: LooseInit): boolean {
-  return (
-    init.timeoutMs !== undefined ||
-    init.retry !== undefined ||
-    init.signal != null ||
-    init.parseAs !== undefined ||
-    init.fetch !== undefined ||
-    init.querySerializer !== undefined
-  );
-}
-
-// Looked up per call so test doubles and polyfills installed after construction still apply.
-const defaultFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
-
-function appliesTo(methods: readonly HttpMethod[] | undefined, method: HttpMethod): boolean {
-  return methods === undefined || methods.includes(method);
+function tryUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
-}
-
-type Fail = (field: string, message: string) => never;
-
-function validationFailure(vendor: string): Fail {
-  return (field, message) => {
-    throw new ClientValidationError({ vendor, operation: "createApiClient", field, message });
-  };
-}
-
-function checkVendorConfig(vendor: VendorConfig, fail: Fail): void {
-  if (typeof vendor !== "object" || vendor === null)
-    fail("vendor", "must be the vendor's config object");
-  for (const key of ["vendor", "packageName", "packageVersion", "baseUrl"] as const) {
-    if (typeof vendor[key] !== "string" || vendor[key] === "")
-      fail(`vendor.${key}`, "must be a non-empty string");
-  }
-  if (vendor.bodyHeaders !== undefined)
-    checkStringRecord(vendor.bodyHeaders, "vendor.bodyHeaders", fail);
-  if (vendor.checkRequest !== undefined && typeof vendor.checkRequest !== "function")
-    fail("vendor.checkRequest", "must be a function");
-  const auth = vendor.auth;
-  if (auth === undefined) return;
-  if (auth.query !== undefined)
-    checkStringRecord(auth.query.params, "vendor.auth.query.params", fail);
-  if (auth.body !== undefined) checkStringRecord(auth.body.fields, "vendor.auth.body.fields", fail);
-  if (auth.headers !== undefined) checkStringRecord(auth.headers, "vendor.auth.headers", fail);
-  if (auth.onRequest !== undefined && typeof auth.onRequest !== "function") {
-    fail("vendor.auth.onRequest", "must be a function");
-  }
-}
-
-function checkStringRecord(value: unknown, field: string, fail: Fail): void {
-  if (typeof value !== "object" || value === null) fail(field, "must be an object of strings");
-  for (const [key, item] of Object.entries(value as object)) {
-    // Never echo the value: it is a credential.
-    if (typeof item !== "string" || item === "")
-      fail(`${field}.${key}`, "must be a non-empty string");
-  }
-}
-
-function checkBaseUrl(value: unknown, field: string, fail: Fail, redactor: Redactor): string {
-  if (typeof value !== "string") return fail(field, "must be an absolute http(s) URL string");
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return fail(
-      field,
-      `must be an absolute http(s) URL, got ${JSON.stringify(redactor.url(value))}`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return fail(field, `must use http or https, got ${JSON.stringify(url.protocol)}`);
-  }
-  if (url.username !== "" || url.password !== "") {
-    return fail(field, "must not carry credentials; pass them to the client's auth options");
-  }
-  return value;
-}
-
-function checkTimeout(value: unknown, field: string, fail: Fail): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    return fail(field, "must be a finite number of milliseconds ≥ 0 (0 turns the timeout off)");
-  }
-  return value;
-}
-
-/** Every credential the client was given: auth placements, sensitive headers and `secrets`. */
-function collectSecrets(
-  vendor: VendorConfig,
-  options: ApiClientOptions,
-  auth: AuthOptions,
-): string[] {
-  const secrets: string[] = [];
-  for (const secret of vendor.secrets ?? []) if (typeof secret === "string") secrets.push(secret);
-  for (const value of Object.values(auth.headers ?? {}))
-    secrets.push(...secretsInHeaderValue(value));
-  for (const value of Object.values(auth.query?.params ?? {})) secrets.push(value);
-  for (const value of Object.values(auth.body?.fields ?? {})) secrets.push(value);
-  for (const headers of [vendor.headers, options.headers]) {
-    for (const [name, value] of Object.entries(headers ?? {})) {
-      if (typeof value === "string" && isSensitiveName(name))
-        secrets.push(...secretsInHeaderValue(value));
-    }
-  }
-  return secrets;
 }

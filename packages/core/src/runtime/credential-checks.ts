@@ -35,21 +35,18 @@ export function requireOptionsObject(
  * {@link ClientValidationError} naming the field; the value itself is never echoed.
  */
 export function requireCredential(value: unknown, site: CredentialSite): string {
-  const { description, field, ...where } = site;
-  const fail = (message: string): never => {
-    throw new ClientValidationError({ ...where, field, message });
-  };
-  if (value === undefined || value === null) {
-    return fail(description === undefined ? "is required" : `is required: pass ${description}`);
-  }
-  if (typeof value !== "string") {
-    const what = description === undefined ? "" : ` (${description})`;
-    return fail(`must be a string${what}, got ${typeof value}`);
-  }
-  if (value.trim() === "") return fail("must not be empty");
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\u0000-\u001f\u007f]/.test(value)) {
-    return fail("must not contain whitespace or control characters");
-  }
-  return value;
+  const { description: about, ...where } = site;
+  const problem =
+    value == null
+      ? `is required${about ? `: pass ${about}` : ""}`
+      : typeof value !== "string"
+        ? `must be a string${about ? ` (${about})` : ""}, got ${typeof value}`
+        : !value.trim()
+          ? "must not be empty"
+          : // eslint-disable-next-line no-control-regex
+            /[\s\u0000-\u001f\u007f]/.test(value)
+            ? "must not contain whitespace or control characters"
+            : undefined;
+  if (problem) throw new ClientValidationError({ ...where, message: problem });
+  return value as string;
 }

@@ -4,53 +4,49 @@
  * short window (1% of the timeout, 1–100 ms) and share a timeout share one controller and one timer.
  * Every request in a bucket gets between `timeoutMs` and `timeoutMs × 1.01` before it is aborted.
  */
-export class DeadlineBuckets {
-  readonly #open = new Map<number, DeadlineBucket>();
-
-  /** A bucket whose signal aborts at least `timeoutMs` from now. Pair with {@link release}. */
-  acquire(timeoutMs: number): DeadlineBucket {
-    const now = Date.now();
-    let bucket = this.#open.get(timeoutMs);
-    if (bucket === undefined || now >= bucket.closesAt) {
-      if (bucket !== undefined) bucket.close();
-      const width = Math.min(100, Math.max(1, Math.floor(timeoutMs / 100)));
-      bucket = new DeadlineBucket(now + width, width + timeoutMs);
-      this.#open.set(timeoutMs, bucket);
-    }
-    bucket.leases++;
-    return bucket;
-  }
-
-  release(bucket: DeadlineBucket): void {
-    if (--bucket.leases === 0 && bucket.closed) bucket.dispose();
-  }
+export interface DeadlineBucket {
+  readonly signal: AbortSignal;
+  /** A fetch init carrying the signal, shared by every request in the bucket (fetch never mutates it). */
+  readonly fetchInit: RequestInit;
+  readonly closesAt: number;
+  readonly timer: ReturnType<typeof setTimeout>;
+  leases: number;
+  /** No longer handed out; its timer is cleared once the last lease is released. */
+  closed: boolean;
 }
 
-export class DeadlineBucket {
-  leases = 0;
-  /** No longer handed out; its timer is cleared once the last lease is released. */
-  closed = false;
-  readonly closesAt: number;
-  readonly #controller = new AbortController();
-  readonly signal: AbortSignal = this.#controller.signal;
-  /** A fetch init carrying the signal, shared by every request in the bucket (fetch never mutates it). */
-  readonly fetchInit: RequestInit = { signal: this.signal };
-  #timer: ReturnType<typeof setTimeout> | undefined;
+// One set of shared timers for every client in the process: more sharing, fewer timers.
+const open = new Map<number, DeadlineBucket>();
 
-  constructor(closesAt: number, firesInMs: number) {
-    this.closesAt = closesAt;
-    this.#timer = setTimeout(() => this.#controller.abort(), firesInMs);
+/** A bucket whose signal aborts at least `timeoutMs` from now. Pair with {@link releaseDeadline}. */
+export function acquireDeadline(timeoutMs: number): DeadlineBucket {
+  const now = Date.now();
+  let bucket = open.get(timeoutMs);
+  if (!bucket || now >= bucket.closesAt) {
+    if (bucket) {
+      bucket.closed = true;
+      if (!bucket.leases) clearTimeout(bucket.timer);
+    }
+    const width = Math.min(100, Math.max(1, Math.floor(timeoutMs / 100)));
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const timer = setTimeout(() => controller.abort(), width + timeoutMs);
     // Never keep a process alive just to time out requests that already finished.
-    (this.#timer as { unref?: () => void }).unref?.();
+    (timer as { unref?: () => void }).unref?.();
+    bucket = {
+      signal,
+      fetchInit: { signal },
+      closesAt: now + width,
+      timer,
+      leases: 0,
+      closed: false,
+    };
+    open.set(timeoutMs, bucket);
   }
+  bucket.leases++;
+  return bucket;
+}
 
-  close(): void {
-    this.closed = true;
-    if (this.leases === 0) this.dispose();
-  }
-
-  dispose(): void {
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    this.#timer = undefined;
-  }
+export function releaseDeadline(bucket: DeadlineBucket): void {
+  if (!--bucket.leases && bucket.closed) clearTimeout(bucket.timer);
 }

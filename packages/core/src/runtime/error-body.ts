@@ -9,6 +9,21 @@ export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = [
   "x-correlation-id",
 ];
 
+type Json = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const textOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() ? value.trim() : undefined;
+
+const codeOf = (value: unknown): string | number | undefined =>
+  typeof value === "number" || (typeof value === "string" && value) ? value : undefined;
+
+/** The non-empty texts of a list, joined; undefined when there are none. */
+const joined = (texts: (string | undefined)[], separator = "; ") =>
+  texts.filter(Boolean).join(separator) || undefined;
+
 /**
  * Reads the error shapes the four vendors use: eagle.io `{error:{code,message}}`, OpsGenie and
  * Rootly's 429 `{error:"…",code}`, Rootly JSON:API `{errors:[{title,detail,code}]}`, Uptrends
@@ -18,30 +33,27 @@ export function parseCommonErrorBody(body: unknown): ErrorBodyInfo | undefined {
   if (typeof body === "string") {
     const text = body.trim();
     // An HTML error page says nothing useful in one line; the body stays on the error.
-    if (text === "" || text.startsWith("<")) return undefined;
+    if (!text || text[0] === "<") return undefined;
     return { message: text.length > 200 ? `${text.slice(0, 200)}…` : text };
   }
   if (!isRecord(body)) return undefined;
-  const error = body.error;
+  const { error, errors } = body;
   if (isRecord(error)) return { message: textOf(error.message), code: codeOf(error.code) };
-  if (typeof error === "string") return { message: error, code: codeOf(body.code) };
-  if (Array.isArray(body.errors)) {
-    const entries = body.errors.filter(isRecord);
-    const messages = entries
-      .map((entry) => [textOf(entry.title), textOf(entry.detail)].filter(Boolean).join(": "))
-      .filter(Boolean);
-    const code = entries.map((entry) => codeOf(entry.code)).find((c) => c !== undefined);
-    return { message: messages.join("; ") || undefined, code };
+  if (typeof error === "string") return { message: textOf(error), code: codeOf(body.code) };
+  if (Array.isArray(errors)) {
+    const entries = errors.filter(isRecord);
+    return {
+      message: joined(entries.map((e) => joined([textOf(e.title), textOf(e.detail)], ": "))),
+      code: entries.map((e) => codeOf(e.code)).find((c) => c !== undefined),
+    };
   }
   const messages = body.Messages ?? body.messages;
+  const code = codeOf(body.code ?? body.Code);
   if (Array.isArray(messages)) {
-    const texts = messages
-      .map((entry) => (isRecord(entry) ? textOf(entry.Message ?? entry.message) : textOf(entry)))
-      .filter(Boolean);
-    return { message: texts.join("; ") || undefined, code: codeOf(body.Code ?? body.code) };
+    const texts = messages.map((m) => textOf(isRecord(m) ? (m.Message ?? m.message) : m));
+    return { message: joined(texts), code };
   }
   const message = textOf(body.message ?? body.Message ?? body.detail ?? body.title);
-  const code = codeOf(body.code ?? body.Code);
   return message === undefined && code === undefined ? undefined : { message, code };
 }
 
@@ -49,21 +61,7 @@ export function parseCommonErrorBody(body: unknown): ErrorBodyInfo | undefined {
 export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
   for (const name of names) {
     const value = headers.get(name);
-    if (value !== null && value !== "") return value;
+    if (value) return value;
   }
   return undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function textOf(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-}
-
-function codeOf(value: unknown): string | number | undefined {
-  return typeof value === "number" || (typeof value === "string" && value !== "")
-    ? value
-    : undefined;
 }

@@ -1,35 +1,30 @@
 // Every error the runtime throws. Messages, fields, toJSON and util.inspect output are built from
 // redacted values only: no error object ever holds a credential, a raw URL or a raw Response.
-
-const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
+// Fields are copied in by the base constructor (`declare` keeps class-field code out of the bundle).
 
 type InspectFn = (value: unknown, options?: unknown) => string;
 
 /** Base class of every Rollcall error: `name` is the class name, `vendor` says which API. */
 export class RollcallError extends Error {
-  override readonly name: string = "RollcallError";
-  readonly vendor: string | undefined;
+  declare readonly vendor: string | undefined;
 
-  constructor(message: string, vendor: string | undefined, options?: { cause?: unknown }) {
-    super(message, options);
-    this.vendor = vendor;
+  constructor(message: string, vendor: string | undefined, fields?: object, cause?: unknown) {
+    super(message, cause ? { cause } : undefined);
+    Object.assign(this, { vendor }, fields);
   }
 
   /** Redacted, serialisable fields (what JSON.stringify and util.inspect show). */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = { name: this.name, message: this.message };
     for (const [key, value] of Object.entries(this)) if (value !== undefined) json[key] = value;
-    if (this.cause instanceof Error) {
-      json.cause = { name: this.cause.name, message: this.cause.message };
-    }
+    const cause = this.cause;
+    if (cause instanceof Error) json.cause = { name: cause.name, message: cause.message };
     return json;
   }
 
-  [inspectCustom](_depth: number, options: unknown, inspect?: InspectFn): string {
-    const { name: _name, message: _message, ...fields } = this.toJSON();
-    const head = this.stack ?? `${this.name}: ${this.message}`;
-    const body = inspect === undefined ? JSON.stringify(fields) : inspect(fields, options);
-    return `${head} ${body}`;
+  [Symbol.for("nodejs.util.inspect.custom")](_: number, options: unknown, inspect?: InspectFn) {
+    const { name: _n, message: _m, ...fields } = this.toJSON();
+    return `${this.stack} ${inspect ? inspect(fields, options) : JSON.stringify(fields)}`;
   }
 }
 
@@ -59,90 +54,77 @@ export interface ApiErrorDetails {
 
 /** The vendor answered with a non-2xx status. */
 export class ApiError extends RollcallError {
-  override readonly name: string = "ApiError";
   declare readonly vendor: string;
-  readonly kind: ApiErrorKind;
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  readonly vendorMessage: string | undefined;
-  readonly vendorCode: string | number | undefined;
-  readonly requestId: string | undefined;
-  readonly attempts: number;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  readonly retryAfterMs: number | undefined;
+  declare readonly kind: ApiErrorKind;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly vendorMessage: string | undefined;
+  declare readonly vendorCode: string | number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly attempts: number;
+  declare readonly body: unknown;
+  declare readonly headers: Record<string, string>;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(details: ApiErrorDetails, kind: ApiErrorKind = "other") {
-    super(apiErrorMessage(details), details.vendor);
-    this.kind = kind;
-    this.status = details.status;
-    this.method = details.method;
-    this.url = details.url;
-    this.vendorMessage = details.vendorMessage;
-    this.vendorCode = details.vendorCode;
-    this.requestId = details.requestId;
-    this.attempts = details.attempts;
-    this.body = details.body;
-    this.headers = details.headers;
-    this.retryAfterMs = details.retryAfterMs;
+    const { vendor, statusText, ...fields } = details;
+    const d = details;
+    const extras = [
+      d.vendorCode !== undefined && `code ${d.vendorCode}`,
+      d.requestId !== undefined && `request id ${d.requestId}`,
+      d.attempts > 1 && `after ${d.attempts} attempts`,
+    ].filter(Boolean);
+    super(
+      `${where(d)} failed with ${d.status}${statusText && ` ${statusText}`}` +
+        (d.vendorMessage ? `: ${d.vendorMessage}` : "") +
+        (extras.length ? ` (${extras.join(", ")})` : ""),
+      vendor,
+      { kind, ...fields },
+    );
   }
 }
 
-function apiErrorMessage(d: ApiErrorDetails): string {
-  const status = d.statusText ? `${d.status} ${d.statusText}` : String(d.status);
-  const extras: string[] = [];
-  if (d.vendorCode !== undefined) extras.push(`code ${d.vendorCode}`);
-  if (d.requestId !== undefined) extras.push(`request id ${d.requestId}`);
-  if (d.attempts > 1) extras.push(`after ${d.attempts} attempts`);
-  const reason = d.vendorMessage ? `: ${d.vendorMessage}` : "";
-  const suffix = extras.length > 0 ? ` (${extras.join(", ")})` : "";
-  return `${d.vendor} ${d.method} ${d.url} failed with ${status}${reason}${suffix}`;
-}
-
 /** 400/422 (and any status a vendor maps to "bad-request"): the request was rejected as invalid. */
-export class BadRequestError extends ApiError {
-  override readonly name: string = "BadRequestError";
-}
+export class BadRequestError extends ApiError {}
 /** 401/403: the credentials were refused or lack permission. */
-export class AuthenticationError extends ApiError {
-  override readonly name: string = "AuthenticationError";
-}
+export class AuthenticationError extends ApiError {}
 /** 404: the resource does not exist (or is not visible to these credentials). */
-export class NotFoundError extends ApiError {
-  override readonly name: string = "NotFoundError";
-}
+export class NotFoundError extends ApiError {}
 /** 429: rate limited; `retryAfterMs` says how long the server asked to wait, when it said. */
-export class RateLimitError extends ApiError {
-  override readonly name: string = "RateLimitError";
-}
+export class RateLimitError extends ApiError {}
 /** 5xx: the vendor failed. */
-export class ServerError extends ApiError {
-  override readonly name: string = "ServerError";
-}
+export class ServerError extends ApiError {}
 
-const KIND_CLASSES: Record<ApiErrorKind, typeof ApiError> = {
-  "bad-request": BadRequestError,
-  authentication: AuthenticationError,
-  "not-found": NotFoundError,
-  "rate-limit": RateLimitError,
-  server: ServerError,
-  other: ApiError,
-};
+const where = (f: { vendor: string; method: string; url: string }) =>
+  `${f.vendor} ${f.method} ${f.url}`;
 
 /** The default kind for a status: 400/422 bad-request, 401/403 authentication, 404, 429, 5xx. */
 export function apiErrorKindFor(status: number): ApiErrorKind {
-  if (status === 400 || status === 422) return "bad-request";
-  if (status === 401 || status === 403) return "authentication";
-  if (status === 404) return "not-found";
-  if (status === 429) return "rate-limit";
-  if (status >= 500) return "server";
-  return "other";
+  return status === 400 || status === 422
+    ? "bad-request"
+    : status === 401 || status === 403
+      ? "authentication"
+      : status === 404
+        ? "not-found"
+        : status === 429
+          ? "rate-limit"
+          : status >= 500
+            ? "server"
+            : "other";
 }
 
 /** Build the right {@link ApiError} subclass for a kind. */
 export function createApiError(details: ApiErrorDetails, kind: ApiErrorKind): ApiError {
-  return new KIND_CLASSES[kind](details, kind);
+  const Class = {
+    "bad-request": BadRequestError,
+    authentication: AuthenticationError,
+    "not-found": NotFoundError,
+    "rate-limit": RateLimitError,
+    server: ServerError,
+    other: ApiError,
+  }[kind];
+  return new Class(details, kind);
 }
 
 /** Where a transport failure happened. */
@@ -156,78 +138,60 @@ interface RequestFacts {
 
 /** No response within `timeoutMs` (per attempt). */
 export class TimeoutError extends RollcallError {
-  override readonly name: string = "TimeoutError";
   declare readonly vendor: string;
-  readonly method: string;
-  readonly url: string;
-  readonly timeoutMs: number;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly timeoutMs: number;
+  declare readonly attempts: number;
 
   constructor(facts: RequestFacts & { timeoutMs: number }) {
+    const { vendor, ...fields } = facts;
     const tries = facts.attempts > 1 ? ` (${facts.attempts} attempts)` : "";
-    super(
-      `${facts.vendor} ${facts.method} ${facts.url} timed out after ${facts.timeoutMs} ms${tries}`,
-      facts.vendor,
-    );
-    this.method = facts.method;
-    this.url = facts.url;
-    this.timeoutMs = facts.timeoutMs;
-    this.attempts = facts.attempts;
+    super(`${where(facts)} timed out after ${facts.timeoutMs} ms${tries}`, vendor, fields);
   }
 }
 
 /** The request never got an HTTP response (DNS, refused, reset…). `cause` is a redacted copy. */
 export class NetworkError extends RollcallError {
-  override readonly name: string = "NetworkError";
   declare readonly vendor: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
 
   constructor(facts: RequestFacts & { cause: Error }) {
+    const { vendor, cause, ...fields } = facts;
     const tries = facts.attempts > 1 ? ` after ${facts.attempts} attempts` : "";
-    const detail = describeCause(facts.cause);
-    super(`${facts.vendor} ${facts.method} ${facts.url} failed${tries}: ${detail}`, facts.vendor, {
-      cause: facts.cause,
-    });
-    this.method = facts.method;
-    this.url = facts.url;
-    this.attempts = facts.attempts;
+    // The cause's own cause often holds the useful part (undici's "fetch failed" wraps ECONNRESET).
+    const inner = cause.cause instanceof Error ? cause.cause : undefined;
+    const code =
+      (inner as { code?: unknown } | undefined)?.code ?? (cause as { code?: unknown }).code;
+    const base = inner ? `${cause.message} (${inner.message})` : cause.message;
+    const detail = typeof code === "string" && !base.includes(code) ? `${base} [${code}]` : base;
+    super(`${where(facts)} failed${tries}: ${detail}`, vendor, fields, cause);
   }
-}
-
-function describeCause(cause: Error): string {
-  const inner = cause.cause instanceof Error ? cause.cause : undefined;
-  const code =
-    (inner as { code?: unknown } | undefined)?.code ?? (cause as { code?: unknown }).code;
-  const base = inner ? `${cause.message} (${inner.message})` : cause.message;
-  return typeof code === "string" && !base.includes(code) ? `${base} [${code}]` : base;
 }
 
 /** The caller's AbortSignal fired. `name` is "AbortError", like the DOM error it replaces. */
 export class AbortError extends RollcallError {
-  override readonly name: string = "AbortError";
   declare readonly vendor: string;
-  readonly method: string;
-  readonly url: string;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(facts: Omit<RequestFacts, "attempts">) {
-    super(`${facts.vendor} ${facts.method} ${facts.url} was aborted by the caller`, facts.vendor);
-    this.method = facts.method;
-    this.url = facts.url;
+    const { vendor, method, url } = facts;
+    super(`${where(facts)} was aborted by the caller`, vendor, { method, url });
   }
 }
 
 /** A body that was promised as JSON (by Content-Type) was empty or not JSON. */
 export class ResponseParseError extends RollcallError {
-  override readonly name: string = "ResponseParseError";
   declare readonly vendor: string;
-  readonly method: string;
-  readonly url: string;
-  readonly status: number | undefined;
-  readonly contentType: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly status: number | undefined;
+  declare readonly contentType: string | undefined;
   /** The first ~200 characters of the body, redacted. */
-  readonly bodySnippet: string;
+  declare readonly bodySnippet: string;
 
   constructor(facts: {
     vendor: string;
@@ -238,48 +202,44 @@ export class ResponseParseError extends RollcallError {
     bodySnippet: string;
     problem: string;
   }) {
-    const status = facts.status === undefined ? "" : ` (status ${facts.status}`;
-    const type = facts.status === undefined ? "" : `, content-type ${facts.contentType ?? "none"})`;
-    const snippet = facts.bodySnippet ? `: ${JSON.stringify(facts.bodySnippet)}` : "";
+    const { vendor, problem, ...fields } = facts;
+    const { status, bodySnippet: snippet } = facts;
+    const got =
+      status === undefined
+        ? ""
+        : ` (status ${status}, content-type ${facts.contentType ?? "none"})`;
     super(
-      `${facts.vendor} ${facts.method} ${facts.url}${status}${type}: ${facts.problem}${snippet}`,
-      facts.vendor,
+      `${where(facts)}${got}: ${problem}${snippet && `: ${JSON.stringify(snippet)}`}`,
+      vendor,
+      fields,
     );
-    this.method = facts.method;
-    this.url = facts.url;
-    this.status = facts.status;
-    this.contentType = facts.contentType;
-    this.bodySnippet = facts.bodySnippet;
   }
 }
 
 /** A bad argument caught before anything was sent. Vendor packages throw this for their inputs. */
 export class ClientValidationError extends RollcallError {
-  override readonly name: string = "ClientValidationError";
   declare readonly vendor: string;
   /** The operation (method name or operationId) that received the bad argument. */
-  readonly operation: string;
+  declare readonly operation: string;
   /** Which field or parameter was wrong, e.g. `params.path.id` or `body.email`. */
-  readonly field: string;
+  declare readonly field: string;
   /** What was wrong, without the value when the value could be a secret. */
-  readonly problem: string;
+  declare readonly problem: string;
 
   constructor(details: { vendor: string; operation: string; field: string; message: string }) {
-    super(
-      `${details.vendor} ${details.operation}: ${details.field} ${details.message}`,
-      details.vendor,
-    );
-    this.operation = details.operation;
-    this.field = details.field;
-    this.problem = details.message;
+    const { vendor, operation, field, message } = details;
+    super(`${vendor} ${operation}: ${field} ${message}`, vendor, {
+      operation,
+      field,
+      problem: message,
+    });
   }
 }
 
 /** A paginated listing misbehaved: too many pages, or the server repeated a cursor. */
 export class PaginationError extends RollcallError {
-  override readonly name: string = "PaginationError";
-  readonly reason: "max-pages" | "repeated-cursor";
-  readonly pagesFetched: number;
+  declare readonly reason: "max-pages" | "repeated-cursor";
+  declare readonly pagesFetched: number;
 
   constructor(details: {
     vendor: string | undefined;
@@ -287,8 +247,26 @@ export class PaginationError extends RollcallError {
     pagesFetched: number;
     message: string;
   }) {
-    super(details.message, details.vendor);
-    this.reason = details.reason;
-    this.pagesFetched = details.pagesFetched;
+    const { vendor, message, ...fields } = details;
+    super(message, vendor, fields);
   }
+}
+
+// `name` lives on each prototype, spelled out so it survives minification of the class names.
+for (const [name, Class] of Object.entries({
+  RollcallError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  TimeoutError,
+  NetworkError,
+  AbortError,
+  ResponseParseError,
+  ClientValidationError,
+  PaginationError,
+})) {
+  Class.prototype.name = name;
 }

@@ -32,56 +32,52 @@ export interface FetchedPage<T, C> {
   itemsSoFar: number;
 }
 
-const DEFAULT_MAX_PAGES = 10_000;
-
 /**
  * Pages of a listing, fetched one at a time as the loop asks for them (so memory holds one page).
  * Stops after an empty page, a page shorter than `pageSize`, or one without a next cursor; throws a
- * {@link PaginationError} if the server repeats a cursor or exceeds `maxPages`.
+ * {@link PaginationError} if the server repeats a cursor or exceeds `maxPages` (default 10 000).
  */
 export async function* pages<T, C>(
   options: PaginateOptions<T, C>,
 ): AsyncGenerator<FetchedPage<T, C>, void, undefined> {
-  const { fetchPage, pageSize, vendor } = options;
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw invalid(vendor, "maxPages", `must be a positive integer, got ${String(maxPages)}`);
-  }
-  if (pageSize !== undefined && (!Number.isInteger(pageSize) || pageSize < 1)) {
-    throw invalid(vendor, "pageSize", `must be a positive integer, got ${String(pageSize)}`);
+  const { fetchPage, pageSize, vendor, maxPages = 10_000 } = options;
+  for (const [field, value] of [
+    ["maxPages", maxPages],
+    ["pageSize", pageSize ?? 1],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ClientValidationError({
+        vendor: vendor ?? "unknown",
+        operation: "paginate",
+        field,
+        message: `must be a positive integer, got ${String(value)}`,
+      });
+    }
   }
   const keyOf = options.cursorKey ?? ((cursor: C) => JSON.stringify(cursor) ?? String(cursor));
   const seen = new Set<string>();
+  const fail = (reason: "max-pages" | "repeated-cursor", pagesFetched: number, why: string) =>
+    new PaginationError({
+      vendor,
+      reason,
+      pagesFetched,
+      message: `${vendor ?? "pagination"}: ${why}`,
+    });
   let cursor = options.first;
   let itemsSoFar = 0;
   for (let pageNumber = 1; ; pageNumber++) {
-    if (pageNumber > maxPages) {
-      throw new PaginationError({
-        vendor,
-        reason: "max-pages",
-        pagesFetched: pageNumber - 1,
-        message: `${vendor ?? "pagination"}: still more pages after ${maxPages}; stopping (raise maxPages if the listing is really this long)`,
-      });
-    }
+    if (pageNumber > maxPages)
+      throw fail("max-pages", maxPages, `still more pages after ${maxPages} (raise maxPages)`);
     const key = keyOf(cursor);
     if (seen.has(key)) {
-      throw new PaginationError({
-        vendor,
-        reason: "repeated-cursor",
-        pagesFetched: pageNumber - 1,
-        message: `${vendor ?? "pagination"}: the server pointed back to an already-fetched page (cursor ${key.slice(0, 100)}) after ${pageNumber - 1} pages`,
-      });
+      throw fail("repeated-cursor", pageNumber - 1, `cursor ${key.slice(0, 100)} came back`);
     }
     seen.add(key);
-    const page = await fetchPage(cursor, pageNumber - 1);
-    itemsSoFar += page.items.length;
-    if (page.items.length > 0) yield { items: page.items, cursor, pageNumber, itemsSoFar };
-    const last =
-      page.items.length === 0 ||
-      page.next === undefined ||
-      (pageSize !== undefined && page.items.length < pageSize);
-    if (last) return;
-    cursor = page.next as C;
+    const { items, next } = await fetchPage(cursor, pageNumber - 1);
+    itemsSoFar += items.length;
+    if (items.length) yield { items, cursor, pageNumber, itemsSoFar };
+    if (!items.length || next === undefined || items.length < (pageSize ?? 0)) return;
+    cursor = next;
   }
 }
 
@@ -90,17 +86,4 @@ export async function* paginate<T, C>(
   options: PaginateOptions<T, C>,
 ): AsyncGenerator<T, void, undefined> {
   for await (const page of pages(options)) yield* page.items;
-}
-
-function invalid(
-  vendor: string | undefined,
-  field: string,
-  message: string,
-): ClientValidationError {
-  return new ClientValidationError({
-    vendor: vendor ?? "unknown",
-    operation: "paginate",
-    field,
-    message,
-  });
 }

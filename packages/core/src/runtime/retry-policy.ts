@@ -21,30 +21,47 @@ export interface RetryOptions {
 }
 
 /** A {@link RetryOptions} with every field decided. */
-export interface RetryPolicy {
-  readonly maxRetries: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly retryNonIdempotent: boolean;
-  readonly sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
-  readonly random: () => number;
-  readonly now: () => number;
+export type RetryPolicy = Readonly<Required<RetryOptions>>;
+
+/** setTimeout as a promise that rejects with the signal's reason when `signal` aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
-
-export const NO_RETRY: RetryPolicy = Object.freeze({
-  maxRetries: 0,
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 60_000,
   retryNonIdempotent: false,
   sleep: abortableSleep,
   random: Math.random,
   now: Date.now,
-});
+};
 
-export const DEFAULT_RETRY: RetryPolicy = Object.freeze({ ...NO_RETRY, maxRetries: 2 });
+// What each option must be: a predicate on the value and the message when it is not.
+/** A finite number of milliseconds ≥ 0. */
+export const isMs = (v: unknown): boolean => typeof v === "number" && v >= 0 && Number.isFinite(v);
+const isFunction = (v: unknown) => typeof v === "function";
+const OPTION_CHECKS: Record<string, [(value: unknown) => boolean, string]> = {
+  maxRetries: [(v) => Number.isInteger(v) && (v as number) >= 0, "a non-negative integer"],
+  baseDelayMs: [isMs, "a finite number of milliseconds ≥ 0"],
+  maxDelayMs: [isMs, "a finite number of milliseconds ≥ 0"],
+  retryNonIdempotent: [(v) => typeof v === "boolean", "a boolean"],
+  sleep: [isFunction, "a function"],
+  random: [isFunction, "a function"],
+  now: [isFunction, "a function"],
+};
 
 /** Merge options over a base policy (`false` turns retries off but keeps the injected clock). */
 export function resolveRetryPolicy(
@@ -55,48 +72,29 @@ export function resolveRetryPolicy(
 ): RetryPolicy {
   if (options === undefined) return base;
   if (options === false) return { ...base, maxRetries: 0 };
-  if (typeof options !== "object" || options === null) {
-    return fail(where, "must be an object of retry options or false");
-  }
-  const policy = { ...base };
-  for (const key of Object.keys(options) as (keyof RetryOptions)[]) {
-    const value = options[key];
+  if (typeof options !== "object" || options === null)
+    fail(where, "must be an object of retry options or false");
+  const policy: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
-    switch (key) {
-      case "maxRetries":
-        if (!Number.isInteger(value) || (value as number) < 0) {
-          fail(`${where}.maxRetries`, "must be a non-negative integer");
-        }
-        break;
-      case "baseDelayMs":
-      case "maxDelayMs":
-        if (typeof value !== "number" || !(value >= 0) || !Number.isFinite(value)) {
-          fail(`${where}.${key}`, "must be a finite number of milliseconds ≥ 0");
-        }
-        break;
-      case "retryNonIdempotent":
-        if (typeof value !== "boolean") fail(`${where}.${key}`, "must be a boolean");
-        break;
-      case "sleep":
-      case "random":
-      case "now":
-        if (typeof value !== "function") fail(`${where}.${key}`, "must be a function");
-        break;
-      default:
-        fail(`${where}.${String(key)}`, "is not a retry option");
-    }
-    (policy as Record<string, unknown>)[key] = value;
+    const check = Object.hasOwn(OPTION_CHECKS, key) ? OPTION_CHECKS[key] : undefined;
+    if (!check) fail(`${where}.${key}`, "is not a retry option");
+    else if (!check[0](value)) fail(`${where}.${key}`, `must be ${check[1]}`);
+    policy[key] = value;
   }
-  return policy;
+  return policy as RetryPolicy;
 }
 
 /** Whether this method may be retried under this policy. */
 export function mayRetryMethod(policy: RetryPolicy, method: string): boolean {
-  return policy.maxRetries > 0 && (policy.retryNonIdempotent || IDEMPOTENT.has(method));
+  return (
+    policy.maxRetries > 0 &&
+    (policy.retryNonIdempotent || /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method))
+  );
 }
 
 export function isRetryableStatus(status: number): boolean {
-  return RETRYABLE_STATUS.has(status);
+  return [408, 429, 500, 502, 503, 504].includes(status);
 }
 
 /** Full-jitter exponential backoff for the wait after failed attempt `attempt` (1-based). */
@@ -113,43 +111,26 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
  */
 export function serverRetryDelay(response: Response, now: number): number | undefined {
   const retryAfter = response.headers.get("retry-after");
-  if (retryAfter !== null) {
-    const parsed = parseRetryAfter(retryAfter, now);
-    if (parsed !== undefined) return parsed;
-  }
-  if (response.status !== 429) return undefined;
-  return rateLimitResetDelay(response.headers, now);
+  return (
+    (retryAfter === null ? undefined : parseRetryAfter(retryAfter, now)) ??
+    (response.status === 429 ? rateLimitResetDelay(response.headers, now) : undefined)
+  );
 }
+
+const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
 
 /** `Retry-After` as ms from `now`: delta seconds or an HTTP date; undefined if unreadable. */
 export function parseRetryAfter(value: string, now: number): number | undefined {
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
+  if (SECONDS.test(value)) return Math.ceil(Number(value) * 1000);
+  const date = Date.parse(value.trim());
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Rate-limit reset headers as ms from `now`; undefined when absent or unreadable. */
 export function rateLimitResetDelay(headers: Headers, now: number): number | undefined {
   const value = headers.get("x-ratelimit-reset") ?? headers.get("ratelimit-reset");
-  if (value === null || !/^\s*\d+(\.\d+)?\s*$/.test(value)) return undefined;
-  const seconds = Number(value);
+  if (value === null || !SECONDS.test(value)) return undefined;
+  const ms = Math.ceil(Number(value) * 1000);
   // Anything past 2001-09-09 is an epoch timestamp; smaller numbers are seconds to wait.
-  return seconds >= 1e9 ? Math.max(0, Math.ceil(seconds * 1000 - now)) : Math.ceil(seconds * 1000);
-}
-
-/** setTimeout as a promise that rejects with the signal's reason when `signal` aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return ms >= 1e12 ? Math.max(0, ms - now) : ms;
 }

@@ -1,7 +1,7 @@
-import { ClientRuntime, failedResponseContext } from "./client-runtime";
+import { apiError, failedResponseContext, type RuntimeSettings } from "./client-runtime";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import type { ApiError } from "./errors";
-import { Redactor } from "./redaction";
+import { createRedactor } from "./redaction";
 import { serverRetryDelay } from "./retry-policy";
 
 /** The shape of every openapi-fetch result. */
@@ -15,24 +15,23 @@ export interface FetchResult {
 export type DataOf<R> = R extends { data: infer D } ? D : never;
 
 // For responses that did not come through a Rollcall client (hand-built results, foreign clients).
-const anonymousRuntime = new ClientRuntime({
+const anonymous: RuntimeSettings = {
   vendor: "unknown",
-  redactor: new Redactor(),
+  redactor: createRedactor(),
   hooks: {},
   parseErrorBody: undefined,
   requestIdHeaders: DEFAULT_REQUEST_ID_HEADERS,
   retryDelay: serverRetryDelay,
   errorKinds: {},
   authOnRequest: undefined,
-});
+};
 
 /**
  * The data of a successful call, or throws the call's {@link ApiError} (a subclass per status
  * family) for a non-2xx response: `const user = unwrap(await client.GET("/users/{id}", …))`.
  */
 export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
-  const { response } = result;
-  if (response.ok && result.error === undefined) return result.data as DataOf<R>;
+  if (result.response.ok && result.error === undefined) return result.data as DataOf<R>;
   throw toApiError(result);
 }
 
@@ -40,18 +39,16 @@ export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
 export function toApiError(result: FetchResult): ApiError {
   const { response } = result;
   const context = failedResponseContext(response);
-  const error =
-    context === undefined
-      ? anonymousRuntime.apiError(response, result.error, "?", response.url, 1)
-      : context.runtime.apiError(
-          response,
-          result.error,
-          context.method,
-          context.url,
-          context.attempts,
-        );
-  const hooks = context?.runtime.settings.hooks;
-  hooks?.onError?.({
+  const settings = context?.settings ?? anonymous;
+  const error = apiError(
+    settings,
+    response,
+    result.error,
+    context?.method ?? "?",
+    context?.url ?? response.url,
+    context?.attempts ?? 1,
+  );
+  settings.hooks.onError?.({
     vendor: error.vendor,
     method: error.method,
     url: error.url,
