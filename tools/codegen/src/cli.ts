@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { CodegenError } from "./codegen-error";
 import { runCodegen } from "./codegen";
 
-const USAGE = "usage: codegen [<vendor-id>|simulators ...] [--check]";
+const USAGE = "usage: codegen [<vendor-id>|simulators ...] [--check] [--force]";
 
 /** Runs the CLI and returns the process exit code; output goes through the given writers. */
 export async function main(
@@ -16,15 +16,16 @@ export async function main(
     return 0;
   }
   const flags = args.filter((arg) => arg.startsWith("-"));
-  const unknownFlags = flags.filter((flag) => flag !== "--check");
+  const unknownFlags = flags.filter((flag) => flag !== "--check" && flag !== "--force");
   if (unknownFlags.length > 0) {
     err(`codegen: unknown option ${unknownFlags.join(", ")}\n${USAGE}`);
     return 2;
   }
   const check = flags.includes("--check");
+  const force = flags.includes("--force");
   const targets = args.filter((arg) => !arg.startsWith("-"));
   try {
-    const result = await runCodegen({ root, targets, check });
+    const result = await runCodegen({ root, targets, check, force });
     if (check) {
       for (const line of result.stale) err(line);
       return result.stale.length > 0 ? 1 : 0;

@@ -26,6 +26,8 @@ export interface CodegenOptions {
   readonly targets?: readonly string[];
   /** Compare with what is on disk instead of writing. */
   readonly check?: boolean;
+  /** Ignore the stamps: lint every spec and regenerate every target (benchmarks, suspicion). */
+  readonly force?: boolean;
   /** Defaults to specs/vendors.json under root. */
   readonly registry?: Registry;
 }
@@ -47,7 +49,7 @@ export interface CodegenResult {
  * Throws CodegenError for anything the user must fix.
  */
 export async function runCodegen(options: CodegenOptions): Promise<CodegenResult> {
-  const { root, check = false } = options;
+  const { root, check = false, force = false } = options;
   const registry = options.registry ?? (await loadRegistry(options.root));
   const selected = selectTargets(registry, options.targets ?? []);
   await checkTurboInputs(root, registry, selected);
@@ -63,11 +65,13 @@ export async function runCodegen(options: CodegenOptions): Promise<CodegenResult
         .map(async (file) => [file, await readIfExists(join(root, file))] as const),
     ),
   );
-  const current = (file: string): boolean => isCurrent(onDisk.get(file), inputs.get(file));
+  const current = (file: string): boolean =>
+    !force && isCurrent(onDisk.get(file), inputs.get(file));
   const work = selected.filter((target) => !targetFiles(target).every(current));
   if (work.length === 0) return { changed: [], stale: [], regenerated: [], linted: [] };
 
   const stampedForToday = (file: string): boolean =>
+    !force &&
     inputs.get(file) !== undefined &&
     readStamp(onDisk.get(file) ?? "").stamp?.inputs === inputs.get(file);
   const provenClean = new Set(

@@ -150,6 +150,17 @@ describe("the stamp cache", () => {
     expect(await runCodegen({ root })).toMatchObject({ changed: [], regenerated: [] });
   });
 
+  it("with force, ignores current stamps: lints and regenerates everything, changes nothing", async () => {
+    await runCodegen({ root });
+    const forced = await runCodegen({ root, check: true, force: true });
+    expect(forced).toEqual({
+      changed: [],
+      stale: [],
+      regenerated: ["acme", "simulators"],
+      linted: ["acme"],
+    });
+  });
+
   it("takes a spec edit as stale, for the vendor and the simulators", async () => {
     await runCodegen({ root });
     await editSpec((text) => text.replace("Returns one user by id.", "Returns a single user."));
