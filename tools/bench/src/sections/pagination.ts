@@ -83,7 +83,7 @@ export async function runPagination(options: BenchOptions): Promise<Figure[]> {
       judged(
         {
           section,
-          name: `${vendor} peak heap while iterating, ${large / 1000}k vs ${small / 1000}k`,
+          name: `${vendor} peak live heap while iterating, ${large / 1000}k vs ${small / 1000}k`,
           value: `${formatMegabytes(heap(large))} vs ${formatMegabytes(heap(small))} (raw loop ${formatMegabytes(rawHeap(large))} vs ${formatMegabytes(rawHeap(small))})`,
           ratio: growth,
           baseline: `${small / 1000}k listing`,
