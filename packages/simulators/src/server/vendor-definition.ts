@@ -15,6 +15,21 @@ export type ErrorKind =
   | "rate-limited"
   | "server-error";
 
+/** The status most vendors answer each kind of failure with; a vendor overrides where it differs. */
+export const DEFAULT_ERROR_STATUS: Readonly<Record<ErrorKind, number>> = {
+  "route-not-found": 404,
+  "method-not-allowed": 405,
+  unauthorized: 401,
+  "invalid-request": 400,
+  "malformed-body": 400,
+  "unsupported-media-type": 400,
+  "payload-too-large": 413,
+  "not-implemented": 501,
+  "internal-error": 500,
+  "rate-limited": 429,
+  "server-error": 500,
+};
+
 export interface SimResponse {
   status: number;
   /** A JSON value to serialise; omit for an empty body. */

@@ -1,7 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { ApiKeyCredentials, header, randomSecret } from "../../credentials";
 import { startSimulator, type Simulator } from "../../server/simulator";
-import type { ErrorKind, Handler, SimResponse } from "../../server/vendor-definition";
+import {
+  DEFAULT_ERROR_STATUS,
+  type Handler,
+  type SimResponse,
+} from "../../server/vendor-definition";
 import { newObjectId } from "../../store/identifiers";
 import { bundledSpec } from "../../vendor-specs";
 import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
@@ -14,19 +18,7 @@ export interface EagleSimulatorOptions extends VendorSimulatorOptions {
 
 export type EagleSimulator = Simulator<EagleStore, ApiKeyCredentials>;
 
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  "route-not-found": 404,
-  "method-not-allowed": 405,
-  unauthorized: 401,
-  "invalid-request": 400,
-  "malformed-body": 400,
-  "unsupported-media-type": 400,
-  "payload-too-large": 413,
-  "not-implemented": 501,
-  "internal-error": 500,
-  "rate-limited": 429,
-  "server-error": 500,
-};
+const STATUS_BY_KIND = DEFAULT_ERROR_STATUS;
 
 function eagleError(status: number, message: string): SimResponse {
   return { status, body: { error: { code: status, message } } };

@@ -1,6 +1,11 @@
 import { BearerTokenCredentials, header, randomSecret } from "../../credentials";
 import { startSimulator, type Simulator } from "../../server/simulator";
-import type { ErrorKind, Handler, SimResponse } from "../../server/vendor-definition";
+import {
+  DEFAULT_ERROR_STATUS,
+  type ErrorKind,
+  type Handler,
+  type SimResponse,
+} from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
 import { bundledSpec } from "../../vendor-specs";
 import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
@@ -25,17 +30,9 @@ const DEFAULT_PAGE_SIZE = 20;
 const RATE_LIMIT = 3000;
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  "route-not-found": 404,
+  ...DEFAULT_ERROR_STATUS,
   "method-not-allowed": 404,
-  unauthorized: 401,
-  "invalid-request": 400,
-  "malformed-body": 400,
   "unsupported-media-type": 415,
-  "payload-too-large": 413,
-  "not-implemented": 501,
-  "internal-error": 500,
-  "rate-limited": 429,
-  "server-error": 500,
 };
 
 const TITLES: Record<number, string> = {

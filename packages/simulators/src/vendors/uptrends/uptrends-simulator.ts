@@ -1,6 +1,10 @@
 import { BasicCredentials, header, randomSecret } from "../../credentials";
 import { startSimulator, type Simulator } from "../../server/simulator";
-import type { ErrorKind, Handler, SimResponse } from "../../server/vendor-definition";
+import {
+  DEFAULT_ERROR_STATUS,
+  type Handler,
+  type SimResponse,
+} from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
 import { bundledSpec } from "../../vendor-specs";
 import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
@@ -18,19 +22,7 @@ export interface UptrendsSimulatorOptions extends VendorSimulatorOptions {
 
 export type UptrendsSimulator = Simulator<UptrendsStore, BasicCredentials>;
 
-const STATUS_BY_KIND: Record<ErrorKind, number> = {
-  "route-not-found": 404,
-  "method-not-allowed": 405,
-  unauthorized: 401,
-  "invalid-request": 400,
-  "malformed-body": 400,
-  "unsupported-media-type": 400,
-  "payload-too-large": 413,
-  "not-implemented": 501,
-  "internal-error": 500,
-  "rate-limited": 429,
-  "server-error": 500,
-};
+const STATUS_BY_KIND = DEFAULT_ERROR_STATUS;
 
 function messages(status: number, ...texts: string[]): SimResponse {
   return { status, body: { Messages: texts.map((Message) => ({ Message })) } };
