@@ -1,6 +1,8 @@
 // One representative read per vendor — a single-record GET with auth — made two ways: through our
 // client (auth, retry, timeout and error handling on, as shipped) and through a bare openapi-fetch
-// client doing the same request with the credential set by hand. Their ratio is what our layer costs.
+// client sending the same request — same URL, credential and headers (User-Agent and Accept too),
+// set by hand. Their ratio is what our layer costs; test/vendor-calls.test.ts checks the wire match.
+import { createRequire } from "node:module";
 import createClient from "openapi-fetch";
 import { createEagleClient, type paths as EaglePaths } from "@rollcall/eagle-client";
 import { createRootlyClient, type paths as RootlyPaths } from "@rollcall/rootly-client";
@@ -38,6 +40,15 @@ function dataOrThrow(result: { data?: unknown; error?: unknown }): unknown {
   return result.data;
 }
 
+const require = createRequire(import.meta.url);
+
+/** The User-Agent our client for `vendor` sends: the bare side sends the same bytes. */
+function userAgentOf(vendor: VendorCall["vendor"]): string {
+  const name = `@rollcall/${vendor}-client`;
+  const { version } = require(`${name}/package.json`) as { version: string };
+  return `${name}/${version} node/${process.versions.node}`;
+}
+
 function bareFetch(transport: Transport): { fetch?: (input: Request) => Promise<Response> } {
   return transport.fetch === undefined ? {} : { fetch: transport.fetch };
 }
@@ -55,7 +66,11 @@ export const VENDOR_CALLS: readonly VendorCall[] = [
       const client = createClient<EaglePaths>({
         baseUrl: transport.baseUrl,
         ...bareFetch(transport),
-        headers: { "X-Api-Key": API_KEY },
+        headers: {
+          "User-Agent": userAgentOf("eagle"),
+          Accept: "application/json",
+          "X-Api-Key": API_KEY,
+        },
       });
       return async () => dataOrThrow(await client.GET("/api/v1/owners/account"));
     },
@@ -73,7 +88,11 @@ export const VENDOR_CALLS: readonly VendorCall[] = [
       const client = createClient<RootlyPaths>({
         baseUrl: transport.baseUrl,
         ...bareFetch(transport),
-        headers: { Authorization: `Bearer ${TOKEN}`, Accept: "application/vnd.api+json" },
+        headers: {
+          "User-Agent": userAgentOf("rootly"),
+          Accept: "application/vnd.api+json",
+          Authorization: `Bearer ${TOKEN}`,
+        },
       });
       return async () =>
         dataOrThrow(await client.GET("/v1/users/{id}", { params: { path: { id: "317" } } }));
@@ -92,6 +111,7 @@ export const VENDOR_CALLS: readonly VendorCall[] = [
       const client = createClient<OpsgeniePaths>({
         baseUrl: transport.baseUrl,
         ...bareFetch(transport),
+        headers: { "User-Agent": userAgentOf("opsgenie"), Accept: "application/json" },
       });
       // By hand, a user puts the key in the query string themselves (the spec leaves it out).
       const query = { id: "ac46", apiKey: API_KEY } as { id: string };
@@ -111,7 +131,11 @@ export const VENDOR_CALLS: readonly VendorCall[] = [
       const client = createClient<UptrendsPaths>({
         baseUrl: transport.baseUrl,
         ...bareFetch(transport),
-        headers: { Authorization: BASIC, Accept: "application/json" },
+        headers: {
+          "User-Agent": userAgentOf("uptrends"),
+          Accept: "application/json",
+          Authorization: BASIC,
+        },
       });
       const params = { path: { operatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300" } };
       return async () => dataOrThrow(await client.GET("/Operator/{operatorGuid}", { params }));

@@ -26,6 +26,13 @@ export interface CallContext {
   readonly rawBody: boolean;
 }
 
+/** How an attempt ended: a response, or a failure with what was thrown. */
+interface Outcome {
+  response?: Response;
+  failure?: "abort" | "timeout" | "network";
+  cause?: unknown;
+}
+
 /** Everything the runtime knows about one vendor client, fixed at construction. */
 export interface RuntimeSettings {
   vendor: string;
@@ -98,7 +105,48 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
   const abortError = (method: string, req: Request) =>
     new AbortError({ vendor, method, url: redactor.url(req.url) });
 
-  async function send(request: Request, call: CallContext): Promise<Response> {
+  /**
+   * The hot path: no auth hook, no observing hooks, the shared deadline, and no body to keep for a
+   * retry. A small async frame with one await; anything unusual about the outcome (a failure, a
+   * non-2xx, a body to check) is handed to {@link sendAll} as the first attempt's outcome.
+   */
+  function send(request: Request, call: CallContext): Promise<Response> {
+    if (
+      authOnRequest ||
+      call.userSignal ||
+      !call.timeoutMs ||
+      hooks.onRequest ||
+      hooks.onResponse ||
+      hooks.onRetry ||
+      hooks.onError
+    )
+      return sendAll(request, call);
+    const method = request.method;
+    // A body that a retry could need must be copied before the first send: the full path does that.
+    // (GET is checked first: it never has one, and skipping the `body` getter keeps it cheap.)
+    if (method !== "GET" && mayRetryMethod(call.retry, method) && request.body)
+      return sendAll(request, call);
+    return sendFast(request, call);
+  }
+
+  async function sendFast(req: Request, call: CallContext): Promise<Response> {
+    const bucket = acquireDeadline(call.timeoutMs);
+    let response: Response;
+    try {
+      response = await call.fetch(req, bucket.fetchInit);
+    } catch (cause) {
+      releaseDeadline(bucket);
+      const failure = req.signal.aborted ? "abort" : bucket.fired ? "timeout" : "network";
+      return sendAll(req, call, { failure, cause });
+    }
+    releaseDeadline(bucket);
+    // A 2xx labelled JSON is done; the rest (204, raw bodies, errors, retries) takes the full path.
+    if (response.ok && response.headers.get("content-type")?.includes("json")) return response;
+    return sendAll(req, call, { response });
+  }
+
+  /** Every case; `first` is attempt 1's outcome when {@link sendFast} already made it. */
+  async function sendAll(request: Request, call: CallContext, first?: Outcome): Promise<Response> {
     let req = request;
     if (authOnRequest) {
       const replaced = await authOnRequest(req);
@@ -113,60 +161,55 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       maxRetries && method !== "GET" && method !== "HEAD" && req.body ? req.clone() : undefined;
     const observed = hooks.onRequest ?? hooks.onResponse ?? hooks.onRetry ?? hooks.onError;
     const url = observed ? redactor.url(req.url) : "";
-    const notifyResponse = (response: Response, attempt: number, startedAt: number) =>
-      hooks.onResponse?.({
-        vendor,
-        method,
-        url,
-        attempt,
-        status: response.status,
-        requestId: readRequestId(response.headers, settings.requestIdHeaders),
-        elapsedMs: Date.now() - startedAt,
-      });
 
     for (let attempt = 1; ; attempt++) {
       const startedAt = observed ? Date.now() : 0;
       hooks.onRequest?.({ vendor, method, url, attempt });
       const { timeoutMs } = call;
-      const callerSignal = req.signal;
       let response: Response | undefined;
       let failure: "abort" | "timeout" | "network" | undefined;
       let cause: unknown;
-      // The common case is a shared deadline signal, no per-request timer; a caller's own signal
+      // The common case is a shared deadline bucket, no per-request timer; a caller's own signal
       // gets a dedicated controller that follows both it and the timer.
       let bucket: DeadlineBucket | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let timedOut = false;
       let controller: AbortController | undefined;
+      const callerSignal = req.signal;
       const abort = () => controller!.abort();
-      try {
-        let init: RequestInit | undefined;
-        if (timeoutMs && !call.userSignal) {
-          bucket = acquireDeadline(timeoutMs);
-          init = bucket.fetchInit;
-        } else if (timeoutMs) {
-          if (callerSignal.aborted) throw callerSignal.reason;
-          controller = new AbortController();
-          init = { signal: controller.signal };
-          callerSignal.addEventListener("abort", abort);
-          timer = setTimeout(() => {
-            timedOut = true;
-            abort();
-          }, timeoutMs);
-        }
-        response = await call.fetch(req, init);
-      } catch (thrown) {
-        cause = thrown;
-        failure = callerSignal.aborted
-          ? "abort"
-          : (bucket ? bucket.signal.aborted : timedOut)
-            ? "timeout"
-            : "network";
-      } finally {
-        if (bucket) releaseDeadline(bucket);
-        else if (controller) {
-          clearTimeout(timer);
-          callerSignal.removeEventListener("abort", abort);
+      if (first) {
+        ({ response, failure, cause } = first);
+        first = undefined;
+      } else {
+        try {
+          let init: RequestInit | undefined;
+          if (timeoutMs && !call.userSignal) {
+            bucket = acquireDeadline(timeoutMs);
+            init = bucket.fetchInit;
+          } else if (timeoutMs) {
+            if (callerSignal.aborted) throw callerSignal.reason;
+            controller = new AbortController();
+            init = { signal: controller.signal };
+            callerSignal.addEventListener("abort", abort);
+            timer = setTimeout(() => {
+              timedOut = true;
+              abort();
+            }, timeoutMs);
+          }
+          response = await call.fetch(req, init);
+        } catch (thrown) {
+          cause = thrown;
+          failure = callerSignal.aborted
+            ? "abort"
+            : (bucket ? bucket.fired : timedOut)
+              ? "timeout"
+              : "network";
+        } finally {
+          if (bucket) releaseDeadline(bucket);
+          else if (controller) {
+            clearTimeout(timer);
+            callerSignal.removeEventListener("abort", abort);
+          }
         }
       }
 
@@ -195,7 +238,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
         reason = failure!;
         delayMs = backoffDelay(policy, attempt);
       } else if (response.ok) {
-        if (hooks.onResponse) notifyResponse(response, attempt, startedAt);
+        if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
         const status = response.status;
         if (call.rawBody || status === 204 || status === 205 || method === "HEAD") return response;
         const type = response.headers.get("content-type");
@@ -228,7 +271,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
         }
         if (delayMs === undefined) {
           failedResponses.set(response, { settings, method, url: req.url, attempts: attempt });
-          if (hooks.onResponse) notifyResponse(response, attempt, startedAt);
+          if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
           return response;
         }
         // Free the connection before waiting; the body of a retried response is never read.
@@ -246,6 +289,25 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       // The next attempt sends the spare copy, keeping another if more attempts may follow.
       if (spare) [req, spare] = [spare, attempt < maxRetries ? spare.clone() : undefined];
     }
+  }
+
+  /** Reports a response to `hooks.onResponse` (only called when that hook is set). */
+  function notifyResponse(
+    method: string,
+    url: string,
+    response: Response,
+    attempt: number,
+    startedAt: number,
+  ) {
+    hooks.onResponse?.({
+      vendor,
+      method,
+      url,
+      attempt,
+      status: response.status,
+      requestId: readRequestId(response.headers, settings.requestIdHeaders),
+      elapsedMs: Date.now() - startedAt,
+    });
   }
 
   return { send, parseError };

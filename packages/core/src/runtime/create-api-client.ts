@@ -17,6 +17,7 @@ import type {
 } from "./client-options";
 import { createRuntime, type CallContext } from "./client-runtime";
 import { createClient } from "./openapi-fetch-client";
+import { mayCheckMethod } from "./request-checks";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import { ClientValidationError, RollcallError } from "./errors";
 import { createRedactor, isSensitiveName, secretsInHeaderValue } from "./redaction";
@@ -286,63 +287,64 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
       return rest;
     };
 
-    client[method] = (url: string, init?: LooseInit) => {
-      let pending: Promise<Result>;
+    // Made once per method, not per call.
+    const checked = (result: Result) => {
+      const response = result.response;
+      let type: string | null | undefined;
+      if (
+        result.data === undefined &&
+        result.error === undefined &&
+        response.ok &&
+        response.status !== 204 &&
+        response.status !== 205 &&
+        method !== "HEAD" &&
+        (type = response.headers.get("content-type"))?.includes("json")
+      ) {
+        throw runtime.parseError(
+          method,
+          response.url || baseUrl,
+          response.status,
+          type!,
+          "",
+          "the response promised JSON but the body was empty",
+        );
+      }
+      return result;
+    };
+    const rethrow = (url: string, error: unknown): never => {
+      if (error instanceof RollcallError) throw error;
+      if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
+        // openapi-fetch parsed a 2xx body labelled JSON and it was not JSON.
+        throw runtime.parseError(
+          method,
+          baseUrl + url,
+          undefined,
+          undefined,
+          "",
+          `the response body is not valid JSON (${error.message})`,
+        );
+      }
+      // Anything else (middleware, serialisers, a bad header value) keeps its type, minus secrets.
+      if (error instanceof Error) {
+        error.message = redactor.text(error.message);
+        if (error.stack) error.stack = redactor.text(error.stack);
+      }
+      throw error;
+    };
+
+    // One async frame per call, no `.then` closures; a bad argument still rejects, never throws.
+    const check = checkRequest && mayCheckMethod(checkRequest, method) ? checkRequest : undefined;
+    client[method] = async (url: string, init?: LooseInit) => {
       try {
-        checkRequest?.({ method, path: url, init: init ?? {} });
+        check?.({ method, path: url, init: init ?? {} });
         const sent =
           bodyHeaders && init?.body !== undefined
             ? { ...init, headers: mergeHeaders(bodyHeaders, init.headers as HeadersInit) }
             : init;
-        pending = base(url, sent && needsCallContext(sent) ? perCallInit(sent) : sent);
+        return checked(await base(url, sent && needsCallContext(sent) ? perCallInit(sent) : sent));
       } catch (error) {
-        pending = Promise.reject(error);
+        return rethrow(url, error);
       }
-      return pending.then(
-        (result) => {
-          const response = result.response;
-          let type: string | null | undefined;
-          if (
-            result.data === undefined &&
-            result.error === undefined &&
-            response.ok &&
-            response.status !== 204 &&
-            response.status !== 205 &&
-            method !== "HEAD" &&
-            (type = response.headers.get("content-type"))?.includes("json")
-          ) {
-            throw runtime.parseError(
-              method,
-              response.url || baseUrl,
-              response.status,
-              type!,
-              "",
-              "the response promised JSON but the body was empty",
-            );
-          }
-          return result;
-        },
-        (error: unknown) => {
-          if (error instanceof RollcallError) throw error;
-          if (error instanceof SyntaxError && /JSON/i.test(error.message)) {
-            // openapi-fetch parsed a 2xx body labelled JSON and it was not JSON.
-            throw runtime.parseError(
-              method,
-              baseUrl + url,
-              undefined,
-              undefined,
-              "",
-              `the response body is not valid JSON (${error.message})`,
-            );
-          }
-          // Anything else (middleware, serialisers, a bad header value) keeps its type, minus secrets.
-          if (error instanceof Error) {
-            error.message = redactor.text(error.message);
-            if (error.stack) error.stack = redactor.text(error.stack);
-          }
-          throw error;
-        },
-      );
     };
   }
   return client as unknown as ApiClient<Paths, Media>;

@@ -17,11 +17,21 @@ export type RouteChecks = Readonly<
   Record<string, (init: Readonly<Record<string, unknown>>) => void>
 >;
 
+// The methods each `checksByRoute` result has checks for: a client skips the call for the others.
+const routeMethods = new WeakMap<RequestCheck, ReadonlySet<string>>();
+
 /** A {@link RequestCheck} that runs the check registered for the call's method and path, if any. */
 export function checksByRoute(checks: RouteChecks): RequestCheck {
-  return ({ method, path, init }) => {
+  const run: RequestCheck = ({ method, path, init }) => {
     // Own keys only: a path like "/constructor" must not reach Object.prototype.
     const key = `${method} ${path}`;
     if (Object.hasOwn(checks, key)) checks[key]?.(init);
   };
+  routeMethods.set(run, new Set(Object.keys(checks).map((key) => key.split(" ")[0]!)));
+  return run;
+}
+
+/** False only when `check` came from {@link checksByRoute} and has nothing for `method`. */
+export function mayCheckMethod(check: RequestCheck, method: string): boolean {
+  return routeMethods.get(check)?.has(method) ?? true;
 }

@@ -85,12 +85,11 @@ export function resolveRetryPolicy(
   return policy as RetryPolicy;
 }
 
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
+
 /** Whether this method may be retried under this policy. */
 export function mayRetryMethod(policy: RetryPolicy, method: string): boolean {
-  return (
-    policy.maxRetries > 0 &&
-    (policy.retryNonIdempotent || /^(GET|HEAD|PUT|DELETE|OPTIONS|TRACE)$/.test(method))
-  );
+  return policy.maxRetries > 0 && (policy.retryNonIdempotent || IDEMPOTENT.has(method));
 }
 
 export function isRetryableStatus(status: number): boolean {

@@ -88,6 +88,39 @@ describe("createApiClient", () => {
     expect(calls).toEqual(["GET https://api.fake.invalid/users/u9"]);
   });
 
+  it("gives each request its own abort signal, which a wrapping fetch can spread", async () => {
+    // One signal shared by many requests collects a listener per request (undici keeps each until
+    // garbage collection), so every fetch that asks for one gets a fresh signal.
+    const signals: AbortSignal[] = [];
+    const client = createApiClient<paths>(fakeVendor(), {
+      fetch: async (_request, init) => {
+        const { signal } = { ...init };
+        if (signal) signals.push(signal);
+        return Response.json({ id: "u1" });
+      },
+    });
+    await client.GET("/users/{id}", { params: { path: { id: "u1" } } });
+    await client.GET("/users/{id}", { params: { path: { id: "u2" } } });
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).not.toBe(signals[1]);
+    expect(signals.some((signal) => signal.aborted)).toBe(false);
+  });
+
+  it("times out a custom fetch that waits on the signal it was given", async () => {
+    const client = createApiClient<paths>(fakeVendor(), {
+      timeoutMs: 30,
+      retry: false,
+      fetch: (_request, init) =>
+        new Promise((_resolve, reject) => {
+          const { signal } = { ...init };
+          signal?.addEventListener("abort", () => reject(signal.reason));
+        }),
+    });
+    const error = await client.GET("/users").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 30, attempts: 1 });
+  });
+
   it("times out a request that never answers, with the client timeout", async () => {
     server = await startScriptedServer(["hang"]);
     const client = fakeClient(server.baseUrl, { timeoutMs: 50, retry: false });

@@ -5,6 +5,7 @@ import {
   createApiClient,
   type RequestToCheck,
 } from "../../src/runtime";
+import { mayCheckMethod } from "../../src/runtime/request-checks";
 import { fakeClient, fakeVendor } from "./fake-vendor";
 import { startScriptedServer, type paths } from "./scripted-server";
 
@@ -68,6 +69,30 @@ describe("VendorConfig.checkRequest", () => {
     expect(() => createApiClient<paths>(fakeVendor({ checkRequest: "no" as never }))).toThrow(
       /vendor\.checkRequest must be a function/,
     );
+  });
+});
+
+describe("checksByRoute", () => {
+  it("runs only the check registered for the call's method and path", () => {
+    const seen: string[] = [];
+    const check = checksByRoute({
+      "GET /users/{id}": () => seen.push("get"),
+      "POST /users": () => seen.push("post"),
+      "/no-method": () => seen.push("never"),
+    });
+    check({ method: "GET", path: "/users/{id}", init: {} });
+    check({ method: "POST", path: "/users", init: {} });
+    check({ method: "GET", path: "/users", init: {} });
+    check({ method: "DELETE", path: "/users/{id}", init: {} });
+    check({ method: "GET", path: "/constructor", init: {} });
+    expect(seen).toEqual(["get", "post"]);
+  });
+
+  it("tells the client which methods need no check, and assumes any other check needs all", () => {
+    const check = checksByRoute({ "PUT /account": () => {} });
+    expect(mayCheckMethod(check, "PUT")).toBe(true);
+    expect(mayCheckMethod(check, "GET")).toBe(false);
+    expect(mayCheckMethod(() => {}, "GET")).toBe(true);
   });
 });
 

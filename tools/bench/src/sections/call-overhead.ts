@@ -85,10 +85,18 @@ async function measure(
   }
 
   // Every round runs every subject once, in a rotated order: load from other work lands on all.
+  // Odd rounds run it backwards, so no subject always follows the same one (a bare client always
+  // following the raw baseline, the lightest subject, inherited the least garbage: eagle's ratio
+  // read low). A short untimed settle run before each batch pays off the previous subject's debts.
   const rates = new Map<string, number[]>([...ready.keys()].map((id) => [id, []]));
+  const settle = Math.max(1, Math.round(plan.batch / 20));
   for (let round = 0; round < plan.rounds; round++) {
-    for (const id of rotated([...ready.keys()], round)) {
-      rates.get(id)!.push(await runBatch(ready.get(id)!, plan.batch));
+    const order = rotated([...ready.keys()], round);
+    if (round % 2 === 1) order.reverse();
+    for (const id of order) {
+      const subject = ready.get(id)!;
+      await runBatch(subject, settle);
+      rates.get(id)!.push(await runBatch(subject, plan.batch));
     }
   }
 
