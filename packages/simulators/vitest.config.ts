@@ -1,3 +1,3 @@
-import { defineProject } from "vitest/config";
+import { packageTestConfig } from "../../vitest.shared.ts";
 
-export default defineProject({ test: { include: ["test/**/*.test.ts"] } });
+export default packageTestConfig();

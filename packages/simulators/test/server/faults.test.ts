@@ -46,8 +46,10 @@ describe("fault injection", () => {
   );
 
   it("holds a request past a client timeout, then answers normally", async () => {
-    sim.faults.once({ kind: "delay", ms: 5_000 });
-    await expect(get("/widgets", { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    // The client gives up long before the delay ends, yet late enough that a loaded machine's
+    // request has reached the simulator (which is what the log assertion needs).
+    sim.faults.once({ kind: "delay", ms: 10_000 });
+    await expect(get("/widgets", { signal: AbortSignal.timeout(1_000) })).rejects.toThrow();
     expect(sim.requests[0]?.fault).toBe("delay");
     sim.faults.once({ kind: "delay", ms: 1 });
     expect((await get()).status).toBe(200);
