@@ -1,20 +1,12 @@
 // Where each vendor's data comes from: the environment's service, or an embedded simulator.
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectedPeople } from "./demo-roster";
-import { runCli, simulatorEnv } from "./run-cli";
+import { runCli } from "./run-cli";
+import { useDemoSimulators } from "./demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
+const demo = useDemoSimulators();
 
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
-
-const allSims = () => [sims.eagle, sims.rootly, sims.opsgenie, sims.uptrends];
+const allSims = () => [demo.sims.eagle, demo.sims.rootly, demo.sims.opsgenie, demo.sims.uptrends];
 const EMBEDDED = /^simulator \(http:\/\/127\.0\.0\.1:\d+/;
 
 /** The source lines: the first lines of stderr, one per vendor read, before any progress. */
@@ -52,7 +44,7 @@ describe("vendor sources", () => {
   });
 
   it("--simulate ignores the credentials in the environment", async () => {
-    const run = await runCli(["directory", "--json", "--simulate"], env);
+    const run = await runCli(["directory", "--json", "--simulate"], demo.env);
     expect(run.code, run.stderr).toBe(0);
     for (const source of Object.values(sources(run.stderr))) expect(source).toMatch(EMBEDDED);
     for (const sim of allSims()) expect(sim.requestCount()).toBe(0);
@@ -61,25 +53,25 @@ describe("vendor sources", () => {
 
   it("uses the real service only for vendors with credentials", async () => {
     const run = await runCli(["directory", "--json"], {
-      ROOTLY_API_TOKEN: env.ROOTLY_API_TOKEN!,
-      ROOTLY_BASE_URL: env.ROOTLY_BASE_URL!,
+      ROOTLY_API_TOKEN: demo.env.ROOTLY_API_TOKEN!,
+      ROOTLY_BASE_URL: demo.env.ROOTLY_BASE_URL!,
     });
     expect(run.code, run.stderr).toBe(0);
     const found = sources(run.stderr);
-    expect(found.rootly).toBe(sims.rootly.url);
+    expect(found.rootly).toBe(demo.sims.rootly.url);
     expect(found.eagle).toMatch(EMBEDDED);
-    expect(sims.rootly.requestCount()).toBeGreaterThan(0);
-    expect(sims.opsgenie.requestCount()).toBe(0);
+    expect(demo.sims.rootly.requestCount()).toBeGreaterThan(0);
+    expect(demo.sims.opsgenie.requestCount()).toBe(0);
   });
 
   it("an OpsGenie key needs no region; a base URL override wins over the region", async () => {
     const run = await runCli(["directory", "--json", "--vendor", "opsgenie"], {
-      OPSGENIE_API_KEY: env.OPSGENIE_API_KEY!,
-      OPSGENIE_BASE_URL: env.OPSGENIE_BASE_URL!,
+      OPSGENIE_API_KEY: demo.env.OPSGENIE_API_KEY!,
+      OPSGENIE_BASE_URL: demo.env.OPSGENIE_BASE_URL!,
       OPSGENIE_REGION: "eu",
     });
     expect(run.code, run.stderr).toBe(0);
-    expect(sources(run.stderr).opsgenie).toBe(sims.opsgenie.url);
-    expect(sims.opsgenie.requestCount()).toBeGreaterThan(0);
+    expect(sources(run.stderr).opsgenie).toBe(demo.sims.opsgenie.url);
+    expect(demo.sims.opsgenie.requestCount()).toBeGreaterThan(0);
   });
 });

@@ -1,21 +1,13 @@
 // Bad environment: a half-given credential pair or an invalid value stops before anything is
 // pulled, naming the variable but never echoing its value.
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCli, simulatorEnv } from "./run-cli";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
+import { useDemoSimulators } from "./demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
+const demo = useDemoSimulators();
 
 async function expectEnvError(overrides: Record<string, string>, drop: string[], problem: RegExp) {
-  const vars = { ...env, ...overrides };
+  const vars = { ...demo.env, ...overrides };
   for (const name of drop) delete vars[name];
   const run = await runCli(["directory"], vars);
   expect(run.code).toBe(2);
@@ -23,7 +15,7 @@ async function expectEnvError(overrides: Record<string, string>, drop: string[],
   const lines = run.stderr.trimEnd().split("\n");
   expect(lines[0]).toMatch(problem);
   expect(lines[1]).toBe("Run 'rollcall directory --help' for usage.");
-  for (const sim of [sims.eagle, sims.rootly, sims.opsgenie, sims.uptrends]) {
+  for (const sim of [demo.sims.eagle, demo.sims.rootly, demo.sims.opsgenie, demo.sims.uptrends]) {
     expect(sim.requestCount()).toBe(0);
   }
   for (const value of Object.values(overrides)) expect(run.stderr).not.toContain(value);
@@ -44,7 +36,7 @@ describe("environment errors", () => {
       ["UPTRENDS_USERNAME"],
       /UPTRENDS_PASSWORD is set but UPTRENDS_USERNAME is not/,
     );
-    expect(run.stderr).not.toContain(sims.uptrends.credentials.password);
+    expect(run.stderr).not.toContain(demo.sims.uptrends.credentials.password);
   });
 
   it("an invalid OpsGenie region", () =>

@@ -1,18 +1,10 @@
 // One vendor failing must not sink the others: partial directory, exit 3, no secrets on stderr.
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPerson } from "./demo-roster";
-import { runCli, secretsIn, simulatorEnv } from "./run-cli";
+import { runCli, secretsIn } from "./run-cli";
+import { useDemoSimulators } from "./demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
+const demo = useDemoSimulators();
 
 function expectNoSecret(text: string, secrets: readonly string[]): void {
   for (const secret of secrets) expect(text).not.toContain(secret);
@@ -20,8 +12,8 @@ function expectNoSecret(text: string, secrets: readonly string[]): void {
 
 describe("a vendor that cannot be read", () => {
   it("an outage (503 on every request) gives a partial directory and exit 3", async () => {
-    sims.rootly.faults.next(50, { kind: "server-error", status: 503 });
-    const run = await runCli(["directory"], env);
+    demo.sims.rootly.faults.next(50, { kind: "server-error", status: 503 });
+    const run = await runCli(["directory"], demo.env);
     expect(run.code).toBe(3);
     expect(run.stdout.split("\n")[0]).toMatch(
       /^Name\s+Email\s+eagle\s+rootly!\s+opsgenie\s+uptrends$/,
@@ -37,12 +29,12 @@ describe("a vendor that cannot be read", () => {
       "Owner",
       expect.any(String),
     ]);
-    expectNoSecret(run.stdout + run.stderr, secretsIn(sims));
+    expectNoSecret(run.stdout + run.stderr, secretsIn(demo.sims));
   });
 
   it("a wrong OpsGenie key (sent in the query string) is reported without the key", async () => {
     const wrongKey = "wrong-opsgenie-key-3f9c2a7b1e";
-    const run = await runCli(["directory", "--json"], { ...env, OPSGENIE_API_KEY: wrongKey });
+    const run = await runCli(["directory", "--json"], { ...demo.env, OPSGENIE_API_KEY: wrongKey });
     expect(run.code).toBe(3);
     const directory = JSON.parse(run.stdout) as {
       partial: boolean;
@@ -56,15 +48,15 @@ describe("a vendor that cannot be read", () => {
     expect(directory.vendors.filter((vendor) => vendor.status === "ok")).toHaveLength(3);
     expect(directory.people.every((person) => person.roles.opsgenie === null)).toBe(true);
     expect(run.stderr).toMatch(/^opsgenie: unavailable — /m);
-    expectNoSecret(run.stdout + run.stderr, [wrongKey, ...secretsIn(sims)]);
+    expectNoSecret(run.stdout + run.stderr, [wrongKey, ...secretsIn(demo.sims)]);
   });
 
   it("wrong Uptrends Basic credentials are reported without the password", async () => {
     const password = "wrong-uptrends-password-8d1e";
-    const run = await runCli(["scim"], { ...env, UPTRENDS_PASSWORD: password });
+    const run = await runCli(["scim"], { ...demo.env, UPTRENDS_PASSWORD: password });
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/^uptrends: unavailable — /m);
-    const basic = Buffer.from(`${env.UPTRENDS_USERNAME}:${password}`).toString("base64");
+    const basic = Buffer.from(`${demo.env.UPTRENDS_USERNAME}:${password}`).toString("base64");
     expectNoSecret(run.stdout + run.stderr, [password, basic]);
     // The SCIM output still covers the vendors that answered.
     expect((JSON.parse(run.stdout) as { totalResults: number }).totalResults).toBeGreaterThan(0);

@@ -1,17 +1,9 @@
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backupOnlyMatches, demoPerson, expectedPeople, type Vendor } from "../demo-roster";
-import { runCli, simulatorEnv } from "../run-cli";
+import { runCli } from "../run-cli";
+import { useDemoSimulators } from "../demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
+const demo = useDemoSimulators();
 
 interface JsonPerson {
   id: string;
@@ -42,14 +34,14 @@ function parseCsv(text: string): string[][] {
 }
 
 async function directoryJson(...extra: string[]): Promise<JsonDirectory> {
-  const run = await runCli(["directory", "--json", ...extra], env);
+  const run = await runCli(["directory", "--json", ...extra], demo.env);
   expect(run.code, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as JsonDirectory;
 }
 
 describe("rollcall directory", () => {
   it("prints one row per person with their role in each vendor, then the summary", async () => {
-    const run = await runCli(["directory"], env);
+    const run = await runCli(["directory"], demo.env);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends$/);
@@ -106,7 +98,7 @@ describe("rollcall directory", () => {
   });
 
   it("--csv prints a header and one row per person", async () => {
-    const run = await runCli(["directory", "--csv"], env);
+    const run = await runCli(["directory", "--csv"], demo.env);
     expect(run.code, run.stderr).toBe(0);
     const rows = parseCsv(run.stdout);
     expect(rows[0]).toEqual(["name", "email", "eagle", "rootly", "opsgenie", "uptrends"]);
@@ -126,8 +118,8 @@ describe("rollcall directory", () => {
   it("--vendor restricts the columns and what is pulled", async () => {
     const directory = await directoryJson("--vendor", "opsgenie,uptrends");
     expect(directory.vendors.map((vendor) => vendor.id)).toEqual(["opsgenie", "uptrends"]);
-    expect(sims.eagle.requestCount()).toBe(0);
-    expect(sims.rootly.requestCount()).toBe(0);
+    expect(demo.sims.eagle.requestCount()).toBe(0);
+    expect(demo.sims.rootly.requestCount()).toBe(0);
     for (const person of directory.people) {
       expect(Object.keys(person.roles)).toEqual(["opsgenie", "uptrends"]);
       expect(person.vendors.every((vendor) => vendor === "opsgenie" || vendor === "uptrends")).toBe(
@@ -142,7 +134,7 @@ describe("rollcall directory", () => {
   it("--vendor can be repeated", async () => {
     const run = await runCli(
       ["directory", "--csv", "--vendor", "rootly", "--vendor", "eagle"],
-      env,
+      demo.env,
     );
     expect(run.code, run.stderr).toBe(0);
     // Columns keep the standard order whatever order the flags came in.
@@ -150,17 +142,17 @@ describe("rollcall directory", () => {
   });
 
   it("writes nothing but the result to stdout; sources and progress go to stderr", async () => {
-    const run = await runCli(["directory", "--json"], env);
+    const run = await runCli(["directory", "--json"], demo.env);
     expect(run.code).toBe(0);
     expect(() => JSON.parse(run.stdout)).not.toThrow();
     expect(run.stdout).not.toMatch(/page \d+ fetched/);
     const stderr = run.stderr.split("\n");
     // The first lines say where each vendor came from.
     expect(stderr.slice(0, 4)).toEqual([
-      `eagle: ${sims.eagle.url}`,
-      `rootly: ${sims.rootly.url}`,
-      `opsgenie: ${sims.opsgenie.url}`,
-      `uptrends: ${sims.uptrends.url}`,
+      `eagle: ${demo.sims.eagle.url}`,
+      `rootly: ${demo.sims.rootly.url}`,
+      `opsgenie: ${demo.sims.opsgenie.url}`,
+      `uptrends: ${demo.sims.uptrends.url}`,
     ]);
     expect(run.stderr).toMatch(/rootly: page 1 fetched/);
     expect(run.stderr).not.toContain("\u001b[");

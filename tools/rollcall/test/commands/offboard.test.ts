@@ -1,19 +1,11 @@
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPerson } from "../demo-roster";
-import { runCli, simulatorEnv } from "../run-cli";
+import { runCli } from "../run-cli";
+import { useDemoSimulators } from "../demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
+const demo = useDemoSimulators();
 
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
-
-const allSims = () => [sims.eagle, sims.rootly, sims.opsgenie, sims.uptrends];
+const allSims = () => [demo.sims.eagle, demo.sims.rootly, demo.sims.opsgenie, demo.sims.uptrends];
 
 interface JsonPerson {
   email: string;
@@ -22,7 +14,7 @@ interface JsonPerson {
 }
 
 async function people(): Promise<Map<string, JsonPerson>> {
-  const run = await runCli(["directory", "--json"], env);
+  const run = await runCli(["directory", "--json"], demo.env);
   expect(run.code, run.stderr).toBe(0);
   const directory = JSON.parse(run.stdout) as { people: JsonPerson[] };
   return new Map(directory.people.map((person) => [person.email, person]));
@@ -31,7 +23,7 @@ async function people(): Promise<Map<string, JsonPerson>> {
 describe("rollcall offboard", () => {
   it("prints the plan and changes nothing without --apply", async () => {
     const ava = demoPerson("ava-chen");
-    const run = await runCli(["offboard", ava.workEmail], env);
+    const run = await runCli(["offboard", ava.workEmail], demo.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Offboarding plan for Ava Chen <${ava.workEmail}>`);
     for (const vendor of ["eagle", "rootly", "opsgenie", "uptrends"]) {
@@ -50,8 +42,8 @@ describe("rollcall offboard", () => {
     const ben = demoPerson("ben-okafor");
     const ava = demoPerson("ava-chen");
     const before = await people();
-    const groupsBefore = sims.eagle.store.groups.list().map((group) => group.name);
-    const run = await runCli(["offboard", ben.workEmail, "--apply"], env);
+    const groupsBefore = demo.sims.eagle.store.groups.list().map((group) => group.name);
+    const run = await runCli(["offboard", ben.workEmail, "--apply"], demo.env);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/Outcome:/);
     expect(run.stdout).toMatch(/\d+ done, 0 failed, 0 skipped/);
@@ -66,21 +58,21 @@ describe("rollcall offboard", () => {
     expect(after.size).toBe(before.size - 1);
     // Removing Ben from the groups must keep the groups, and Ava in them.
     expect(after.get(ava.workEmail)?.roles).toEqual(before.get(ava.workEmail)?.roles);
-    expect(sims.eagle.store.groups.list().map((group) => group.name)).toEqual(groupsBefore);
+    expect(demo.sims.eagle.store.groups.list().map((group) => group.name)).toEqual(groupsBefore);
     expect(groupsBefore).toEqual(expect.arrayContaining(ben.eagle!.groups));
   });
 
   it("--apply reports a failing step and exits 1, still running the other steps", async () => {
     const gary = demoPerson("gary-holt");
     // Gary is in eagle.io and OpsGenie; make OpsGenie's delete fail.
-    sims.opsgenie.faults.next(
+    demo.sims.opsgenie.faults.next(
       10,
       { kind: "server-error", status: 500 },
       {
         route: "DELETE /v1/json/user",
       },
     );
-    const run = await runCli(["offboard", gary.workEmail, "--apply"], env);
+    const run = await runCli(["offboard", gary.workEmail, "--apply"], demo.env);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/FAILED\s+\d+\. \[opsgenie\]/);
     expect(run.stdout).toMatch(/done\s+\d+\. \[eagle\]/);
@@ -89,19 +81,19 @@ describe("rollcall offboard", () => {
   });
 
   it("exits 1 when nobody has the address or it is only a backup address", async () => {
-    const nobody = await runCli(["offboard", "nobody@harbourline.example"], env);
+    const nobody = await runCli(["offboard", "nobody@harbourline.example"], demo.env);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toContain("cannot offboard nobody@harbourline.example");
 
     // Liam's Uptrends backup address is nobody's login: not enough to delete anyone.
     const backup = demoPerson("liam-murphy").uptrends!.backupEmail;
-    const backupOnly = await runCli(["offboard", backup], env);
+    const backupOnly = await runCli(["offboard", backup], demo.env);
     expect(backupOnly.code).toBe(1);
     expect(backupOnly.stderr).toMatch(/only a backup\/contact address/);
   });
 
   it("exits 2 for a malformed address", async () => {
-    const run = await runCli(["offboard", "not an email", "--apply"], env);
+    const run = await runCli(["offboard", "not an email", "--apply"], demo.env);
     expect(run.code).toBe(2);
     for (const sim of allSims()) expect(sim.requestCount()).toBe(0);
   });

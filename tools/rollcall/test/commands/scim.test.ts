@@ -1,17 +1,9 @@
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPerson, expectedPeople } from "../demo-roster";
-import { runCli, simulatorEnv } from "../run-cli";
+import { runCli } from "../run-cli";
+import { useDemoSimulators } from "../demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
+const demo = useDemoSimulators();
 
 interface ScimUser {
   schemas: string[];
@@ -23,7 +15,7 @@ interface ScimUser {
 
 describe("rollcall scim", () => {
   it("writes a SCIM 2.0 ListResponse with one User per person", async () => {
-    const run = await runCli(["scim"], env);
+    const run = await runCli(["scim"], demo.env);
     expect(run.code, run.stderr).toBe(0);
     const list = JSON.parse(run.stdout) as {
       schemas: string[];

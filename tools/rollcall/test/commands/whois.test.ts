@@ -1,22 +1,14 @@
-import { startAll, type AllSimulators } from "@rollcall/simulators";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { demoPerson } from "../demo-roster";
-import { runCli, simulatorEnv } from "../run-cli";
+import { runCli } from "../run-cli";
+import { useDemoSimulators } from "../demo-simulators";
 
-let sims: AllSimulators;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  sims = await startAll({ seed: "demo" });
-  env = simulatorEnv(sims);
-});
-beforeEach(() => sims.reset());
-afterAll(() => sims.close());
+const demo = useDemoSimulators();
 
 describe("rollcall whois", () => {
   it("shows the person's accounts and role in each vendor", async () => {
     const ben = demoPerson("ben-okafor");
-    const run = await runCli(["whois", ben.workEmail], env);
+    const run = await runCli(["whois", ben.workEmail], demo.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Ben Okafor <${ben.workEmail}>`);
     expect(run.stdout).toContain("Found by a login/primary address.");
@@ -30,7 +22,7 @@ describe("rollcall whois", () => {
 
   it("finds a person whatever the case of the address", async () => {
     const priya = demoPerson("priya-nair");
-    const run = await runCli(["whois", priya.workEmail.toUpperCase(), "--json"], env);
+    const run = await runCli(["whois", priya.workEmail.toUpperCase(), "--json"], demo.env);
     expect(run.code, run.stderr).toBe(0);
     const person = JSON.parse(run.stdout) as { email: string; vendors: string[]; foundBy: string };
     expect(person.email).toBe(priya.workEmail);
@@ -40,7 +32,7 @@ describe("rollcall whois", () => {
 
   it("lists contact-only matches: an account naming the address only as a backup", async () => {
     const tomas = demoPerson("tomas-ruiz");
-    const run = await runCli(["whois", tomas.workEmail], env);
+    const run = await runCli(["whois", tomas.workEmail], demo.env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(
       /Contact-only matches: *\n\s+.*backup address on uptrends\.operator/,
@@ -49,18 +41,18 @@ describe("rollcall whois", () => {
   });
 
   it("exits 1 when nobody has the address", async () => {
-    const run = await runCli(["whois", "nobody@harbourline.example"], env);
+    const run = await runCli(["whois", "nobody@harbourline.example"], demo.env);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain("nobody has nobody@harbourline.example");
   });
 
   it("exits 2 for a malformed address without contacting any vendor", async () => {
-    const run = await runCli(["whois", "ava.chen@"], env);
+    const run = await runCli(["whois", "ava.chen@"], demo.env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^rollcall: "ava\.chen@" is not a valid email address: .+/m);
     expect(run.stderr).toContain("rollcall whois --help");
-    for (const sim of [sims.eagle, sims.rootly, sims.opsgenie, sims.uptrends]) {
+    for (const sim of [demo.sims.eagle, demo.sims.rootly, demo.sims.opsgenie, demo.sims.uptrends]) {
       expect(sim.requestCount()).toBe(0);
     }
   });

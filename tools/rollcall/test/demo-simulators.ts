@@ -1,0 +1,31 @@
+// One demo-seeded set of simulators per test file, reset before each test, and the environment that
+// points the CLI at them.
+import { startAll, type AllSimulators } from "@rollcall/simulators";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { simulatorEnv } from "./run-cli";
+
+export interface DemoSimulators {
+  readonly sims: AllSimulators;
+  /** Base URLs and credentials of every simulator, as the CLI's environment variables. */
+  readonly env: Record<string, string>;
+}
+
+export function useDemoSimulators(): DemoSimulators {
+  let sims: AllSimulators | undefined;
+  let env: Record<string, string> = {};
+  beforeAll(async () => {
+    sims = await startAll({ seed: "demo" });
+    env = simulatorEnv(sims);
+  });
+  beforeEach(() => sims?.reset());
+  afterAll(() => sims?.close());
+  return {
+    get sims() {
+      if (sims === undefined) throw new Error("the demo simulators start in beforeAll");
+      return sims;
+    },
+    get env() {
+      return env;
+    },
+  };
+}
