@@ -1,194 +1,46 @@
-// The incident of Rootly's assign_role_to_user document (its example response), copied as data.
-// Embedded users and the role assignment are rebuilt from the store, so they are left out here.
+// The incident of Rootly's assign_role_to_user document, read from the bundled spec's own example so
+// the seed and the spec cannot drift apart. Embedded users and role assignments are rebuilt from the
+// store, so the example's copies of them are dropped here.
+import { bundledSpec } from "../../vendor-specs";
 
-export const docsIncidentId = "af96c85d-324d-4189-9138-d393d9a12fb9";
+type Relationships = Record<string, { data: { id: string; type: string }[] }>;
 
-export const docsIncidentAttributes: Record<string, unknown> = {
-  parent_incident_id: null,
-  sequential_id: 1,
-  title: "Consequatur et corrupti voluptatem.",
-  slug: "consequatur-et-corrupti-voluptatem",
-  kind: "normal",
-  private: false,
-  summary: "Reprehenderit facilis quisquam. Laborum nostrum eius. Laudantium nobis voluptatem.",
-  status: "started",
-  source: "web",
-  url: "http://localhost:3001/account/incidents/1-consequatur-et-corrupti-voluptatem",
-  short_url: null,
-  severity: {
-    data: {
-      id: "6344d06c-4222-4861-bde2-64981566abfe",
-      type: "severities",
-      attributes: {
-        name: "9o4cg",
-        slug: "9o4cg",
-        description: "Quas quisquam aliquam qui.",
-        severity: "medium",
-        color: "#E58A1F",
-        position: 1,
-        notify_emails: [],
-        slack_channels: [],
-        slack_aliases: [],
-        created_at: "2025-03-20T17:52:08.866-07:00",
-        updated_at: "2025-03-20T17:52:08.866-07:00",
-      },
-    },
-  },
-  in_triage_by: null,
-  mitigated_by: null,
-  resolved_by: null,
-  closed_by: null,
-  cancelled_by: null,
-  mitigation_message: null,
-  resolution_message: null,
-  cancellation_message: null,
-  public_title: null,
-  duplicate_incident_id: null,
-  retrospective_progress_status: "not_started",
-  zoom_meeting_id: null,
-  zoom_meeting_start_url: null,
-  zoom_meeting_join_url: null,
-  zoom_meeting_password: null,
-  zoom_meeting_pstn_password: null,
-  zoom_meeting_h323_password: null,
-  zoom_meeting_global_dial_in_numbers: [],
-  shortcut_story_id: null,
-  shortcut_story_url: null,
-  shortcut_task_id: null,
-  shortcut_task_url: null,
-  asana_task_id: null,
-  asana_task_url: null,
-  github_issue_id: null,
-  github_issue_url: null,
-  gitlab_issue_id: null,
-  gitlab_issue_url: null,
-  jira_issue_key: null,
-  jira_issue_id: null,
-  jira_issue_url: null,
-  google_meeting_id: null,
-  google_meeting_url: null,
-  trello_card_id: null,
-  trello_card_url: null,
-  linear_issue_id: null,
-  linear_issue_url: null,
-  zendesk_ticket_id: null,
-  zendesk_ticket_url: null,
-  motion_task_id: null,
-  motion_task_url: null,
-  clickup_task_id: null,
-  clickup_task_url: null,
-  slack_channel_name: null,
-  slack_channel_id: null,
-  slack_channel_url: null,
-  slack_channel_short_url: null,
-  slack_channel_deep_link: null,
-  slack_channel_archived: false,
-  slack_last_message_ts: null,
-  service_now_incident_id: null,
-  service_now_incident_key: null,
-  service_now_incident_url: null,
-  opsgenie_incident_id: null,
-  opsgenie_incident_url: null,
-  opsgenie_alert_id: null,
-  opsgenie_alert_url: null,
-  victor_ops_incident_id: null,
-  victor_ops_incident_url: null,
-  pagerduty_incident_id: null,
-  pagerduty_incident_number: null,
-  pagerduty_incident_url: null,
-  mattermost_channel_id: null,
-  mattermost_channel_name: null,
-  mattermost_channel_url: null,
-  confluence_page_id: null,
-  confluence_page_url: null,
-  quip_page_id: null,
-  quip_page_url: null,
-  airtable_base_key: null,
-  airtable_table_name: null,
-  airtable_record_id: null,
-  airtable_record_url: null,
-  google_drive_id: null,
-  google_drive_parent_id: null,
-  google_drive_url: null,
-  sharepoint_page_id: null,
-  sharepoint_page_url: null,
-  datadog_notebook_id: null,
-  datadog_notebook_url: null,
-  freshservice_ticket_id: null,
-  freshservice_ticket_url: null,
-  freshservice_task_id: null,
-  freshservice_task_url: null,
-  scheduled_for: null,
-  scheduled_until: null,
-  in_triage_at: null,
-  started_at: "2025-03-20T17:52:08.874-07:00",
-  detected_at: null,
-  acknowledged_at: null,
-  mitigated_at: null,
-  resolved_at: null,
-  closed_at: null,
-  cancelled_at: null,
-  created_at: "2025-03-20T17:52:08.874-07:00",
-  updated_at: "2025-03-20T17:52:31.016-07:00",
-  labels: {},
-};
+interface DocumentedIncident {
+  id: string;
+  attributes: Record<string, unknown>;
+  relationships: Relationships;
+}
 
-export const docsIncidentRelationships: Record<string, { data: { id: string; type: string }[] }> = {
-  causes: {
-    data: [],
-  },
-  subscribers: {
-    data: [
-      {
-        id: "06f062c1-5fd1-43ae-b314-69ea006ca3d3",
-        type: "incident_subscribers",
-      },
-    ],
-  },
-  environments: {
-    data: [],
-  },
-  incident_types: {
-    data: [],
-  },
-  services: {
-    data: [],
-  },
-  functionalities: {
-    data: [],
-  },
-  groups: {
-    data: [],
-  },
-  events: {
-    data: [
-      {
-        id: "6c195522-b303-4806-9131-b0e3e129816f",
-        type: "incident_events",
-      },
-      {
-        id: "c9c37862-b5e5-44c5-8990-50b4d5084d19",
-        type: "incident_events",
-      },
-      {
-        id: "8ba26f1e-ac93-4d72-8d70-2cf9359d22a0",
-        type: "incident_events",
-      },
-    ],
-  },
-  action_items: {
-    data: [],
-  },
-  custom_field_selections: {
-    data: [],
-  },
-  feedbacks: {
-    data: [],
-  },
-  attachments: {
-    data: [],
-  },
-  slack_messages: {
-    data: [],
-  },
-};
+const EXAMPLE_PATH = [
+  "paths",
+  "/v1/incidents/{id}/assign_role_to_user",
+  "post",
+  "responses",
+  "200",
+  "content",
+  "application/vnd.api+json",
+  "examples",
+  "documented",
+  "value",
+  "data",
+];
+
+function documentedIncident(): DocumentedIncident {
+  let node: unknown = bundledSpec("rootly");
+  for (const key of EXAMPLE_PATH) node = (node as Record<string, unknown> | undefined)?.[key];
+  const data = node as Partial<DocumentedIncident> | undefined;
+  if (typeof data?.id !== "string" || data.attributes === undefined || !data.relationships) {
+    throw new Error(
+      `the Rootly spec lost its documented incident example (${EXAMPLE_PATH.join(" › ")})`,
+    );
+  }
+  const { user: _user, started_by: _startedBy, ...attributes } = data.attributes;
+  const { roles: _roles, ...relationships } = data.relationships;
+  return { id: data.id, attributes, relationships };
+}
+
+const incident = documentedIncident();
+
+export const docsIncidentId = incident.id;
+export const docsIncidentAttributes: Record<string, unknown> = incident.attributes;
+export const docsIncidentRelationships: Relationships = incident.relationships;
