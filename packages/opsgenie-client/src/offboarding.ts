@@ -1,7 +1,5 @@
 import {
-  NotFoundError,
-  RollcallError,
-  unwrap,
+  deletionExecutor,
   type OffboardingExecutor,
   type OpsgenieDeleteUser,
 } from "@rollcall/core";
@@ -14,21 +12,16 @@ import type { OpsgenieClient } from "./client";
 export function offboardingExecutor(
   client: OpsgenieClient,
 ): OffboardingExecutor<OpsgenieDeleteUser> {
-  return {
-    async execute(step) {
-      if (step.action !== "opsgenie.deleteUser") {
-        throw new RollcallError(
-          `opsgenie: no offboarding action "${String((step as { action?: unknown }).action)}"`,
-          "opsgenie",
-        );
-      }
-      const query = step.userId ? { id: step.userId } : { username: step.username ?? "" };
-      try {
-        unwrap(await client.DELETE("/v1/json/user", { params: { query } }));
-      } catch (error) {
-        if (error instanceof NotFoundError) return;
-        throw error;
-      }
-    },
-  };
+  return deletionExecutor<OpsgenieDeleteUser>({
+    vendor: "opsgenie",
+    action: "opsgenie.deleteUser",
+    target: (step) =>
+      step.userId
+        ? { field: "userId", value: step.userId }
+        : { field: "username", value: step.username },
+    remove: (step) =>
+      client.DELETE("/v1/json/user", {
+        params: { query: step.userId ? { id: step.userId } : { username: step.username ?? "" } },
+      }),
+  });
 }

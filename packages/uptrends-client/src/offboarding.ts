@@ -1,7 +1,5 @@
 import {
-  ClientValidationError,
-  NotFoundError,
-  unwrap,
+  deletionExecutor,
   type OffboardingExecutor,
   type UptrendsDeleteOperator,
 } from "@rollcall/core";
@@ -15,34 +13,13 @@ import type { UptrendsClient } from "./client";
 export function offboardingExecutor(
   client: UptrendsClient,
 ): OffboardingExecutor<UptrendsDeleteOperator> {
-  return {
-    async execute(step) {
-      if (step?.action !== "uptrends.deleteOperator") {
-        throw new ClientValidationError({
-          vendor: "uptrends",
-          operation: "offboardingExecutor",
-          field: "step.action",
-          message: `must be "uptrends.deleteOperator", got ${JSON.stringify(step?.action)}`,
-        });
-      }
-      if (typeof step.operatorGuid !== "string" || step.operatorGuid.trim() === "") {
-        throw new ClientValidationError({
-          vendor: "uptrends",
-          operation: "offboardingExecutor",
-          field: "step.operatorGuid",
-          message: "must be a non-empty OperatorGuid",
-        });
-      }
-      try {
-        unwrap(
-          await client.DELETE("/Operator/{operatorGuid}", {
-            params: { path: { operatorGuid: step.operatorGuid } },
-          }),
-        );
-      } catch (error) {
-        if (error instanceof NotFoundError) return;
-        throw error;
-      }
-    },
-  };
+  return deletionExecutor<UptrendsDeleteOperator>({
+    vendor: "uptrends",
+    action: "uptrends.deleteOperator",
+    target: (step) => ({ field: "operatorGuid", value: step.operatorGuid }),
+    remove: (step) =>
+      client.DELETE("/Operator/{operatorGuid}", {
+        params: { path: { operatorGuid: step.operatorGuid } },
+      }),
+  });
 }

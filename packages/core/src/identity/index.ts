@@ -65,6 +65,8 @@ export { diffDirectories } from "./directory-diff";
 export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff";
 
 export { planOffboarding, executeOffboarding } from "./offboarding";
+export { deletionExecutor } from "./deletion-executor";
+export type { DeletionExecutorOptions } from "./deletion-executor";
 export type {
   OffboardingPlan,
   OffboardingStep,
