@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findCoverageGaps, parseCoverageManifest } from "../src/coverage";
 import { findExampleFailures } from "../src/example-checks";
+import { findFidelityGaps, parseFidelityFixture } from "../src/fidelity";
 import { loadRegistry, type Vendor } from "../src/registry";
 import { lintAndBundle, loadLintConfig } from "../src/spec-loading";
 
@@ -42,6 +43,19 @@ describe.each(registry.vendors.map((vendor) => [vendor.id, vendor] as const))(
       const manifest = parseCoverageManifest(JSON.parse(text), file);
       expect(manifest.vendor).toBe(vendor.id);
       expect(findCoverageGaps(manifest, document).map((gap) => `${file}: ${gap}`)).toEqual([]);
+    });
+
+    it("agrees with the vendor's own published spec, field by field (specs/fidelity)", async () => {
+      const file = `specs/fidelity/${vendor.id}.json`;
+      let text: string;
+      try {
+        text = await readFile(join(root, file), "utf8");
+      } catch {
+        throw new Error(`${file} is missing: every vendor needs a fidelity fixture`);
+      }
+      const fixture = parseFidelityFixture(JSON.parse(text), file);
+      expect(fixture.vendor).toBe(vendor.id);
+      expect(findFidelityGaps(fixture, document).map((gap) => `${file}: ${gap}`)).toEqual([]);
     });
   },
 );
