@@ -75,6 +75,27 @@ export function failedResponseContext(response: Response): FailedResponse | unde
   return failedResponses.get(response);
 }
 
+const decoder = new TextDecoder();
+
+/**
+ * `response`, its body already read into `bytes`, answering the body methods from them. Keeping
+ * the Response (its url, status, headers) is the point: a new Response per call, and undici
+ * reading it again, would cost more than the rest of the runtime together.
+ */
+function answeringFrom(response: Response, bytes: Uint8Array): Response {
+  let text: string | undefined;
+  const read = () => (text ??= decoder.decode(bytes));
+  return Object.assign(response, {
+    text: async () => read(),
+    json: async () => JSON.parse(read()),
+    arrayBuffer: async () => bytes.slice().buffer,
+    blob: async () =>
+      new Blob([bytes.slice()], { type: response.headers.get("content-type") ?? "" }),
+    // For middleware that reads a copy: a fresh Response over the same bytes.
+    clone: () => answeringFrom(new Response(null, response), bytes),
+  });
+}
+
 /** How an attempt that threw failed: our typed errors are final, the rest by what fired. */
 const failureOf = (thrown: unknown, callerSignal: AbortSignal, timedOut: boolean) =>
   thrown instanceof RollcallError
@@ -180,13 +201,14 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
 
   /**
    * The response with its whole body read under the call's deadline and size cap (counted after
-   * decompression, so a gzip bomb stops at the cap), as a new Response openapi-fetch can parse.
+   * decompression, so a gzip bomb stops at the cap). See {@link answeringFrom} for why it is the
+   * same Response.
    */
   async function readBody(response: Response, call: CallContext, req: Request): Promise<Response> {
     const body = response.body;
     if (!body || call.stream) return response;
     const reader = body.getReader();
-    const chunks: Uint8Array<ArrayBuffer>[] = [];
+    const chunks: Uint8Array[] = [];
     let size = 0;
     for (let part; !(part = await reader.read()).done;) {
       size += part.value.byteLength;
@@ -202,7 +224,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       }
       chunks.push(part.value);
     }
-    let bytes = chunks[0];
+    let bytes = chunks[0] ?? new Uint8Array();
     if (chunks.length > 1) {
       bytes = new Uint8Array(size);
       let offset = 0;
@@ -211,9 +233,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
         offset += chunk.byteLength;
       }
     }
-    const copy = new Response(bytes, response);
-    Object.defineProperty(copy, "url", { value: response.url });
-    return copy;
+    return answeringFrom(response, bytes);
   }
 
   /** Every case; `first` is attempt 1's outcome when {@link sendFast} already made it. */

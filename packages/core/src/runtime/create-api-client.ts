@@ -149,20 +149,16 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
       if (typeof item !== "string" || !item)
         fail(`vendor.${field}.${key}`, "must be a non-empty string");
   }
-  // A header value fetch cannot send would fail every call with a TypeError: refuse it now, and
-  // never echo it (it may be a credential).
-  for (const [record, field] of [
+  // A header value fetch cannot send would fail every call with a TypeError: refuse it now.
+  for (const [headers, field] of [
     [vendor.headers, "vendor.headers"],
     [vendor.bodyHeaders, "vendor.bodyHeaders"],
     [authHeaders, "vendor.auth.headers"],
     [options.headers, "options.headers"],
   ] as const) {
-    for (const [name, value] of Object.entries(record ?? {}))
+    for (const [name, value] of Object.entries(headers ?? {}))
       if (typeof value === "string" && /[\0\r\n\u0100-\uffff]/.test(value))
-        fail(
-          `${field}.${name}`,
-          "holds characters an HTTP header cannot carry (line breaks, NUL or beyond Latin-1)",
-        );
+        fail(`${field}.${name}`, "holds characters an HTTP header cannot carry");
   }
   for (const [value, field] of [
     [vendor.checkRequest, "vendor.checkRequest"],

@@ -231,8 +231,7 @@ export class RedirectError extends RollcallError {
   constructor(facts: Omit<RequestFacts, "attempts"> & { status: number; location?: string }) {
     const { vendor, ...fields } = facts;
     super(
-      `${where(facts)} was redirected (${facts.status}) to ${facts.location ?? "an unknown location"}; ` +
-        "redirects are not followed: point baseUrl at the final address",
+      `${where(facts)} was redirected (${facts.status}) to ${facts.location}: not followed`,
       vendor,
       fields,
     );
@@ -252,8 +251,7 @@ export class ResponseTooLargeError extends RollcallError {
   ) {
     const { vendor, ...fields } = facts;
     super(
-      `${where(facts)} (status ${facts.status}): the response body is larger than ` +
-        `maxResponseBytes (${facts.maxResponseBytes} bytes)`,
+      `${where(facts)}: response body over maxResponseBytes (${facts.maxResponseBytes})`,
       vendor,
       fields,
     );

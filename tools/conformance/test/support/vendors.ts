@@ -1,9 +1,6 @@
 import { unwrap, type ApiClientOptions } from "@rollcall/core";
 import { createEagleClient } from "@rollcall/eagle-client";
-import {
-  createOpsgenieClient,
-  listAllUsers as listOpsgenieUsers,
-} from "@rollcall/opsgenie-client";
+import { createOpsgenieClient, listAllUsers as listOpsgenieUsers } from "@rollcall/opsgenie-client";
 import { createRootlyClient, listAllUsers as listRootlyUsers } from "@rollcall/rootly-client";
 import {
   startEagle,
@@ -48,8 +45,11 @@ export interface VendorHarness {
   start(options?: { generatedUsers?: number }): Promise<AnySimulator>;
   /** The credential the simulator accepts. */
   credentialOf(sim: AnySimulator): Credential;
-  /** Builds the vendor's client against `baseUrl`. */
-  create(baseUrl: string, credential: Credential, options?: ApiClientOptions): unknown;
+  /** The vendor's client factory, as users call it. */
+  factory(options: never): unknown;
+  /** The factory options carrying `credential`, and the option that holds the secret. */
+  credentialOptions(credential: Credential): Record<string, string | undefined>;
+  secretField: string;
   /** Every form of the credential that must never appear in an error, hook payload or other origin. */
   secretForms(credential: Credential): string[];
   /** An idempotent GET (simulator `route` for fault injection); `check` asserts its data. */
@@ -61,7 +61,10 @@ export interface VendorHarness {
   /** An error body in the vendor's format whose message is `text` (a server echoing it). */
   errorBody(text: string): unknown;
   /** The vendor's `listAllUsers`, when the vendor paginates; `cursorParams` carry the page. */
-  listing?: { cursorParams: string[]; list(client: never, pageSize: number): AsyncIterable<unknown> };
+  listing?: {
+    cursorParams: string[];
+    list(client: never, pageSize: number): AsyncIterable<unknown>;
+  };
 }
 
 const basic = ({ username, secret }: Credential) =>
@@ -80,7 +83,7 @@ type Rootly = ReturnType<typeof createRootlyClient>;
 type Opsgenie = ReturnType<typeof createOpsgenieClient>;
 type Uptrends = ReturnType<typeof createUptrendsClient>;
 
-export const VENDORS: VendorHarness[] = [
+const ROWS: Omit<VendorHarness, "create">[] = [
   {
     vendor: "eagle",
     placement: "X-Api-Key header",
@@ -89,8 +92,9 @@ export const VENDORS: VendorHarness[] = [
     testCredential: { secret: "eagle-conformance-key-0123456789" },
     start: () => startEagle({ seed: "docs" }),
     credentialOf: (sim) => ({ secret: (sim as never as EagleSim).credentials.apiKey }),
-    create: (baseUrl, { secret }, options) =>
-      createEagleClient({ ...options, apiKey: secret, baseUrl }),
+    factory: createEagleClient,
+    credentialOptions: ({ secret }) => ({ apiKey: secret }),
+    secretField: "options.apiKey",
     secretForms: ({ secret }) => [secret],
     get: {
       route: "GET /api/v1/owners/account/usage",
@@ -124,8 +128,9 @@ export const VENDORS: VendorHarness[] = [
     testCredential: { secret: "rootly_conformance_token_0123456789" },
     start: (options) => startRootly({ seed: "docs", ...options }),
     credentialOf: (sim) => ({ secret: (sim as never as RootlySim).credentials.token }),
-    create: (baseUrl, { secret }, options) =>
-      createRootlyClient({ ...options, token: secret, baseUrl }),
+    factory: createRootlyClient,
+    credentialOptions: ({ secret }) => ({ token: secret }),
+    secretField: "options.token",
     secretForms: ({ secret }) => [secret],
     get: {
       route: "GET /v1/users/{}",
@@ -162,8 +167,9 @@ export const VENDORS: VendorHarness[] = [
     testCredential: { secret: "opsgenie-conformance-key-0123456789" },
     start: (options) => startOpsgenie({ seed: "docs", ...options }),
     credentialOf: (sim) => ({ secret: (sim as never as OpsgenieSim).credentials.apiKey }),
-    create: (baseUrl, { secret }, options) =>
-      createOpsgenieClient({ ...options, apiKey: secret, baseUrl }),
+    factory: createOpsgenieClient,
+    credentialOptions: ({ secret }) => ({ apiKey: secret }),
+    secretField: "options.apiKey",
     secretForms: ({ secret }) => [secret, encodeURIComponent(secret)],
     get: {
       route: "GET /v1/json/user",
@@ -204,8 +210,9 @@ export const VENDORS: VendorHarness[] = [
       const { username, password } = (sim as never as UptrendsSim).credentials;
       return { username, secret: password };
     },
-    create: (baseUrl, { username, secret }, options) =>
-      createUptrendsClient({ ...options, username: username!, password: secret, baseUrl }),
+    factory: createUptrendsClient,
+    credentialOptions: ({ username, secret }) => ({ username, password: secret }),
+    secretField: "options.password",
     secretForms: (credential) => [credential.secret, basic(credential)],
     get: {
       route: "GET /Operator/{}",
@@ -243,3 +250,10 @@ type EagleSim = Awaited<ReturnType<typeof startEagle>>;
 type RootlySim = Awaited<ReturnType<typeof startRootly>>;
 type OpsgenieSim = Awaited<ReturnType<typeof startOpsgenie>>;
 type UptrendsSim = Awaited<ReturnType<typeof startUptrends>>;
+
+/** Every vendor, with `create(baseUrl, credential, options)` building its client through its factory. */
+export const VENDORS = ROWS.map((row) => ({
+  ...row,
+  create: (baseUrl: string, credential: Credential, options: ApiClientOptions = {}) =>
+    row.factory({ ...options, ...row.credentialOptions(credential), baseUrl } as never),
+}));
