@@ -58,6 +58,8 @@ export interface VendorHarness {
   post: { route: string; call: Call };
   /** A call the simulator answers 404. */
   notFound: Call;
+  /** A POST with a body the API rejects (400/422, or refused before sending). */
+  rejectedPost: Call;
   /** An error body in the vendor's format whose message is `text` (a server echoing it). */
   errorBody(text: string): unknown;
   /** The vendor's `listAllUsers`, when the vendor paginates; `cursorParams` carry the page. */
@@ -118,6 +120,8 @@ const ROWS: Omit<VendorHarness, "create">[] = [
           body: { name: "Nope" },
         }),
       ),
+    rejectedPost: async (client: Eagle) =>
+      unwrap(await client.POST("/api/v1/owners/account/groups", { body: [{}] as never })),
     errorBody: (text) => ({ error: { code: 429, message: text } }),
   },
   {
@@ -153,6 +157,13 @@ const ROWS: Omit<VendorHarness, "create">[] = [
     },
     notFound: async (client: Rootly) =>
       unwrap(await client.GET("/v1/users/{id}", { params: { path: { id: "nobody" } } })),
+    rejectedPost: async (client: Rootly) =>
+      unwrap(
+        await client.POST("/v1/incidents/{id}/assign_role_to_user", {
+          params: { path: { id: INCIDENT } },
+          body: {} as never,
+        }),
+      ),
     errorBody: (text) => ({ error: text }),
     listing: {
       cursorParams: ["page[number]"],
@@ -193,6 +204,8 @@ const ROWS: Omit<VendorHarness, "create">[] = [
           params: { query: { id: "00000000-0000-4000-8000-000000000000" } },
         }),
       ),
+    rejectedPost: async (client: Opsgenie) =>
+      unwrap(await client.POST("/v1/json/user", { body: {} as never })),
     errorBody: (text) => ({ message: text }),
     listing: {
       cursorParams: ["offset"],
@@ -242,6 +255,8 @@ const ROWS: Omit<VendorHarness, "create">[] = [
           params: { path: { operatorGuid: "00000000-0000-4000-8000-000000000000" } },
         }),
       ),
+    rejectedPost: async (client: Uptrends) =>
+      unwrap(await client.POST("/Operator", { body: {} as never })),
     errorBody: (text) => ({ Messages: [{ Message: text }] }),
   },
 ];
