@@ -49,13 +49,15 @@ describe.each(VENDORS)("$vendor", (harness) => {
         (o) => harness.post.call(client, o),
       );
       expect(run.problems).toEqual([]);
-      if ("error" in run.outcome)
-        expect(secretLeaks(run.outcome.error, env.secrets())).toEqual([]);
+      if ("error" in run.outcome) expect(secretLeaks(run.outcome.error, env.secrets())).toEqual([]);
     });
   });
 
   it("hands back a 429 asking for too long a wait, with retryAfterMs, instead of sleeping", async () => {
-    env.sim.faults.once({ kind: "rate-limit", retryAfterSeconds: 30 }, { route: harness.get.route });
+    env.sim.faults.once(
+      { kind: "rate-limit", retryAfterSeconds: 30 },
+      { route: harness.get.route },
+    );
     const { error } = (await outcomeOf(() => harness.get.call(faulty()))) as {
       error: RateLimitError;
     };
