@@ -7,6 +7,7 @@ export function eagleAuth(apiKey: unknown): AuthOptions {
     operation: "createEagleClient",
     field: "options.apiKey",
     description: "the eagle.io API key",
+    header: true,
   });
   return { headers: { "X-Api-Key": key } };
 }

@@ -6,6 +6,7 @@ export function rootlyAuth(token: unknown): AuthOptions {
     vendor: "rootly",
     operation: "createRootlyClient",
     field: "options.token",
+    header: true,
   });
   return { headers: { Authorization: `Bearer ${checked}` } };
 }

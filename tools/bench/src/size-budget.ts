@@ -36,11 +36,12 @@ export const CORE_RUNTIME_TARGET_GZIP = 4000;
 export const VENDOR_CLIENT_TARGET_GZIP = 1500;
 
 /**
- * What the test suite enforces. Core's runtime measures ~7.7 kB: timeouts + retries, thirteen error
- * classes, redaction and pagination cannot fit the 4 kB target without dropping behaviour users rely on
- * (packages/core/docs/runtime.md, "Size"), so its budget stops growth instead of pretending.
+ * What the test suite enforces. Core's runtime measures ~8.8 kB: timeouts + retries, fifteen error
+ * classes, redaction, pagination and the hostile-server defences (issue 13: no redirects, bodies read
+ * under the deadline with a size cap) cannot fit the 4 kB target without dropping behaviour users rely
+ * on (packages/core/docs/runtime.md, "Size"), so its budget stops growth instead of pretending.
  */
-export const CORE_RUNTIME_MAX_GZIP = 8000;
+export const CORE_RUNTIME_MAX_GZIP = 9000;
 export const VENDOR_CLIENT_MAX_GZIP = VENDOR_CLIENT_TARGET_GZIP;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [

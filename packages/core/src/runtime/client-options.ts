@@ -81,8 +81,13 @@ export interface ApiClientOptions {
   /** Your own fetch (proxies, mocks, instrumentation). It must honour `init.signal`. */
   fetch?: FetchFunction;
   headers?: Record<string, string>;
-  /** Per-attempt timeout in ms (default 30 000; 0 turns timeouts off). */
+  /** Per-attempt timeout in ms, headers and body (default 30 000; 0 turns timeouts off). */
   timeoutMs?: number;
+  /**
+   * Largest response body accepted, in bytes after decompression (default 32 MiB; 0 = no limit).
+   * A larger one fails the call with a `ResponseTooLargeError`.
+   */
+  maxResponseBytes?: number;
   /** Retry settings, or `false` for none. */
   retry?: RetryOptions | false;
   hooks?: ClientHooks;
@@ -92,6 +97,8 @@ export interface ApiClientOptions {
 export interface CallOptions {
   /** This call's per-attempt timeout in ms (0 = none). */
   timeoutMs?: number;
+  /** This call's response size limit in decoded bytes (0 = none). */
+  maxResponseBytes?: number;
   /** This call's retry settings; `{ retryNonIdempotent: true }` lets this POST be re-sent. */
   retry?: RetryOptions | false;
 }

@@ -6,7 +6,9 @@ import {
   apiErrorKindFor,
   createApiError,
   NetworkError,
+  RedirectError,
   ResponseParseError,
+  ResponseTooLargeError,
   RollcallError,
   TimeoutError,
   type ApiError,
@@ -24,14 +26,24 @@ export interface CallContext {
   readonly userSignal: boolean;
   /** The caller asked for `parseAs` other than JSON: leave non-JSON bodies alone. */
   readonly rawBody: boolean;
+  /** The caller asked for `parseAs: "stream"`: hand the body over unread. */
+  readonly stream: boolean;
+  /** Largest response body accepted, in decoded bytes (0: no limit). */
+  readonly maxBytes: number;
 }
 
 /** How an attempt ended: a response, or a failure with what was thrown. */
 interface Outcome {
   response?: Response;
-  failure?: "abort" | "timeout" | "network";
+  /** "final": a typed error (redirect, size cap, parse) that no retry can change. */
+  failure?: "abort" | "timeout" | "network" | "final";
   cause?: unknown;
+  /** The deadline the attempt still runs under (its body is not read yet). */
+  bucket?: DeadlineBucket;
 }
+
+// Redirects are never followed (see RedirectError); sent with every request, whatever the fetch.
+const NO_REDIRECTS: RequestInit = { redirect: "manual" };
 
 /** Everything the runtime knows about one vendor client, fixed at construction. */
 export interface RuntimeSettings {
@@ -62,6 +74,37 @@ const failedResponses = new WeakMap<Response, FailedResponse>();
 export function failedResponseContext(response: Response): FailedResponse | undefined {
   return failedResponses.get(response);
 }
+
+const decoder = new TextDecoder();
+
+/**
+ * `response`, its body already read into `bytes`, answering the body methods from them. Keeping
+ * the Response (its url, status, headers) is the point: a new Response per call, and undici
+ * reading it again, would cost more than the rest of the runtime together.
+ */
+function answeringFrom(response: Response, bytes: Uint8Array): Response {
+  let text: string | undefined;
+  const read = () => (text ??= decoder.decode(bytes));
+  return Object.assign(response, {
+    text: async () => read(),
+    json: async () => JSON.parse(read()),
+    arrayBuffer: async () => bytes.slice().buffer,
+    blob: async () =>
+      new Blob([bytes.slice()], { type: response.headers.get("content-type") ?? "" }),
+    // For middleware that reads a copy: a fresh Response over the same bytes.
+    clone: () => answeringFrom(new Response(null, response), bytes),
+  });
+}
+
+/** How an attempt that threw failed: our typed errors are final, the rest by what fired. */
+const failureOf = (thrown: unknown, callerSignal: AbortSignal, timedOut: boolean) =>
+  thrown instanceof RollcallError
+    ? "final"
+    : callerSignal.aborted
+      ? "abort"
+      : timedOut
+        ? "timeout"
+        : "network";
 
 /** `read()`, or undefined when it throws: a broken vendor reader must not hide the real failure. */
 function tolerant<T>(read: () => T): T | undefined {
@@ -97,7 +140,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       method,
       url: redactor.url(url),
       status,
-      contentType,
+      contentType: contentType && redactor.text(contentType),
       bodySnippet: redactor.text(body.slice(0, 200)),
       problem: redactor.text(problem),
     });
@@ -136,13 +179,61 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       response = await call.fetch(req, bucket.fetchInit);
     } catch (cause) {
       releaseDeadline(bucket);
-      const failure = req.signal.aborted ? "abort" : bucket.fired ? "timeout" : "network";
-      return sendAll(req, call, { failure, cause });
+      return sendAll(req, call, { failure: failureOf(cause, req.signal, bucket.fired), cause });
+    }
+    // A 2xx labelled JSON only needs its body read, under the same deadline; the rest (204, raw
+    // bodies, redirects, errors, retries) takes the full path, which keeps this lease.
+    if (
+      !response.ok ||
+      response.redirected ||
+      !response.headers.get("content-type")?.includes("json")
+    )
+      return sendAll(req, call, { response, bucket });
+    try {
+      response = await readBody(response, call, req);
+    } catch (cause) {
+      releaseDeadline(bucket);
+      return sendAll(req, call, { failure: failureOf(cause, req.signal, bucket.fired), cause });
     }
     releaseDeadline(bucket);
-    // A 2xx labelled JSON is done; the rest (204, raw bodies, errors, retries) takes the full path.
-    if (response.ok && response.headers.get("content-type")?.includes("json")) return response;
-    return sendAll(req, call, { response });
+    return response;
+  }
+
+  /**
+   * The response with its whole body read under the call's deadline and size cap (counted after
+   * decompression, so a gzip bomb stops at the cap). See {@link answeringFrom} for why it is the
+   * same Response.
+   */
+  async function readBody(response: Response, call: CallContext, req: Request): Promise<Response> {
+    const body = response.body;
+    if (!body || call.stream) return response;
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (let part; !(part = await reader.read()).done;) {
+      size += part.value.byteLength;
+      if (call.maxBytes && size > call.maxBytes) {
+        reader.cancel().catch(() => undefined);
+        throw new ResponseTooLargeError({
+          vendor,
+          method: req.method,
+          url: redactor.url(req.url),
+          status: response.status,
+          maxResponseBytes: call.maxBytes,
+        });
+      }
+      chunks.push(part.value);
+    }
+    let bytes = chunks[0] ?? new Uint8Array();
+    if (chunks.length > 1) {
+      bytes = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+    }
+    return answeringFrom(response, bytes);
   }
 
   /** Every case; `first` is attempt 1's outcome when {@link sendFast} already made it. */
@@ -167,29 +258,32 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       hooks.onRequest?.({ vendor, method, url, attempt });
       const { timeoutMs } = call;
       let response: Response | undefined;
-      let failure: "abort" | "timeout" | "network" | undefined;
+      let failure: Outcome["failure"];
       let cause: unknown;
+      let reason: RetryInfo["reason"] = "status";
+      let delayMs: number | undefined;
       // The common case is a shared deadline bucket, no per-request timer; a caller's own signal
-      // gets a dedicated controller that follows both it and the timer.
+      // gets a dedicated controller that follows both it and the timer. Either covers the headers
+      // and the body.
       let bucket: DeadlineBucket | undefined;
       let timer: ReturnType<typeof setTimeout> | undefined;
       let timedOut = false;
       let controller: AbortController | undefined;
       const callerSignal = req.signal;
       const abort = () => controller!.abort();
-      if (first) {
-        ({ response, failure, cause } = first);
-        first = undefined;
-      } else {
-        try {
-          let init: RequestInit | undefined;
+      try {
+        if (first) {
+          ({ response, failure, cause, bucket } = first);
+          first = undefined;
+        } else {
+          let init: RequestInit = NO_REDIRECTS;
           if (timeoutMs && !call.userSignal) {
             bucket = acquireDeadline(timeoutMs);
             init = bucket.fetchInit;
           } else if (timeoutMs) {
             if (callerSignal.aborted) throw callerSignal.reason;
             controller = new AbortController();
-            init = { signal: controller.signal };
+            init = { signal: controller.signal, redirect: "manual" };
             callerSignal.addEventListener("abort", abort);
             timer = setTimeout(() => {
               timedOut = true;
@@ -197,26 +291,80 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
             }, timeoutMs);
           }
           response = await call.fetch(req, init);
-        } catch (thrown) {
-          cause = thrown;
-          failure = callerSignal.aborted
-            ? "abort"
-            : (bucket ? bucket.fired : timedOut)
-              ? "timeout"
-              : "network";
-        } finally {
-          if (bucket) releaseDeadline(bucket);
-          else if (controller) {
-            clearTimeout(timer);
-            callerSignal.removeEventListener("abort", abort);
+        }
+        if (!response) {
+          // Attempt 1 already failed in sendFast: `failure` says how.
+        } else if (
+          response.redirected ||
+          response.type === "opaqueredirect" ||
+          (response.status > 299 && response.status < 400)
+        ) {
+          // Never followed: the credential (header, query or body) would go wherever it points.
+          await response.body?.cancel().catch(() => undefined);
+          const location =
+            response.headers.get("location") ?? (response.redirected ? response.url : undefined);
+          throw new RedirectError({
+            vendor,
+            method,
+            url: redactor.url(req.url),
+            status: response.status,
+            location: location === undefined ? undefined : redactor.url(location),
+          });
+        } else if (response.ok) {
+          if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
+          const status = response.status;
+          if (status === 204 || status === 205 || method === "HEAD") return response;
+          response = await readBody(response, call, req);
+          const type = response.headers.get("content-type");
+          if (call.rawBody || type?.includes("json")) return response;
+          // A 2xx whose Content-Type is not JSON: fine if empty or JSON anyway, else a clear error.
+          const text = await response.text();
+          const init = { status, statusText: response.statusText, headers: response.headers };
+          if (!text.trim()) return new Response(null, init);
+          if (tolerant(() => JSON.parse(text)) === undefined) {
+            throw parseError(
+              method,
+              req.url,
+              status,
+              type ?? undefined,
+              text,
+              "expected a JSON body",
+            );
           }
+          return new Response(text, init);
+        } else {
+          if (attempt <= maxRetries && isRetryableStatus(response.status)) {
+            const asked = tolerant(() => settings.retryDelay(response!, policy.now()));
+            // Asked to wait longer than we are allowed to: give the caller the response instead.
+            delayMs =
+              asked === undefined || !Number.isFinite(asked)
+                ? backoffDelay(policy, attempt)
+                : asked > policy.maxDelayMs
+                  ? undefined
+                  : Math.max(0, asked);
+          }
+          if (delayMs === undefined) {
+            response = await readBody(response, call, req);
+            failedResponses.set(response, { settings, method, url: req.url, attempts: attempt });
+            if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
+            return response;
+          }
+          // Free the connection before waiting; the body of a retried response is never read.
+          await response.body?.cancel().catch(() => undefined);
+        }
+      } catch (thrown) {
+        cause = thrown;
+        failure = failureOf(thrown, callerSignal, bucket ? bucket.fired : timedOut);
+      } finally {
+        if (bucket) releaseDeadline(bucket);
+        else if (controller) {
+          clearTimeout(timer);
+          callerSignal.removeEventListener("abort", abort);
         }
       }
 
-      let reason: RetryInfo["reason"];
-      let delayMs: number | undefined;
-      if (!response) {
-        if (failure === "abort" || attempt > maxRetries) {
+      if (failure) {
+        if (failure === "abort" || failure === "final" || attempt > maxRetries) {
           const safeUrl = redactor.url(req.url);
           const error: RollcallError =
             failure === "abort"
@@ -235,54 +383,14 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
           hooks.onError?.({ vendor, method, url, attempt, error });
           throw error;
         }
-        reason = failure!;
+        reason = failure;
         delayMs = backoffDelay(policy, attempt);
-      } else if (response.ok) {
-        if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
-        const status = response.status;
-        if (call.rawBody || status === 204 || status === 205 || method === "HEAD") return response;
-        const type = response.headers.get("content-type");
-        if (type?.includes("json")) return response;
-        // A 2xx whose Content-Type is not JSON: fine if empty or JSON anyway, else a clear error.
-        const text = await response.text();
-        const init = { status, statusText: response.statusText, headers: response.headers };
-        if (!text.trim()) return new Response(null, init);
-        if (tolerant(() => JSON.parse(text)) === undefined) {
-          throw parseError(
-            method,
-            req.url,
-            status,
-            type ?? undefined,
-            text,
-            "expected a JSON body",
-          );
-        }
-        return new Response(text, init);
-      } else {
-        if (attempt <= maxRetries && isRetryableStatus(response.status)) {
-          const asked = tolerant(() => settings.retryDelay(response!, policy.now()));
-          // Asked to wait longer than we are allowed to: give the caller the response instead.
-          delayMs =
-            asked === undefined || !Number.isFinite(asked)
-              ? backoffDelay(policy, attempt)
-              : asked > policy.maxDelayMs
-                ? undefined
-                : Math.max(0, asked);
-        }
-        if (delayMs === undefined) {
-          failedResponses.set(response, { settings, method, url: req.url, attempts: attempt });
-          if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
-          return response;
-        }
-        // Free the connection before waiting; the body of a retried response is never read.
-        await response.body?.cancel().catch(() => undefined);
-        reason = "status";
       }
 
       const status = response?.status;
-      hooks.onRetry?.({ vendor, method, url, attempt, reason, status, delayMs });
+      hooks.onRetry?.({ vendor, method, url, attempt, reason, status, delayMs: delayMs! });
       try {
-        await policy.sleep(delayMs, req.signal);
+        await policy.sleep(delayMs!, req.signal);
       } catch (thrown) {
         throw req.signal.aborted ? abortError(method, req) : thrown;
       }
@@ -305,7 +413,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       url,
       attempt,
       status: response.status,
-      requestId: readRequestId(response.headers, settings.requestIdHeaders),
+      requestId: readRequestId(response.headers, settings.requestIdHeaders, redactor),
       elapsedMs: Date.now() - startedAt,
     });
   }
@@ -331,13 +439,13 @@ export function apiError(
     {
       vendor: settings.vendor,
       status: response.status,
-      statusText: response.statusText,
+      statusText: redactor.text(response.statusText),
       method,
       url: redactor.url(url),
       vendorMessage:
         info?.message === undefined ? undefined : redactor.text(info.message).slice(0, 500),
       vendorCode: typeof code === "string" ? redactor.text(code) : code,
-      requestId: readRequestId(headers, settings.requestIdHeaders),
+      requestId: readRequestId(headers, settings.requestIdHeaders, redactor),
       attempts,
       body: typeof body === "string" ? redactor.text(body.slice(0, 2000)) : redactor.value(body),
       headers: redactor.headers(headers),

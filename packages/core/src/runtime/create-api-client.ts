@@ -73,6 +73,7 @@ const METHODS = "GET PUT POST DELETE OPTIONS HEAD PATCH TRACE".split(" ") as Htt
 // Init keys that need a per-call context; anything else goes straight to openapi-fetch.
 type LooseInit = Record<string, unknown> & {
   timeoutMs?: unknown;
+  maxResponseBytes?: unknown;
   retry?: unknown;
   signal?: unknown;
   parseAs?: unknown;
@@ -85,11 +86,15 @@ type Serializer = (query: Record<string, unknown>) => string;
 
 const needsCallContext = (init: LooseInit) =>
   init.timeoutMs !== undefined ||
+  init.maxResponseBytes !== undefined ||
   init.retry !== undefined ||
   init.signal != null ||
   init.parseAs !== undefined ||
   init.fetch !== undefined ||
   init.querySerializer !== undefined;
+
+/** Default `maxResponseBytes`: 32 MiB, far above any page the four vendors send. */
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 // Looked up per call so test doubles and polyfills installed after construction still apply.
 const defaultFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
@@ -115,6 +120,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     isMs(value)
       ? (value as number)
       : fail(field, "must be a finite number of milliseconds ≥ 0 (0 turns the timeout off)");
+  const checkMaxBytes = (value: unknown, field: string) =>
+    isMs(value)
+      ? (value as number)
+      : fail(field, "must be a finite number of bytes ≥ 0 (0 turns the limit off)");
 
   if (typeof vendor !== "object" || vendor === null)
     fail("vendor", "must be the vendor's config object");
@@ -139,6 +148,17 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     for (const [key, item] of Object.entries(record))
       if (typeof item !== "string" || !item)
         fail(`vendor.${field}.${key}`, "must be a non-empty string");
+  }
+  // A header value fetch cannot send would fail every call with a TypeError: refuse it now.
+  for (const [headers, field] of [
+    [vendor.headers, "vendor.headers"],
+    [vendor.bodyHeaders, "vendor.bodyHeaders"],
+    [authHeaders, "vendor.auth.headers"],
+    [options.headers, "options.headers"],
+  ] as const) {
+    for (const [name, value] of Object.entries(headers ?? {}))
+      if (typeof value === "string" && /[\0\r\n\u0100-\uffff]/.test(value))
+        fail(`${field}.${name}`, "holds characters an HTTP header cannot carry");
   }
   for (const [value, field] of [
     [vendor.checkRequest, "vendor.checkRequest"],
@@ -177,6 +197,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   if (parsed!.username || parsed!.password)
     fail(baseUrlField, "must not carry credentials; pass them to the client's auth options");
   const timeoutMs = checkTimeout(options.timeoutMs ?? 30_000, "options.timeoutMs");
+  const maxBytes = checkMaxBytes(
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    "options.maxResponseBytes",
+  );
   const retry = resolveRetryPolicy(DEFAULT_RETRY, options.retry, "options.retry", fail);
   const userFetch = options.fetch ?? defaultFetch;
 
@@ -198,6 +222,8 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     retry,
     userSignal: false,
     rawBody: false,
+    stream: false,
+    maxBytes,
   };
 
   // `vendor.bodyHeaders` without the names the user's or auth headers set: those rank higher, and
@@ -257,6 +283,8 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
           ...authHeaders,
         },
         querySerializer: queryAuth ? withAuthQuery(baseQuery) : baseQuery,
+        // Also on the Request itself, for a custom fetch that ignores the init it is given.
+        redirect: "manual",
         ...(bodyAuth && { bodySerializer: bodyWithAuth }),
       });
       variants.set(key, variant);
@@ -265,7 +293,13 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
 
     // A per-call timeout, retry, signal, parseAs, fetch or query serialiser needs its own context.
     const perCallInit = (init: LooseInit): Record<string, unknown> => {
-      const { timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init;
+      const {
+        timeoutMs: callTimeout,
+        retry: callRetry,
+        fetch: callFetch,
+        maxResponseBytes: callMaxBytes,
+        ...rest
+      } = init;
       if (callFetch !== undefined && typeof callFetch !== "function")
         fail("fetch", "must be a function");
       const callContext: CallContext = {
@@ -274,6 +308,9 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
         retry: resolveRetryPolicy(retry, callRetry as never, "retry", fail),
         userSignal: rest.signal != null,
         rawBody: rest.parseAs !== undefined && rest.parseAs !== "json",
+        stream: rest.parseAs === "stream",
+        maxBytes:
+          callMaxBytes === undefined ? maxBytes : checkMaxBytes(callMaxBytes, "maxResponseBytes"),
       };
       rest.fetch = (request: Request) => runtime.send(request, callContext);
       const own = rest.querySerializer;

@@ -13,6 +13,8 @@ export interface CredentialSite extends CheckSite {
   field: string;
   /** What the credential is, e.g. "the eagle.io API key"; added to "is required" messages. */
   description?: string;
+  /** It is sent as a raw header value, so it must be Latin-1 (fetch throws on anything else). */
+  header?: boolean;
 }
 
 /**
@@ -31,11 +33,12 @@ export function requireOptionsObject(
 
 /**
  * Returns `value` when it is a usable credential: a non-empty string without whitespace or control
- * characters (which would break, or inject into, a header or query string). Otherwise throws a
+ * characters (which would break, or inject into, a header or query string), and for a `header`
+ * credential only Latin-1 characters (all a header can carry). Otherwise throws a
  * {@link ClientValidationError} naming the field; the value itself is never echoed.
  */
 export function requireCredential(value: unknown, site: CredentialSite): string {
-  const { description: about, ...where } = site;
+  const { description: about, header, ...where } = site;
   const problem =
     value == null
       ? `is required${about ? `: pass ${about}` : ""}`
@@ -46,7 +49,9 @@ export function requireCredential(value: unknown, site: CredentialSite): string 
           : // eslint-disable-next-line no-control-regex
             /[\s\u0000-\u001f\u007f]/.test(value)
             ? "must not contain whitespace or control characters"
-            : undefined;
+            : header && /[^\u0000-\u00ff]/.test(value)
+              ? "holds characters an HTTP header cannot carry"
+              : undefined;
   if (problem) throw new ClientValidationError({ ...where, message: problem });
   return value as string;
 }

@@ -59,6 +59,8 @@ function openBucket(timeoutMs: number, now: number): DeadlineBucket {
   const bucket: DeadlineBucket = {
     // An own, enumerable getter: a fetch wrapper that spreads the init still gets a signal.
     fetchInit: {
+      // Redirects are never followed (see RedirectError), whatever fetch is used.
+      redirect: "manual",
       get signal() {
         const controller = new AbortController();
         if (bucket.fired) controller.abort();

@@ -1,4 +1,5 @@
 import type { ErrorBodyInfo } from "./client-options";
+import type { Redactor } from "./redaction";
 
 /** Request-id headers tried by default, first match wins. */
 export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = [
@@ -57,11 +58,15 @@ export function parseCommonErrorBody(body: unknown): ErrorBodyInfo | undefined {
   return message === undefined && code === undefined ? undefined : { message, code };
 }
 
-/** The first request-id header present on the response. */
-export function readRequestId(headers: Headers, names: readonly string[]): string | undefined {
+/** The first request-id header present on the response, redacted (a server may echo anything). */
+export function readRequestId(
+  headers: Headers,
+  names: readonly string[],
+  redactor: Redactor,
+): string | undefined {
   for (const name of names) {
     const value = headers.get(name);
-    if (value) return value;
+    if (value) return redactor.text(value.slice(0, 200));
   }
   return undefined;
 }

@@ -216,6 +216,48 @@ export class ResponseParseError extends RollcallError {
   }
 }
 
+/**
+ * The server answered with a redirect (3xx), or a custom fetch followed one. Redirects are never
+ * followed: the request carried a credential, and a redirect may lead to another origin.
+ */
+export class RedirectError extends RollcallError {
+  declare readonly vendor: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly status: number;
+  /** Where the server pointed (its `Location`, or the followed URL), redacted. */
+  declare readonly location: string | undefined;
+
+  constructor(facts: Omit<RequestFacts, "attempts"> & { status: number; location?: string }) {
+    const { vendor, ...fields } = facts;
+    super(
+      `${where(facts)} was redirected (${facts.status}) to ${facts.location}: not followed`,
+      vendor,
+      fields,
+    );
+  }
+}
+
+/** A response body grew past `maxResponseBytes` (counted after decompression). */
+export class ResponseTooLargeError extends RollcallError {
+  declare readonly vendor: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly status: number;
+  declare readonly maxResponseBytes: number;
+
+  constructor(
+    facts: Omit<RequestFacts, "attempts"> & { status: number; maxResponseBytes: number },
+  ) {
+    const { vendor, ...fields } = facts;
+    super(
+      `${where(facts)}: response body over maxResponseBytes (${facts.maxResponseBytes})`,
+      vendor,
+      fields,
+    );
+  }
+}
+
 /** A bad argument caught before anything was sent. Vendor packages throw this for their inputs. */
 export class ClientValidationError extends RollcallError {
   declare readonly vendor: string;
@@ -236,14 +278,20 @@ export class ClientValidationError extends RollcallError {
   }
 }
 
-/** A paginated listing misbehaved: too many pages, or the server repeated a cursor. */
+/** Why a paginated listing was stopped. */
+export type PaginationFailure = "max-pages" | "repeated-cursor" | "repeated-page";
+
+/**
+ * A paginated listing misbehaved: too many pages, the server repeated a cursor, or it answered the
+ * same page again for a new cursor (it ignores the cursor).
+ */
 export class PaginationError extends RollcallError {
-  declare readonly reason: "max-pages" | "repeated-cursor";
+  declare readonly reason: PaginationFailure;
   declare readonly pagesFetched: number;
 
   constructor(details: {
     vendor: string | undefined;
-    reason: "max-pages" | "repeated-cursor";
+    reason: PaginationFailure;
     pagesFetched: number;
     message: string;
   }) {
@@ -265,6 +313,8 @@ for (const [name, Class] of Object.entries({
   NetworkError,
   AbortError,
   ResponseParseError,
+  RedirectError,
+  ResponseTooLargeError,
   ClientValidationError,
   PaginationError,
 })) {

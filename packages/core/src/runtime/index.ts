@@ -36,10 +36,12 @@ export {
   NetworkError,
   AbortError,
   ResponseParseError,
+  RedirectError,
+  ResponseTooLargeError,
   ClientValidationError,
   PaginationError,
 } from "./errors";
-export type { ApiErrorKind, ApiErrorDetails } from "./errors";
+export type { ApiErrorKind, ApiErrorDetails, PaginationFailure } from "./errors";
 export { redact, redactUrl, basicAuthorization } from "./redaction";
 export { parseCommonErrorBody, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 export { paginate, pages } from "./pagination";

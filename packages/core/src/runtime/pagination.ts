@@ -1,4 +1,4 @@
-import { ClientValidationError, PaginationError } from "./errors";
+import { ClientValidationError, PaginationError, type PaginationFailure } from "./errors";
 
 /** One page as a vendor's fetcher returns it. */
 export interface Page<T, C> {
@@ -35,7 +35,8 @@ export interface FetchedPage<T, C> {
 /**
  * Pages of a listing, fetched one at a time as the loop asks for them (so memory holds one page).
  * Stops after an empty page, a page shorter than `pageSize`, or one without a next cursor; throws a
- * {@link PaginationError} if the server repeats a cursor or exceeds `maxPages` (default 10 000).
+ * {@link PaginationError} if the server repeats a cursor, answers a new cursor with the same items as
+ * the page before (it ignores the cursor), or exceeds `maxPages` (default 10 000).
  */
 export async function* pages<T, C>(
   options: PaginateOptions<T, C>,
@@ -56,7 +57,7 @@ export async function* pages<T, C>(
   }
   const keyOf = options.cursorKey ?? ((cursor: C) => JSON.stringify(cursor) ?? String(cursor));
   const seen = new Set<string>();
-  const fail = (reason: "max-pages" | "repeated-cursor", pagesFetched: number, why: string) =>
+  const fail = (reason: PaginationFailure, pagesFetched: number, why: string) =>
     new PaginationError({
       vendor,
       reason,
@@ -65,6 +66,8 @@ export async function* pages<T, C>(
     });
   let cursor = options.first;
   let itemsSoFar = 0;
+  // The previous page's items as JSON: a server that ignores the cursor answers the same page again.
+  let previous: string | undefined;
   for (let pageNumber = 1; ; pageNumber++) {
     if (pageNumber > maxPages)
       throw fail("max-pages", maxPages, `still more pages after ${maxPages} (raise maxPages)`);
@@ -74,6 +77,15 @@ export async function* pages<T, C>(
     }
     seen.add(key);
     const { items, next } = await fetchPage(cursor, pageNumber - 1);
+    const json = items.length ? JSON.stringify(items) : undefined;
+    if (json !== undefined && json === previous) {
+      throw fail(
+        "repeated-page",
+        pageNumber,
+        `page ${pageNumber} repeats page ${pageNumber - 1} (the server ignored the cursor)`,
+      );
+    }
+    previous = json;
     itemsSoFar += items.length;
     if (items.length) yield { items, cursor, pageNumber, itemsSoFar };
     if (!items.length || next === undefined || items.length < (pageSize ?? 0)) return;

@@ -177,6 +177,43 @@ describe("createApiClient", () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
+  it.each([
+    ["the shared deadline", {}],
+    ["a caller's signal", { signal: new AbortController().signal }],
+  ])("times out a body that stalls after the headers, with %s", async (_label, init) => {
+    server = await startScriptedServer(["stall-body"]);
+    const client = fakeClient(server.baseUrl, { timeoutMs: 60, retry: false });
+    const error = await client.GET("/users", init).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeoutMs: 60, attempts: 1 });
+  });
+
+  it("times out a stalled body on the hooks path too, and reports it to onError", async () => {
+    server = await startScriptedServer(["stall-body"]);
+    const errors: unknown[] = [];
+    const client = fakeClient(server.baseUrl, {
+      timeoutMs: 60,
+      retry: false,
+      hooks: { onError: ({ error }) => errors.push(error) },
+    });
+    const error = await client.GET("/users").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(errors).toEqual([error]);
+  });
+
+  it("refuses a header value fetch could not send, naming it and not echoing it", () => {
+    expect(() =>
+      createApiClient(fakeVendor({ auth: { headers: { "X-Api-Key": "ключ" } } }), {
+        baseUrl: "http://127.0.0.1:1",
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        field: "vendor.auth.headers.X-Api-Key",
+        message: expect.not.stringContaining("ключ"),
+      }),
+    );
+  });
+
   it("rejects bad options with a ClientValidationError naming the field", () => {
     expect(() => createApiClient<paths>(fakeVendor(), { baseUrl: "not a url" })).toThrow(
       ClientValidationError,

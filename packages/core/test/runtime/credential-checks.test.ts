@@ -39,6 +39,21 @@ describe("requireCredential", () => {
       expect.objectContaining({ message: expect.not.stringContaining("secret value") }),
     );
   });
+
+  it("refuses characters beyond Latin-1 only for a credential sent as a raw header", () => {
+    const key = "ключ-0123";
+    expect(requireCredential(key, site)).toBe(key);
+    const error = (() => {
+      try {
+        requireCredential(key, { ...site, header: true });
+      } catch (caught) {
+        return caught as ClientValidationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect(error!.problem).toBe("holds characters an HTTP header cannot carry");
+    expect(error!.message).not.toContain("ключ");
+  });
 });
 
 describe("requireOptionsObject", () => {

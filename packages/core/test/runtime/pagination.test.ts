@@ -80,13 +80,36 @@ describe("paginate", () => {
   });
 
   it("throws when the server keeps pointing at the same page", async () => {
-    const fetchPage = async (): Promise<Page<number, string>> => ({ items: [1, 2], next: "same" });
+    let calls = 0;
+    const fetchPage = async (): Promise<Page<number, string>> => {
+      calls++;
+      return { items: [calls, calls + 100], next: "same" };
+    };
     const run = async () => {
       for await (const _ of paginate({ fetchPage, first: "start", vendor: "rootly" })) void _;
     };
     await expect(run()).rejects.toSatisfy(
       (e) => e instanceof PaginationError && e.reason === "repeated-cursor" && e.pagesFetched === 2,
     );
+  });
+
+  it("stops at the first page that repeats the one before, whatever cursor it was asked for", async () => {
+    // A server that ignores the cursor: every page number gets page 1 back.
+    const requested: number[] = [];
+    const fetchPage = async (page: number): Promise<Page<{ id: string }, number>> => {
+      requested.push(page);
+      return { items: [{ id: "a" }, { id: "b" }], next: page + 1 };
+    };
+    const seen: string[] = [];
+    const run = async () => {
+      for await (const user of paginate({ fetchPage, first: 1, pageSize: 2, vendor: "opsgenie" }))
+        seen.push(user.id);
+    };
+    await expect(run()).rejects.toSatisfy(
+      (e) => e instanceof PaginationError && e.reason === "repeated-page" && e.pagesFetched === 2,
+    );
+    expect(requested).toEqual([1, 2]);
+    expect(seen).toEqual(["a", "b"]);
   });
 
   it("throws after maxPages instead of running forever", async () => {

@@ -9,9 +9,15 @@ export interface SeenRequest {
   body: string;
 }
 
-/** One scripted answer: status, headers and body, or "hang" (never answer) or "destroy" (reset). */
+/**
+ * One scripted answer: status, headers and body, or "hang" (never answer), "destroy" (reset), or
+ * "stall-body" (a 200 JSON head and the start of a body, then nothing).
+ */
 export type Reply =
-  { status: number; headers?: Record<string, string>; body?: string | object } | "hang" | "destroy";
+  | { status: number; headers?: Record<string, string>; body?: string | object }
+  | "hang"
+  | "destroy"
+  | "stall-body";
 
 /**
  * A loopback HTTP server on 127.0.0.1, port 0, answering from a script: `replies[i]` for the i-th
@@ -38,8 +44,12 @@ export async function startScriptedServer(
         typeof replies === "function"
           ? replies(request, index)
           : (replies[Math.min(index, replies.length - 1)] ?? { status: 500 });
-      if (reply === "hang") {
+      if (reply === "hang" || reply === "stall-body") {
         hanging.add(res);
+        if (reply === "stall-body") {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.write('{"users": [');
+        }
         return;
       }
       if (reply === "destroy") {

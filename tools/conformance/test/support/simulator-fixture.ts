@@ -1,0 +1,21 @@
+import type { ApiClientOptions } from "@rollcall/core";
+import { useSimulator } from "@rollcall/simulators";
+import * as vitest from "vitest";
+import type { AnySimulator, VendorHarness } from "./vendors";
+
+/**
+ * The vendor's simulator for this suite (started once, reset before each test) and `client()` for
+ * a client with the credential it accepts. After each test, no hook payload may show the secret.
+ */
+export function useVendorSimulator(
+  harness: VendorHarness & { create(...args: unknown[]): unknown },
+) {
+  const env = useSimulator(vitest, () => harness.start(), {
+    secrets: (sim: AnySimulator) => harness.secretForms(harness.credentialOf(sim)),
+  });
+  return Object.assign(env, {
+    client: (options: ApiClientOptions = {}) =>
+      harness.create(env.sim.url, harness.credentialOf(env.sim), options) as never,
+    secrets: () => harness.secretForms(harness.credentialOf(env.sim)),
+  });
+}
