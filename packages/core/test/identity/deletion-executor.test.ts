@@ -64,9 +64,9 @@ describe("deletionExecutor", () => {
     await expect(executorAnswering(500).executor.execute(step("317"))).rejects.toBeInstanceOf(
       ServerError,
     );
-    await expect(
-      executorAnswering(204, 503).executor.execute(step("317")),
-    ).rejects.toBeInstanceOf(ServerError);
+    await expect(executorAnswering(204, 503).executor.execute(step("317"))).rejects.toBeInstanceOf(
+      ServerError,
+    );
   });
 
   it("refuses a step of another action, or with no target, before sending anything", async () => {
