@@ -2,6 +2,7 @@ import {
   ACCOUNT_KINDS,
   defineAccount,
   email,
+  emailKey,
   namesFrom,
   timestampFromIso,
   type Account,
@@ -22,7 +23,7 @@ interface Member {
 /**
  * Accounts from an eagle.io owner (GET /api/v1/owners/account with `administrators,groups`): one
  * `eagle.administrator` per administrator and one `eagle.groupMember` per user with all their
- * groups. The id is the user's address (lower-cased when well-formed). Records that cannot become
+ * groups. The id is the user's address, normalised by core's `emailKey`. Records that cannot become
  * accounts are reported in `issues`; nothing here throws.
  */
 export function toAccounts(owner: unknown): AdapterResult {
@@ -109,8 +110,7 @@ function readUser(entry: unknown): Member | string {
   if (typeof entry !== "object" || entry === null) return "is not an object";
   const raw = entry as Record<string, unknown>;
   if (typeof raw.user !== "string" || raw.user.trim() === "") return "has no user address";
-  const parsed = email(raw.user, "login");
-  return { raw, address: parsed.normalized ?? raw.user.trim(), groups: [] };
+  return { raw, address: emailKey(raw.user), groups: [] };
 }
 
 function account(member: Member, kind: Kind): Account {

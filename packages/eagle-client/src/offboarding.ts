@@ -1,10 +1,14 @@
 import {
+  AccountStillPresentError,
+  ACCOUNT_KINDS,
   RollcallError,
+  sameEmail,
   unwrap,
   type EagleRemoveAdministrator,
   type EagleRemoveGroupMember,
   type OffboardingExecutor,
 } from "@rollcall/core";
+import { toAccounts } from "./accounts";
 import type { EagleClient } from "./client";
 import { keepGroup, putGroups, readGroups, userRequest } from "./owner-groups";
 
@@ -14,7 +18,9 @@ export type EagleOffboardingStep = EagleRemoveAdministrator | EagleRemoveGroupMe
  * Carries out eagle.io offboarding steps. Both are read-modify-write on the owner account:
  * administrators are sent back without the person (the list is replaced whole), and every group
  * is sent back with only the person removed from the one group (groups missing from the write
- * would be permanently deleted). A person already gone is not an error.
+ * would be permanently deleted). A person already gone is not an error. Either way the owner is
+ * then read back through `toAccounts`, the adapter the plan was made from: the step is done only
+ * when that no longer finds the person there.
  */
 export function offboardingExecutor(
   client: EagleClient,
@@ -23,9 +29,13 @@ export function offboardingExecutor(
     async execute(step) {
       switch (step.action) {
         case "eagle.removeAdministrator":
-          return removeAdministrator(client, step.email);
+          return confirmRemoved(client, step, await removeAdministrator(client, step.email));
         case "eagle.removeGroupMember":
-          return removeGroupMember(client, step.groupId, step.email);
+          return confirmRemoved(
+            client,
+            step,
+            await removeGroupMember(client, step.groupId, step.email),
+          );
         default:
           throw new RollcallError(
             `eagle: no offboarding action "${String((step as { action?: unknown }).action)}"`,
@@ -36,9 +46,8 @@ export function offboardingExecutor(
   };
 }
 
-const sameAddress = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-async function removeAdministrator(client: EagleClient, email: string): Promise<void> {
+/** Each removal returns whether it wrote anything (false: nobody matched, nothing was sent). */
+async function removeAdministrator(client: EagleClient, email: string): Promise<boolean> {
   const owner = unwrap(
     await client.GET("/api/v1/owners/account", { params: { query: { attr: ["administrators"] } } }),
   );
@@ -50,30 +59,33 @@ async function removeAdministrator(client: EagleClient, email: string): Promise<
       "eagle",
     );
   }
-  const remaining = administrators.filter((admin) => !sameAddress(admin.user, email));
-  if (remaining.length === administrators.length) return;
+  const remaining = administrators.filter((admin) => !sameEmail(admin.user, email));
+  if (remaining.length === administrators.length) return false;
   unwrap(
     await client.PUT("/api/v1/owners/account", {
       params: { query: { attr: ["_id"] } },
       body: { administrators: remaining.map(userRequest) },
     }),
   );
+  return true;
 }
 
 async function removeGroupMember(
   client: EagleClient,
   groupId: string,
   email: string,
-): Promise<void> {
+): Promise<boolean> {
   const groups = await readGroups(client);
   const target = groups.find((group) => group._id === groupId);
   const members = target?.users ?? [];
-  if (target === undefined || !members.some((member) => sameAddress(member.user, email))) return;
+  if (target === undefined || !members.some((member) => sameEmail(member.user, email))) {
+    return false;
+  }
   const requests = groups.map((group) =>
     group === target
       ? keepGroup(
           group,
-          members.filter((member) => !sameAddress(member.user, email)),
+          members.filter((member) => !sameEmail(member.user, email)),
         )
       : keepGroup(group),
   );
@@ -85,6 +97,38 @@ async function removeGroupMember(
       `eagle: after removing ${email} from group ${groupId}, eagle.io no longer lists group(s) ` +
         `${lost.map((group) => group._id).join(", ")}`,
       "eagle",
+    );
+  }
+  return true;
+}
+
+/** Reads the owner back and throws when the person is still where the step removed them from. */
+async function confirmRemoved(
+  client: EagleClient,
+  step: EagleOffboardingStep,
+  wrote: boolean,
+): Promise<void> {
+  const owner = unwrap(
+    await client.GET("/api/v1/owners/account", {
+      params: { query: { attr: ["administrators", "groups"] } },
+    }),
+  );
+  const stillThere = toAccounts(owner).accounts.some((account) =>
+    step.action === "eagle.removeAdministrator"
+      ? account.source.kind === ACCOUNT_KINDS.eagleAdministrator &&
+        sameEmail(account.source.id, step.email)
+      : account.source.kind === ACCOUNT_KINDS.eagleGroupMember &&
+        sameEmail(account.source.id, step.email) &&
+        account.groups.some((group) => group.id === step.groupId),
+  );
+  if (stillThere) {
+    const where =
+      step.action === "eagle.removeAdministrator" ? "the administrators" : `group ${step.groupId}`;
+    const done = wrote ? "the write was answered with success" : "nothing matched it to remove";
+    throw new AccountStillPresentError(
+      "eagle",
+      step.email,
+      `${done}, but eagle.io still lists it in ${where}`,
     );
   }
 }

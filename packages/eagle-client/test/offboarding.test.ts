@@ -1,5 +1,5 @@
 import { buildDirectory, executeOffboarding, planOffboarding } from "@rollcall/core";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { offboardingExecutor, pullAccounts, type EagleClient } from "../src/index";
 import { useEagleSimulator } from "./support/simulator";
 
@@ -63,6 +63,86 @@ describe("eagle offboardingExecutor", () => {
       description: "",
     };
     await executor.execute(step);
-    expect(env.sim.requests.map((request) => request.method)).toEqual(["GET"]);
+    // The look-up, then the read-back that confirms nobody is left to remove; no write.
+    expect(env.sim.requests.map((request) => request.method)).toEqual(["GET", "GET"]);
+  });
+});
+
+describe("eagle offboardingExecutor with addresses stored un-normalised", () => {
+  // eagle.io returns an address as it was stored: NFD letters, a Unicode (IDN) domain, capitals.
+  const decomposed = "Jose\u0301.Ramos@harbourline.example";
+  const unicodeDomain = "ana@B\u00fccher.example";
+
+  function storeAdministrator(address: string) {
+    env.sim.store.users.put({ user: address, name: { first: "Stored", last: "Raw" } });
+    env.sim.store.administrators = [...env.sim.store.administrators, address];
+  }
+
+  /** From now on eagle.io answers every write with success but its administrators stay. */
+  function keepAdministratorsUnchanged() {
+    const store = env.sim.store;
+    const kept = store.administrators;
+    Object.defineProperty(store, "administrators", {
+      configurable: true,
+      get: () => kept,
+      set() {},
+    });
+    onTestFinished(() => {
+      Object.defineProperty(store, "administrators", {
+        configurable: true,
+        enumerable: true,
+        writable: true,
+        value: kept,
+      });
+    });
+  }
+
+  async function stillListed(address: string) {
+    const { accounts } = await pullAccounts(client);
+    return accounts.some((account) => account.emails.some((entry) => entry.value === address));
+  }
+
+  it.each([
+    ["a decomposed josé", decomposed, "jos\u00e9.ramos@harbourline.example"],
+    ["a Unicode domain", unicodeDomain, "ana@b\u00fccher.example"],
+  ])("really removes an administrator stored with %s", async (_, stored, typed) => {
+    storeAdministrator(stored);
+    const othersBefore = env.sim.store.administrators.filter((admin) => admin !== stored);
+    expect(await stillListed(stored)).toBe(true);
+
+    const result = await offboard(typed);
+
+    expect(result.outcomes.map((outcome) => [outcome.step.action, outcome.status])).toEqual([
+      ["eagle.removeAdministrator", "done"],
+    ]);
+    expect(result.ok).toBe(true);
+    expect(env.sim.store.administrators).toEqual(othersBefore);
+    expect(await stillListed(stored)).toBe(false);
+  });
+
+  it("really removes a group member stored with a Unicode domain, keeping every group", async () => {
+    const group = env.sim.store.groups.list()[0]!;
+    env.sim.store.groups.put({ ...group, users: [...group.users, unicodeDomain] });
+
+    const result = await offboard("ANA@xn--bcher-kva.example");
+
+    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(["done"]);
+    expect(env.sim.store.groups.get(group._id)?.users).toEqual(group.users);
+    expect(await stillListed(unicodeDomain)).toBe(false);
+  });
+
+  it("fails the step when eagle.io answers the write with success but keeps the administrator", async () => {
+    storeAdministrator(decomposed);
+    keepAdministratorsUnchanged();
+
+    const result = await offboard(decomposed);
+
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]).toMatchObject({
+      status: "failed",
+      error: { name: "AccountStillPresentError" },
+    });
+    expect(result.outcomes[0]?.error?.message).toMatch(/answered with success.*still lists it/);
+    expect(await stillListed(decomposed)).toBe(true);
   });
 });

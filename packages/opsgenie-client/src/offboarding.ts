@@ -5,9 +5,13 @@ import {
 } from "@rollcall/core";
 import type { OpsgenieClient } from "./client";
 
+const userQuery = (step: OpsgenieDeleteUser) =>
+  step.userId ? { id: step.userId } : { username: step.username ?? "" };
+
 /**
  * Carries out `opsgenie.deleteUser` steps: DELETE the user by id (by username when the step has
- * no id). A user already gone (404) counts as done, so a plan can be run again.
+ * no id), then GET it back: done only when OpsGenie no longer finds the user. A user already gone
+ * (404) counts as done, so a plan can be run again.
  */
 export function offboardingExecutor(
   client: OpsgenieClient,
@@ -19,9 +23,7 @@ export function offboardingExecutor(
       step.userId
         ? { field: "userId", value: step.userId }
         : { field: "username", value: step.username },
-    remove: (step) =>
-      client.DELETE("/v1/json/user", {
-        params: { query: step.userId ? { id: step.userId } : { username: step.username ?? "" } },
-      }),
+    remove: (step) => client.DELETE("/v1/json/user", { params: { query: userQuery(step) } }),
+    readBack: (step) => client.GET("/v1/json/user", { params: { query: userQuery(step) } }),
   });
 }

@@ -1,15 +1,17 @@
 import {
+  AccountStillPresentError,
   buildDirectory,
   executeOffboarding,
   planOffboarding,
   type OpsgenieDeleteUser,
 } from "@rollcall/core";
-import { beforeEach, expect, it } from "vitest";
+import { afterEach, beforeEach, expect, it, vi } from "vitest";
 import { offboardingExecutor, pullAccounts, type OpsgenieClient } from "../src/index";
 import { useOpsgenieSimulator } from "./support/simulator";
 
 const env = useOpsgenieSimulator("both");
 let client: OpsgenieClient;
+afterEach(() => vi.restoreAllMocks());
 beforeEach(() => {
   client = env.client();
 });
@@ -59,5 +61,23 @@ it("reports the vendor's refusal as a failed step", async () => {
   }
   await expect(offboardingExecutor(client).execute(step(owner.id, owner.username))).rejects.toThrow(
     /at least 2 owners/,
+  );
+});
+
+it("fails the step when OpsGenie answers the delete with success but keeps the user", async () => {
+  const user = env.sim.store.userByUsername("kaan@example.com")!;
+  vi.spyOn(env.sim.store.users, "delete").mockReturnValue(true);
+  const error = await offboardingExecutor(client)
+    .execute(step(user.id, user.username))
+    .catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(AccountStillPresentError);
+  expect(env.sim.store.userByUsername("kaan@example.com")).toBeDefined();
+});
+
+it("fails the step when the delete is answered 404 but the user can still be read", async () => {
+  const user = env.sim.store.userByUsername("kaan@example.com")!;
+  env.sim.faults.once({ kind: "empty-body", status: 404 }, { route: "DELETE /v1/json/user" });
+  await expect(offboardingExecutor(client).execute(step(user.id, null))).rejects.toThrow(
+    /still there.*404/,
   );
 });

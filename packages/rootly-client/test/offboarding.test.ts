@@ -1,15 +1,17 @@
 import {
+  AccountStillPresentError,
   buildDirectory,
   ClientValidationError,
   executeOffboarding,
   planOffboarding,
   type RootlyDeleteUser,
 } from "@rollcall/core";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { offboardingExecutor, pullAccounts } from "../src/index";
 import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("demo");
+afterEach(() => vi.restoreAllMocks());
 
 /** A hand-made plan step deleting Rootly user `userId`. */
 function deleteStep(userId: string, description: string): RootlyDeleteUser {
@@ -45,5 +47,33 @@ describe("offboardingExecutor", () => {
       ClientValidationError,
     );
     expect(env.sim.requests).toHaveLength(0);
+  });
+});
+
+describe("offboardingExecutor against a Rootly that does not delete", () => {
+  it("fails the step when the delete is answered with success but the user stays", async () => {
+    const user = env.sim.store.users.list()[0]!;
+    vi.spyOn(env.sim.store.users, "delete").mockReturnValue(true);
+    const step = deleteStep(user.id, `Delete Rootly user ${user.id}`);
+    const result = await executeOffboarding(
+      { personId: "p", displayName: null, email: "", steps: [step], reviewContacts: [] },
+      { rootly: offboardingExecutor(env.client()) },
+    );
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]).toMatchObject({
+      status: "failed",
+      error: { name: "AccountStillPresentError" },
+    });
+    expect(env.sim.store.users.get(user.id)).toBeDefined();
+  });
+
+  it("fails the step when the delete is answered 404 but the user can still be read", async () => {
+    const user = env.sim.store.users.list()[0]!;
+    env.sim.faults.once({ kind: "empty-body", status: 404 }, { route: "DELETE /v1/users/{}" });
+    const executor = offboardingExecutor(env.client());
+    await expect(executor.execute(deleteStep(user.id, ""))).rejects.toBeInstanceOf(
+      AccountStillPresentError,
+    );
+    expect(env.sim.requestCount("GET /v1/users/{}")).toBe(1);
   });
 });

@@ -5,9 +5,14 @@ import {
 } from "@rollcall/core";
 import type { UptrendsClient } from "./client";
 
+const operator = (step: UptrendsDeleteOperator) => ({
+  params: { path: { operatorGuid: step.operatorGuid } },
+});
+
 /**
- * Carries out core's `uptrends.deleteOperator` offboarding steps: `DELETE /Operator/{guid}`. An
- * operator that is already gone (404) counts as done, so a re-run plan succeeds; Uptrends refuses
+ * Carries out core's `uptrends.deleteOperator` offboarding steps: `DELETE /Operator/{guid}`, then
+ * `GET` it back: done only when Uptrends answers 404. An operator that is already gone counts as
+ * done, so a re-run plan succeeds; Uptrends refuses
  * to delete the API account's own operator (a BadRequestError with its message).
  */
 export function offboardingExecutor(
@@ -17,9 +22,7 @@ export function offboardingExecutor(
     vendor: "uptrends",
     action: "uptrends.deleteOperator",
     target: (step) => ({ field: "operatorGuid", value: step.operatorGuid }),
-    remove: (step) =>
-      client.DELETE("/Operator/{operatorGuid}", {
-        params: { path: { operatorGuid: step.operatorGuid } },
-      }),
+    remove: (step) => client.DELETE("/Operator/{operatorGuid}", operator(step)),
+    readBack: (step) => client.GET("/Operator/{operatorGuid}", operator(step)),
   });
 }

@@ -1,4 +1,5 @@
 import {
+  AccountStillPresentError,
   BadRequestError,
   buildDirectory,
   ClientValidationError,
@@ -6,7 +7,7 @@ import {
   planOffboarding,
   type UptrendsDeleteOperator,
 } from "@rollcall/core";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { offboardingExecutor, pullAccounts } from "../src/index";
 import { useUptrendsSimulator } from "./support/simulator";
 
@@ -60,5 +61,30 @@ describe("offboardingExecutor", () => {
       ClientValidationError,
     );
     expect(env.sim.requests).toHaveLength(0);
+  });
+});
+
+describe("offboardingExecutor against an Uptrends that does not delete", () => {
+  afterEach(() => vi.restoreAllMocks());
+  const someone = () =>
+    env.sim.store.operators
+      .list()
+      .find((o) => o.OperatorGuid !== env.sim.store.apiAccountOperatorGuid)!;
+
+  it("fails the step when the delete is answered 204 but the operator stays", async () => {
+    const operator = someone();
+    vi.spyOn(env.sim.store.operators, "delete").mockReturnValue(true);
+    await expect(
+      offboardingExecutor(env.client()).execute(step(operator.OperatorGuid)),
+    ).rejects.toBeInstanceOf(AccountStillPresentError);
+    expect(env.sim.store.operators.get(operator.OperatorGuid)).toBeDefined();
+  });
+
+  it("fails the step when the delete is answered 404 but the operator can still be read", async () => {
+    const operator = someone();
+    env.sim.faults.once({ kind: "empty-body", status: 404 }, { route: "DELETE /Operator/{}" });
+    await expect(
+      offboardingExecutor(env.client()).execute(step(operator.OperatorGuid)),
+    ).rejects.toThrow(/still there.*404/);
   });
 });

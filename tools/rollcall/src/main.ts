@@ -5,20 +5,11 @@ import { readVendorEnvironment, type VendorEnvironment } from "./env-config";
 import { EXIT } from "./exit-codes";
 import { helpText } from "./help-text";
 import { describeFailure, SecretScrubber } from "./secret-scrubber";
-import { processTerminal, type Terminal } from "./terminal";
+import { printer, processStreams, style, type OutputStreams, type Terminal } from "./terminal";
 import { UsageError } from "./usage-error";
 
-/** Everything printed goes through the scrubber: stdout loses known secrets, stderr also shapes. */
-function scrubbed(terminal: Terminal, scrubber: SecretScrubber): Terminal {
-  return {
-    ...terminal,
-    out: (text) => terminal.out(scrubber.scrubKnown(text)),
-    err: (line) => terminal.err(scrubber.scrub(line)),
-  };
-}
-
 function usageFailure(error: UsageError, terminal: Terminal): number {
-  terminal.err(terminal.errStyle.red(`rollcall: ${error.message}`));
+  terminal.err(style.red(`rollcall: ${error.message}`));
   const help = error.command === undefined ? "rollcall --help" : `rollcall ${error.command} --help`;
   terminal.err(`Run '${help}' for usage.`);
   return EXIT.usage;
@@ -33,11 +24,11 @@ interface Prepared {
 function prepare(argv: readonly string[], terminal: Terminal): Prepared | number {
   const invocation = parseInvocation(argv);
   if (invocation.kind === "help") {
-    terminal.out(helpText(invocation.command) + "\n");
+    terminal.out(helpText(invocation.command).split("\n"));
     return EXIT.ok;
   }
   if (invocation.kind === "version") {
-    terminal.out(`${packageJson.version}\n`);
+    terminal.out([packageJson.version]);
     return EXIT.ok;
   }
   try {
@@ -51,10 +42,15 @@ function prepare(argv: readonly string[], terminal: Terminal): Prepared | number
 
 export async function main(
   argv: readonly string[],
-  rawTerminal: Terminal = processTerminal(),
+  streams: OutputStreams = processStreams(),
 ): Promise<number> {
   const scrubber = new SecretScrubber();
-  const terminal = scrubbed(rawTerminal, scrubber);
+  // Everything printed goes through here: stdout loses known secrets, stderr also credential
+  // shapes, and both every control character (see neutralise).
+  const terminal = printer(streams, {
+    out: (text) => scrubber.scrubKnown(text),
+    err: (text) => scrubber.scrub(text),
+  });
   let prepared: Prepared | number;
   try {
     prepared = prepare(argv, terminal);
@@ -69,7 +65,7 @@ export async function main(
     const { runCommand } = await import("./run-command");
     return await runCommand(prepared.invocation, prepared.environment, terminal, scrubber);
   } catch (error) {
-    terminal.err(terminal.errStyle.red(`rollcall: ${describeFailure(error, scrubber)}`));
+    terminal.err(style.red(`rollcall: ${describeFailure(error, scrubber)}`));
     return EXIT.notFoundOrFailed;
   }
 }

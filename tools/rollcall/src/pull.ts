@@ -3,7 +3,7 @@
 import { buildDirectory, type Account, type AccountIssue, type Directory } from "@rollcall/core";
 import type { VendorConnection } from "./connections";
 import { describeFailure, type SecretScrubber } from "./secret-scrubber";
-import type { Terminal } from "./terminal";
+import { style, type Terminal } from "./terminal";
 import type { CliVendor } from "./vendors";
 
 export type VendorPull =
@@ -42,7 +42,6 @@ async function pullOne(
   scrubber: SecretScrubber,
 ): Promise<VendorPull> {
   const { vendor, source } = connection;
-  const style = terminal.errStyle;
   let pages = 0;
   let records = 0;
   try {

@@ -1,5 +1,6 @@
 // What the demo organisation promises a directory will show, derived from the roster itself so
 // the tests follow it if it changes.
+import { emailKey } from "@rollcall/core";
 import { demoOrganisation, type DemoPerson } from "@rollcall/simulators";
 
 export type Vendor = "eagle" | "rootly" | "opsgenie" | "uptrends";
@@ -15,14 +16,14 @@ function addresses(person: DemoPerson): [Vendor, string][] {
 }
 
 /**
- * Expected people: accounts join on their login/primary address, case-insensitively, so each
- * distinct lower-cased address is one person, with the vendors that carry it.
+ * Expected people: accounts join on their login/primary address, normalised, so each distinct
+ * `emailKey` is one person, with the vendors that carry it.
  */
 export function expectedPeople(): Map<string, Set<Vendor>> {
   const people = new Map<string, Set<Vendor>>();
   for (const person of demoOrganisation.people) {
     for (const [vendor, address] of addresses(person)) {
-      const key = address.toLowerCase();
+      const key = emailKey(address);
       const vendors = people.get(key) ?? new Set<Vendor>();
       vendors.add(vendor);
       people.set(key, vendors);
@@ -41,7 +42,7 @@ export function demoPerson(key: string): DemoPerson {
 export function backupOnlyMatches(): DemoPerson[] {
   const primaries = new Set(expectedPeople().keys());
   return demoOrganisation.people.filter((person) => {
-    const backup = person.uptrends?.backupEmail.toLowerCase();
-    return backup !== undefined && backup !== "" && primaries.has(backup);
+    const backup = person.uptrends?.backupEmail;
+    return backup !== undefined && backup !== "" && primaries.has(emailKey(backup));
   });
 }

@@ -1,4 +1,5 @@
 import type { OffboardingExecutor, OffboardingStep } from "./offboarding";
+import { AccountStillPresentError } from "./account-still-present-error";
 import { ClientValidationError, NotFoundError } from "../runtime/errors";
 import { unwrap, type FetchResult } from "../runtime/unwrap";
 
@@ -10,12 +11,15 @@ export interface DeletionExecutorOptions<Step extends OffboardingStep> {
   target: (step: Step) => { field: string; value: string | null | undefined };
   /** Sends the DELETE; the result is unwrapped here. */
   remove: (step: Step) => Promise<FetchResult>;
+  /** Reads the same record back (a GET by the same key); a 404 proves it is gone. */
+  readBack: (step: Step) => Promise<FetchResult>;
 }
 
 /**
  * An offboarding executor whose steps each delete one vendor record. A wrong action or an empty
  * target is refused before anything is sent; a record already gone (404) counts as done, so a
- * plan can be run again after a partial failure.
+ * plan can be run again after a partial failure. Either way the record is then read back: a step
+ * is done only when the vendor answers 404 for it, never on the DELETE's word alone.
  */
 export function deletionExecutor<Step extends OffboardingStep>(
   options: DeletionExecutorOptions<Step>,
@@ -32,11 +36,25 @@ export function deletionExecutor<Step extends OffboardingStep>(
       if (typeof value !== "string" || value.trim() === "") {
         throw refuse(`step.${field}`, `must name the record to delete`);
       }
-      try {
-        unwrap(await options.remove(step));
-      } catch (error) {
-        if (!(error instanceof NotFoundError)) throw error;
+      const answer = (await isMissing(options.remove(step))) ? "404 (not found)" : "success";
+      if (!(await isMissing(options.readBack(step)))) {
+        throw new AccountStillPresentError(
+          vendor,
+          `${field} ${value}`,
+          `the delete was answered with ${answer}, but reading it back still finds it`,
+        );
       }
     },
   };
+}
+
+/** True for a 404, false for a success; any other failure is thrown. */
+async function isMissing(request: Promise<FetchResult>): Promise<boolean> {
+  try {
+    unwrap(await request);
+    return false;
+  } catch (error) {
+    if (error instanceof NotFoundError) return true;
+    throw error;
+  }
 }

@@ -147,6 +147,20 @@ export function normalizeEmail(value: unknown, options?: EmailMatchOptions): str
   return options === undefined ? parsed.address : applyMatchOptions(parsed.address, options);
 }
 
+/**
+ * The key core compares addresses by: the normalised address ({@link normalizeEmail}), or for a
+ * malformed value the value trimmed. Every comparison of two addresses goes through this, so an
+ * NFD `josé@…` or a Unicode domain matches the normalised form a plan or directory holds.
+ */
+export function emailKey(value: string): string {
+  return normalizeEmail(value) ?? value.trim();
+}
+
+/** True when two addresses are the same address (see {@link emailKey}). */
+export function sameEmail(a: string, b: string): boolean {
+  return emailKey(a) === emailKey(b);
+}
+
 /** Apply {@link EmailMatchOptions} to an already normalised address. */
 export function applyMatchOptions(normalized: string, options: EmailMatchOptions): string {
   const gmail = options.gmail;

@@ -17,7 +17,15 @@ export type {
   AccountIssue,
   AdapterResult,
 } from "./account";
-export { email, parseEmail, normalizeEmail, isValidEmail, emailRejection } from "./email";
+export {
+  email,
+  parseEmail,
+  normalizeEmail,
+  isValidEmail,
+  emailRejection,
+  emailKey,
+  sameEmail,
+} from "./email";
 export type {
   AccountEmail,
   EmailKind,
@@ -66,6 +74,7 @@ export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff"
 
 export { planOffboarding, executeOffboarding } from "./offboarding";
 export { deletionExecutor } from "./deletion-executor";
+export { AccountStillPresentError } from "./account-still-present-error";
 export type { DeletionExecutorOptions } from "./deletion-executor";
 export type {
   OffboardingPlan,

@@ -186,7 +186,12 @@ export function planOffboarding(directory: Directory, email: string): Offboardin
   };
 }
 
-/** Carries out one vendor's steps; supplied by that vendor's package. Throw to report failure. */
+/**
+ * Carries out one vendor's steps; supplied by that vendor's package. Throw to report failure.
+ * Return only after reading the vendor back and finding the account gone: a vendor that answers
+ * success but keeps the record, or a look-up that misses, must fail the step
+ * (`AccountStillPresentError`), never report it done.
+ */
 export interface OffboardingExecutor<Step extends OffboardingStep = OffboardingStep> {
   // Method syntax on purpose: lets an executor typed for one vendor's steps fill its slot.
   execute(step: Step): Promise<void> | void;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AccountStillPresentError,
   ClientValidationError,
   ServerError,
   deletionExecutor,
@@ -9,37 +10,63 @@ import {
 const step = (userId: string): RootlyDeleteUser =>
   ({ vendor: "rootly", action: "rootly.deleteUser", userId }) as RootlyDeleteUser;
 
-function executorAnswering(status: number) {
+function answer(status: number) {
+  const response = new Response(status === 204 ? null : "{}", { status });
+  return status < 300 ? { data: {}, response } : { error: {}, response };
+}
+
+/** An executor whose DELETE answers `deleteStatus` and whose read-back GET answers `readStatus`. */
+function executorAnswering(deleteStatus: number, readStatus = 404) {
   const sent: string[] = [];
   const executor = deletionExecutor<RootlyDeleteUser>({
     vendor: "rootly",
     action: "rootly.deleteUser",
     target: (s) => ({ field: "userId", value: s.userId }),
     remove: async (s) => {
-      sent.push(s.userId);
-      const response = new Response(status === 204 ? null : "{}", { status });
-      return status < 300 ? { data: {}, response } : { error: {}, response };
+      sent.push(`DELETE ${s.userId}`);
+      return answer(deleteStatus);
+    },
+    readBack: async (s) => {
+      sent.push(`GET ${s.userId}`);
+      return answer(readStatus);
     },
   });
   return { executor, sent };
 }
 
 describe("deletionExecutor", () => {
-  it("deletes the named record", async () => {
+  it("deletes the named record and reads it back", async () => {
     const { executor, sent } = executorAnswering(204);
     await executor.execute(step("317"));
-    expect(sent).toEqual(["317"]);
+    expect(sent).toEqual(["DELETE 317", "GET 317"]);
   });
 
-  it("counts a record that is already gone (404) as done", async () => {
+  it("counts a record that is already gone (404, and 404 on reading back) as done", async () => {
     const { executor, sent } = executorAnswering(404);
     await expect(executor.execute(step("317"))).resolves.toBeUndefined();
-    expect(sent).toEqual(["317"]);
+    expect(sent).toEqual(["DELETE 317", "GET 317"]);
   });
 
-  it("passes on any other failure", async () => {
-    const { executor } = executorAnswering(500);
-    await expect(executor.execute(step("317"))).rejects.toBeInstanceOf(ServerError);
+  it("fails a delete answered with success when the record can still be read", async () => {
+    const { executor } = executorAnswering(204, 200);
+    const error = await executor.execute(step("317")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccountStillPresentError);
+    expect(error).toMatchObject({ name: "AccountStillPresentError", vendor: "rootly" });
+    expect((error as Error).message).toMatch(/userId 317 is still there.*success/);
+  });
+
+  it("fails a delete answered 404 when the record can in fact still be read", async () => {
+    const { executor } = executorAnswering(404, 200);
+    await expect(executor.execute(step("317"))).rejects.toThrow(/still there.*404/);
+  });
+
+  it("passes on any other failure, of the delete or of the read-back", async () => {
+    await expect(executorAnswering(500).executor.execute(step("317"))).rejects.toBeInstanceOf(
+      ServerError,
+    );
+    await expect(executorAnswering(204, 503).executor.execute(step("317"))).rejects.toBeInstanceOf(
+      ServerError,
+    );
   });
 
   it("refuses a step of another action, or with no target, before sending anything", async () => {

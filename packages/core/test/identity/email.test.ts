@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   IdentityError,
   email,
+  emailKey,
   emailRejection,
   isValidEmail,
   normalizeEmail,
   parseEmail,
+  sameEmail,
 } from "../../src/identity/index";
 
 describe("normalizeEmail", () => {
@@ -150,5 +152,19 @@ describe("normalizeEmail fast path for plain ASCII addresses", () => {
     expect(emailRejection("a@-bad.example")).toBe("bad-domain");
     expect(emailRejection("a@example.com.")).toBe("bad-domain");
     expect(emailRejection("a@10.0.0.1")).toBe("bad-domain");
+  });
+});
+
+describe("sameEmail", () => {
+  it("matches NFD and NFC spellings, any case, and a Unicode domain against its punycode", () => {
+    expect(sameEmail("Jose\u0301@Example.com ", "jos\u00e9@example.com")).toBe(true);
+    expect(sameEmail("ana@B\u00fccher.example", "ana@xn--bcher-kva.example")).toBe(true);
+    expect(sameEmail("ana@bucher.example", "ana@xn--bcher-kva.example")).toBe(false);
+  });
+
+  it("compares a malformed value with itself, trimmed, and never with a well-formed address", () => {
+    expect(emailKey(" not an address ")).toBe("not an address");
+    expect(sameEmail("no-at-sign", " no-at-sign")).toBe(true);
+    expect(sameEmail("no-at-sign", "no-at-sign@example.com")).toBe(false);
   });
 });

@@ -91,6 +91,12 @@ function describeAjvError(prefix: string, error: ErrorObject): ContractProblem {
  * The spec compiled for serving: a router over its paths and ajv (JSON Schema 2020-12, the dialect
  * of OpenAPI 3.1) validators for every operation's parameters, request bodies and responses.
  */
+/**
+ * RFC 6531 addresses, which ajv-formats leaves out: one `@`, no spaces or controls, a dotted
+ * domain. Any letters (é, ü, 中) are allowed; ASCII-only `email` stays ajv-formats' own check.
+ */
+const IDN_EMAIL = /^[^\s@\p{Cc}]+@[^\s@.\p{Cc}]+(?:\.[^\s@.\p{Cc}]+)+$/u;
+
 export class Contract {
   readonly #document: OpenApiDocument;
   readonly #router = FindMyWay({ ignoreTrailingSlash: true });
@@ -108,6 +114,7 @@ export class Contract {
     this.#paramAjv = new Ajv2020({ ...options, coerceTypes: "array" });
     for (const ajv of [this.#bodyAjv, this.#paramAjv]) {
       addFormats(ajv);
+      ajv.addFormat("idn-email", IDN_EMAIL);
       ajv.addSchema(document as object, specId);
     }
     for (const [pathTemplate, pathItem] of Object.entries(document.paths ?? {})) {

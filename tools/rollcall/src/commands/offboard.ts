@@ -10,6 +10,7 @@ import {
 import { EXIT } from "../exit-codes";
 import { renderOutcomes, renderPlan } from "../render/plan";
 import type { Session } from "../session";
+import { style } from "../terminal";
 
 /** The clients' executors, each step announced on stderr as it starts. */
 function announcedExecutors(session: Session): OffboardingExecutors {
@@ -41,14 +42,14 @@ export async function offboardCommand(
     plan = planOffboarding(pulled.directory, email);
   } catch (error) {
     if (!(error instanceof IdentityError)) throw error;
-    terminal.err(terminal.errStyle.red(`rollcall: cannot offboard ${email}: ${error.message}`));
+    terminal.err(style.red(`rollcall: cannot offboard ${email}: ${error.message}`));
     return EXIT.notFoundOrFailed;
   }
-  terminal.out(renderPlan(plan, terminal.outStyle));
+  terminal.out(renderPlan(plan));
   const unavailable = pulled.pulls.filter((pull) => pull.status !== "ok").map((p) => p.vendor);
   if (unavailable.length > 0) {
     terminal.err(
-      terminal.errStyle.yellow(
+      style.yellow(
         `rollcall: the plan does not cover ${unavailable.join(", ")}: it could not be read`,
       ),
     );
@@ -58,7 +59,7 @@ export async function offboardCommand(
     return pulled.partial ? EXIT.partial : EXIT.ok;
   }
   const result = await executeOffboarding(plan, announcedExecutors(session));
-  terminal.out(renderOutcomes(result, terminal.outStyle));
+  terminal.out(renderOutcomes(result));
   if (result.outcomes.some((outcome) => outcome.status === "failed")) {
     return EXIT.notFoundOrFailed;
   }

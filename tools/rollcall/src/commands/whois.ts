@@ -3,6 +3,7 @@ import { EXIT } from "../exit-codes";
 import { personJson } from "../render/directory-json";
 import { renderPerson } from "../render/person";
 import type { Session } from "../session";
+import { jsonLines, style } from "../terminal";
 
 export async function whoisCommand(
   { terminal, pulled }: Session,
@@ -12,15 +13,15 @@ export async function whoisCommand(
   const found = lookupEmail(pulled.directory, email);
   if (found === undefined) {
     const partly = pulled.partial ? " in the vendors that could be read" : "";
-    terminal.err(terminal.errStyle.red(`rollcall: nobody has ${email}${partly}`));
+    terminal.err(style.red(`rollcall: nobody has ${email}${partly}`));
     return EXIT.notFoundOrFailed;
   }
   if (json) {
     const vendors = pulled.pulls.map((pull) => pull.vendor);
     const person = { ...personJson(found.person, vendors), foundBy: found.strength };
-    terminal.out(JSON.stringify(person, null, 2) + "\n");
+    terminal.out(jsonLines(person));
   } else {
-    terminal.out(renderPerson(found, terminal.outStyle));
+    terminal.out(renderPerson(found));
   }
   return pulled.partial ? EXIT.partial : EXIT.ok;
 }

@@ -1,4 +1,5 @@
-// `rollcall directory --csv`: RFC 4180, one row per person, no summary.
+// `rollcall directory --csv`: RFC 4180 rows (the terminal ends each with CRLF), one per person.
+// Control characters in a cell are shown as `\uXXXX` escapes when printed, like everywhere else.
 import type { PulledDirectory } from "../pull";
 import { UNAVAILABLE } from "./directory-table";
 import { emailOf, nameOf, rolesIn } from "./roles";
@@ -9,7 +10,7 @@ function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function renderDirectoryCsv(pulled: PulledDirectory): string {
+export function renderDirectoryCsv(pulled: PulledDirectory): string[] {
   const header = ["name", "email", ...pulled.pulls.map((pull) => pull.vendor)];
   const rows = pulled.directory.people.map((person) => [
     nameOf(person),
@@ -18,5 +19,5 @@ export function renderDirectoryCsv(pulled: PulledDirectory): string {
       pull.status === "ok" ? (rolesIn(person, pull.vendor) ?? "") : UNAVAILABLE,
     ),
   ]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return [header, ...rows].map((row) => row.map(csvCell).join(","));
 }

@@ -1,13 +1,13 @@
 // `rollcall directory`: one row per person, one column per vendor, then the summary.
 import type { PulledDirectory } from "../pull";
-import type { Style } from "../terminal";
+import type { Line } from "../terminal";
 import { renderSummary } from "./summary";
 import { emailOf, nameOf, rolesIn } from "./roles";
 import { textTable } from "./text-table";
 
 export const UNAVAILABLE = "unavailable";
 
-export function renderDirectoryTable(pulled: PulledDirectory, style: Style): string {
+export function renderDirectoryTable(pulled: PulledDirectory): Line[] {
   const header = [
     "Name",
     "Email",
@@ -20,5 +20,5 @@ export function renderDirectoryTable(pulled: PulledDirectory, style: Style): str
       pull.status === "ok" ? (rolesIn(person, pull.vendor) ?? "") : UNAVAILABLE,
     ),
   ]);
-  return textTable(header, rows, style.bold) + "\n" + renderSummary(pulled, style);
+  return [...textTable(header, rows), "", ...renderSummary(pulled)];
 }

@@ -1,11 +1,11 @@
 // `rollcall whois`: one person, their accounts and the addresses that only point at them.
 import type { PersonLookup } from "@rollcall/core";
-import type { Style } from "../terminal";
+import { style, type Line } from "../terminal";
 import { roleOf } from "./roles";
 import { describeContactMatch } from "./summary";
 import { textTable } from "./text-table";
 
-export function renderPerson({ person, strength }: PersonLookup, style: Style): string {
+export function renderPerson({ person, strength }: PersonLookup): Line[] {
   const title = person.displayName
     ? `${person.displayName} <${person.primaryEmail ?? person.id}>`
     : (person.primaryEmail ?? person.id);
@@ -21,14 +21,15 @@ export function renderPerson({ person, strength }: PersonLookup, style: Style): 
     account.status,
     account.groups.map((group) => group.name ?? group.id ?? "").join(", "),
   ]);
-  const lines = [
+  return [
     style.bold(title),
     found,
     "",
-    textTable(["Vendor", "Role", "Account", "Id", "Status", "Groups"], rows, style.bold).trimEnd(),
+    ...textTable(["Vendor", "Role", "Account", "Id", "Status", "Groups"], rows),
     "",
-    `${style.bold("Contact-only matches:")} ${person.contactMatches.length === 0 ? "none" : ""}`.trimEnd(),
+    person.contactMatches.length === 0
+      ? [style.bold("Contact-only matches:"), " none"]
+      : style.bold("Contact-only matches:"),
     ...person.contactMatches.map((match) => `  ${describeContactMatch(match)}`),
   ];
-  return lines.join("\n") + "\n";
 }

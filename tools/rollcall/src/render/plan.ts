@@ -1,11 +1,11 @@
 // `rollcall offboard`: the plan, and after --apply what happened to each step.
 import type { OffboardingPlan, OffboardingResult } from "@rollcall/core";
-import type { Style } from "../terminal";
+import { style, type Line } from "../terminal";
 import { describeContactMatch } from "./summary";
 
-export function renderPlan(plan: OffboardingPlan, style: Style): string {
+export function renderPlan(plan: OffboardingPlan): Line[] {
   const who = plan.displayName ? `${plan.displayName} <${plan.email}>` : plan.email;
-  const lines = [style.bold(`Offboarding plan for ${who}: ${plan.steps.length} step(s)`)];
+  const lines: Line[] = [style.bold(`Offboarding plan for ${who}: ${plan.steps.length} step(s)`)];
   plan.steps.forEach((step, index) => {
     lines.push(`  ${index + 1}. [${step.vendor}] ${step.description}`);
   });
@@ -15,11 +15,11 @@ export function renderPlan(plan: OffboardingPlan, style: Style): string {
     );
     for (const match of plan.reviewContacts) lines.push(`  - ${describeContactMatch(match)}`);
   }
-  return lines.join("\n") + "\n";
+  return lines;
 }
 
-export function renderOutcomes(result: OffboardingResult, style: Style): string {
-  const lines = [style.bold("Outcome:")];
+export function renderOutcomes(result: OffboardingResult): Line[] {
+  const lines: Line[] = [style.bold("Outcome:")];
   result.outcomes.forEach((outcome, index) => {
     const label =
       outcome.status === "done"
@@ -28,12 +28,14 @@ export function renderOutcomes(result: OffboardingResult, style: Style): string 
           ? style.red("FAILED ")
           : style.yellow("skipped");
     const why = outcome.error ? ` — ${outcome.error.name}: ${outcome.error.message}` : "";
-    lines.push(
-      `  ${label} ${index + 1}. [${outcome.step.vendor}] ${outcome.step.description}${why}`,
-    );
+    lines.push([
+      "  ",
+      label,
+      ` ${index + 1}. [${outcome.step.vendor}] ${outcome.step.description}${why}`,
+    ]);
   });
   const counts = { done: 0, failed: 0, skipped: 0 };
   for (const outcome of result.outcomes) counts[outcome.status] += 1;
   lines.push(`${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped`);
-  return lines.join("\n") + "\n";
+  return lines;
 }

@@ -1,7 +1,7 @@
 // The numbers under the directory table, also part of the JSON output.
 import { accountsByVendor, peopleMissingFromVendors, type ContactMatch } from "@rollcall/core";
 import type { PulledDirectory } from "../pull";
-import type { Style } from "../terminal";
+import { style, type Line } from "../terminal";
 import type { CliVendor } from "../vendors";
 
 export interface DirectorySummary {
@@ -39,21 +39,20 @@ export function describeContactMatch(match: ContactMatch): string {
   return `${match.email} is a ${match.via} address on ${kind} ${id} (${vendor}), whose person is ${match.personId}`;
 }
 
-export function renderSummary(pulled: PulledDirectory, style: Style): string {
+export function renderSummary(pulled: PulledDirectory): Line[] {
   const summary = summarise(pulled);
-  const lines = [
-    `${style.bold("People:")} ${summary.people}`,
-    `${style.bold("Accounts:")} ${pulled.pulls
-      .map((pull) =>
-        pull.status === "ok"
-          ? `${pull.vendor} ${summary.accountsByVendor[pull.vendor] ?? 0}`
-          : `${pull.vendor} unavailable`,
-      )
-      .join(", ")}`,
-    `${style.bold("In some vendors but not all:")} ${summary.inSomeVendors}`,
-    `${style.bold("Contact-only matches:")} ${summary.contactOnlyMatches.length}`,
+  const accounts = pulled.pulls.map((pull) =>
+    pull.status === "ok"
+      ? `${pull.vendor} ${summary.accountsByVendor[pull.vendor] ?? 0}`
+      : `${pull.vendor} unavailable`,
+  );
+  const lines: Line[] = [
+    [style.bold("People:"), ` ${summary.people}`],
+    [style.bold("Accounts:"), ` ${accounts.join(", ")}`],
+    [style.bold("In some vendors but not all:"), ` ${summary.inSomeVendors}`],
+    [style.bold("Contact-only matches:"), ` ${summary.contactOnlyMatches.length}`],
     ...summary.contactOnlyMatches.map((match) => `  ${describeContactMatch(match)}`),
-    `${style.bold("Records that could not be read:")} ${summary.unreadableRecords}`,
+    [style.bold("Records that could not be read:"), ` ${summary.unreadableRecords}`],
     ...pulled.directory.issues.map(
       (issue) =>
         `  ${issue.vendor} ${issue.kind}${issue.id ? ` ${issue.id}` : ""}: ${issue.reason}`,
@@ -64,5 +63,5 @@ export function renderSummary(pulled: PulledDirectory, style: Style): string {
       lines.push(style.red(`${pull.vendor}! unavailable: ${pull.error}`));
     }
   }
-  return lines.join("\n") + "\n";
+  return lines;
 }

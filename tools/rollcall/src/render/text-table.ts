@@ -1,13 +1,12 @@
-// Plain aligned columns for the terminal. Widths count code points, so "Tomás" lines up.
+// Plain aligned columns for the terminal. Widths count code points of the text as it will be
+// shown (control characters become `\uXXXX` escapes), so "Tomás" and escaped cells line up.
+import { neutralise } from "../neutralise";
+import { style, type Line } from "../terminal";
 
-const width = (text: string) => [...text].length;
+const width = (text: string) => [...neutralise(text)].length;
 
-/** Pads plain text; `paint` styles a cell after padding so escape codes do not skew widths. */
-export function textTable(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  paintHeader: (text: string) => string = (text) => text,
-): string {
+/** One line per row, the header in bold. A cell cannot add a line: its line breaks are shown. */
+export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): Line[] {
   const widths = header.map((cell, column) =>
     Math.max(width(cell), ...rows.map((row) => width(row[column] ?? ""))),
   );
@@ -16,5 +15,5 @@ export function textTable(
       .map((cell, column) => cell + " ".repeat((widths[column] ?? 0) - width(cell)))
       .join("  ")
       .trimEnd();
-  return [paintHeader(line(header)), ...rows.map(line)].join("\n") + "\n";
+  return [style.bold(line(header)), ...rows.map(line)];
 }
