@@ -25,31 +25,19 @@ describe.each(VENDORS)("$vendor", (harness) => {
   const faulty = () => env.client({ retry: FAULT_TEST_RETRY, hooks: env.recorder.hooks });
 
   describe.each(faultScenarios(harness.vendor))("under $name", (scenario) => {
-    it("GET (idempotent)", async () => {
+    it.each([
+      ["GET (idempotent)", "get", "idempotent"],
+      ["POST (not idempotent) reaches the server once", "post", "nonIdempotent"],
+    ] as const)("%s", async (_name, kind, expected) => {
+      const { route, call } = harness[kind];
       const client = faulty();
-      const run = await runFaultScenario(
-        env.sim,
-        harness.get.route,
-        scenario,
-        scenario.idempotent,
-        (o) => harness.get.call(client, o),
+      const run = await runFaultScenario(env.sim, route, scenario, scenario[expected], (o) =>
+        call(client, o),
       );
       expect(run.problems).toEqual([]);
-      if ("data" in run.outcome) harness.get.check(run.outcome.data);
-      else expect(secretLeaks(run.outcome.error, env.secrets())).toEqual([]);
-    });
-
-    it("POST (not idempotent) reaches the server once", async () => {
-      const client = faulty();
-      const run = await runFaultScenario(
-        env.sim,
-        harness.post.route,
-        scenario,
-        scenario.nonIdempotent,
-        (o) => harness.post.call(client, o),
-      );
-      expect(run.problems).toEqual([]);
-      if ("error" in run.outcome) expect(secretLeaks(run.outcome.error, env.secrets())).toEqual([]);
+      if (!("data" in run.outcome))
+        expect(secretLeaks(run.outcome.error, env.secrets())).toEqual([]);
+      else if (kind === "get") harness.get.check(run.outcome.data);
     });
   });
 
