@@ -67,9 +67,10 @@ it("reports the vendor's refusal as a failed step", async () => {
 it("fails the step when OpsGenie answers the delete with success but keeps the user", async () => {
   const user = env.sim.store.userByUsername("kaan@example.com")!;
   vi.spyOn(env.sim.store.users, "delete").mockReturnValue(true);
-  const error = await offboardingExecutor(client)
-    .execute(step(user.id, user.username))
-    .catch((e: unknown) => e);
+  const executor = offboardingExecutor(client);
+  const error = await Promise.resolve(executor.execute(step(user.id, user.username))).catch(
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AccountStillPresentError);
   expect(env.sim.store.userByUsername("kaan@example.com")).toBeDefined();
 });

@@ -118,9 +118,11 @@ export function processStreams(): OutputStreams {
   };
 }
 
-/** Result lines for a JSON value. JSON.stringify escapes every C0 character inside strings, so
- * its line breaks are layout only; what is left (DEL, C1, bidi) `neutralise` writes as JSON's own
- * `\uXXXX` escapes, so the printed JSON parses back to exactly the same strings. */
+/**
+ * Result lines for a JSON value. JSON.stringify escapes every C0 character inside strings, so its
+ * line breaks are layout only; what is left (DEL, C1, bidi) `neutralise` writes as JSON's own
+ * `\uXXXX` escapes, so the printed JSON parses back to exactly the same strings.
+ */
 export function jsonLines(value: unknown): string[] {
   return JSON.stringify(value, null, 2).split("\n");
 }

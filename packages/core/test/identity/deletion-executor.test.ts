@@ -49,7 +49,7 @@ describe("deletionExecutor", () => {
 
   it("fails a delete answered with success when the record can still be read", async () => {
     const { executor } = executorAnswering(204, 200);
-    const error = await executor.execute(step("317")).catch((e: unknown) => e);
+    const error = await Promise.resolve(executor.execute(step("317"))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AccountStillPresentError);
     expect(error).toMatchObject({ name: "AccountStillPresentError", vendor: "rootly" });
     expect((error as Error).message).toMatch(/userId 317 is still there.*success/);
