@@ -5,46 +5,6 @@ import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("demo");
 
-// The spec's `GET /v1/users?include=role,on_call_role` example (specs/rootly.yaml, listUsers
-// withRoles): user 317 with its account role and on-call role in `included`.
-const withRoles = {
-  data: [
-    {
-      id: "317",
-      type: "users",
-      attributes: {
-        name: "Mario Casper",
-        email: "emmett.daugherty@wehner-turner.test",
-        first_name: "Mario",
-        last_name: "Casper",
-        full_name: "Mario Casper",
-        full_name_with_team: null,
-        time_zone: null,
-        created_at: "2025-03-20T17:52:08.420-07:00",
-        updated_at: "2025-03-20T17:52:08.905-07:00",
-      },
-      relationships: {
-        role: { data: { id: "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70", type: "roles" } },
-        on_call_role: {
-          data: { id: "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64", type: "on_call_roles" },
-        },
-      },
-    },
-  ],
-  included: [
-    {
-      id: "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70",
-      type: "roles",
-      attributes: { name: "Admin", slug: "admin", is_deletable: false, is_editable: false },
-    },
-    {
-      id: "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64",
-      type: "on_call_roles",
-      attributes: { name: "Admin", slug: "admin", system_role: "admin" },
-    },
-  ],
-};
-
 // The two users of the spec's `GET /v1/users` example (specs/rootly.yaml, listUsers firstPage).
 const specUsers = [
   {
@@ -84,6 +44,42 @@ const specUsers = [
     },
   },
 ];
+
+// The spec's `GET /v1/users?include=role,on_call_role` example (specs/rootly.yaml, listUsers
+// withRoles): user 317 as above but with null team name and time zone, and its account role and
+// on-call role in `included`.
+const withRoles = {
+  data: [
+    {
+      ...specUsers[1]!,
+      attributes: {
+        ...specUsers[1]!.attributes,
+        phone: null,
+        slack_id: null,
+        full_name_with_team: null,
+        time_zone: null,
+      },
+      relationships: {
+        role: { data: { id: "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70", type: "roles" } },
+        on_call_role: {
+          data: { id: "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64", type: "on_call_roles" },
+        },
+      },
+    },
+  ],
+  included: [
+    {
+      id: "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70",
+      type: "roles",
+      attributes: { name: "Admin", slug: "admin", is_deletable: false, is_editable: false },
+    },
+    {
+      id: "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64",
+      type: "on_call_roles",
+      attributes: { name: "Admin", slug: "admin", system_role: "admin" },
+    },
+  ],
+};
 
 describe("toAccounts", () => {
   it("normalises the spec's example users", () => {
