@@ -22,7 +22,7 @@ const vendor = VENDORS.rootly;
 const kind = ACCOUNT_KINDS.rootlyUser;
 
 /** What the listing asks Rootly to include: each user's account role and On-Call role. */
-export const ACCOUNT_INCLUDES = "role,on_call_role";
+const ACCOUNT_INCLUDES = "role,on_call_role";
 
 /**
  * Rootly's built-in account roles, by slug, as core's levels. Observer (read access) and No
