@@ -4,6 +4,7 @@ import {
   email,
   namesFrom,
   phone,
+  roleFrom,
   timestampFromIso,
   timezoneFromName,
   VENDORS,
@@ -11,6 +12,7 @@ import {
   type AccountIssue,
   type AdapterResult,
   type PullOptions,
+  type RoleLevel,
 } from "@rollcall/core";
 import type { RootlyClient } from "./client";
 import type { User } from "./generated/schema";
@@ -19,18 +21,36 @@ import { userPages, type ListAllUsersOptions } from "./pagination";
 const vendor = VENDORS.rootly;
 const kind = ACCOUNT_KINDS.rootlyUser;
 
+/** What the listing asks Rootly to include: each user's account role and On-Call role. */
+const ACCOUNT_INCLUDES = "role,on_call_role";
+
+/**
+ * Rootly's built-in account roles, by slug, as core's levels. Observer (read access) and No
+ * Access are "limited"; an organisation's custom roles stay "unknown", their name kept.
+ */
+const ROLE_LEVELS: Readonly<Record<string, RoleLevel>> = {
+  owner: "owner",
+  admin: "admin",
+  user: "member",
+  observer: "limited",
+  no_access: "limited",
+};
+
 /**
  * Rootly users (JSON:API resources as `GET /v1/users` lists them) as core accounts. Accepts one
- * record or a list. A record without an id or email, or a repeated id, becomes an issue instead
- * of an account; it never throws.
+ * record or a list, plus the responses' `included` resources: with `include=role,on_call_role`
+ * those carry each user's account role (the account's role) and On-Call role (`extras.onCallRole`).
+ * A record without an id or email, or a repeated id, becomes an issue instead of an account; it
+ * never throws.
  */
-export function toAccounts(records: unknown): AdapterResult {
+export function toAccounts(records: unknown, included: unknown = []): AdapterResult {
   const list: readonly unknown[] = Array.isArray(records) ? records : [records];
+  const resources = indexResources(included);
   const accounts: Account[] = [];
   const issues: AccountIssue[] = [];
   const seen = new Set<string>();
   for (const raw of list) {
-    const result = toAccount(raw);
+    const result = toAccount(raw, resources);
     if ("reason" in result) {
       issues.push(result);
     } else if (seen.has(result.source.id)) {
@@ -43,7 +63,37 @@ export function toAccounts(records: unknown): AdapterResult {
   return { accounts, issues };
 }
 
-function toAccount(raw: unknown): Account | AccountIssue {
+/** Attributes of the included resources, by `type/id`. */
+type Resources = ReadonlyMap<string, Record<string, unknown>>;
+
+function indexResources(included: unknown): Resources {
+  const resources = new Map<string, Record<string, unknown>>();
+  for (const resource of Array.isArray(included) ? included : []) {
+    if (!isRecord(resource) || !isRecord(resource.attributes)) continue;
+    const { id, type } = resource;
+    if (typeof id === "string" && typeof type === "string") {
+      resources.set(`${type}/${id}`, resource.attributes);
+    }
+  }
+  return resources;
+}
+
+/** The name and slug of the role a user's relationship points at, when it was included. */
+function relatedRole(
+  relationships: unknown,
+  name: "role" | "on_call_role",
+  resources: Resources,
+): { name: string | null; slug: string | null } | null {
+  const relationship = isRecord(relationships) ? relationships[name] : undefined;
+  const data = isRecord(relationship) ? relationship.data : undefined;
+  if (!isRecord(data) || typeof data.id !== "string" || typeof data.type !== "string") return null;
+  const attributes = resources.get(`${data.type}/${data.id}`);
+  if (attributes === undefined) return null;
+  const role = { name: stringOr(attributes.name), slug: stringOr(attributes.slug) };
+  return role.name === null && role.slug === null ? null : role;
+}
+
+function toAccount(raw: unknown, resources: Resources): Account | AccountIssue {
   if (!isRecord(raw)) return { vendor, kind, reason: "the user record is not an object", raw };
   const id = typeof raw.id === "string" && raw.id.trim() !== "" ? raw.id : undefined;
   if (id === undefined) return { vendor, kind, reason: "the user has no id", raw };
@@ -85,6 +135,22 @@ function toAccount(raw: unknown): Account | AccountIssue {
     if (value !== null) extras[name] = value;
   }
 
+  // The level comes from the slug (stable for Rootly's built-in roles), the shown name from name.
+  const accountRole = relatedRole(raw.relationships, "role", resources);
+  const role =
+    accountRole === null
+      ? undefined
+      : {
+          level: roleFrom(accountRole.slug ?? accountRole.name, ROLE_LEVELS).level,
+          raw: accountRole.name ?? accountRole.slug,
+        };
+  if (role !== undefined) provenance.role = "relationships.role";
+  const onCallRole = relatedRole(raw.relationships, "on_call_role", resources);
+  if (onCallRole !== null) {
+    extras.onCallRole = onCallRole.name ?? onCallRole.slug;
+    provenance["extras.onCallRole"] = "relationships.on_call_role";
+  }
+
   return defineAccount({
     source: { vendor, kind, id },
     raw,
@@ -94,6 +160,7 @@ function toAccount(raw: unknown): Account | AccountIssue {
     timezone,
     // Rootly has no disabled state: a user exists or has been deleted.
     status: "unknown",
+    ...(role === undefined ? {} : { role }),
     createdAt,
     extras,
     provenance,
@@ -105,18 +172,26 @@ export interface PullAccountsOptions extends PullOptions<User> {
   pageSize?: ListAllUsersOptions["pageSize"];
 }
 
-/** Every Rootly user as accounts, paging through `GET /v1/users`; `onPage` follows progress. */
+/**
+ * Every Rootly user as accounts, with their account and On-Call roles, paging through
+ * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress.
+ */
 export async function pullAccounts(
   client: RootlyClient,
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
   const records: User[] = [];
+  const included: unknown[] = [];
   const pageOptions = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-  for await (const page of userPages(client, pageOptions, "pullAccounts")) {
+  const include = {
+    names: ACCOUNT_INCLUDES,
+    onIncluded: (page: readonly unknown[]) => included.push(...page),
+  };
+  for await (const page of userPages(client, pageOptions, "pullAccounts", include)) {
     records.push(...page.items);
     options.onPage?.({ vendor, page: page.pageNumber, items: page.items });
   }
-  return toAccounts(records);
+  return toAccounts(records, included);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

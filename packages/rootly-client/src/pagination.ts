@@ -43,17 +43,25 @@ export function listAllUsers(
   };
 }
 
+/** Related resources to ask for (`include`), and where each page's `included` goes. */
+export interface UserPagesInclude {
+  names: string;
+  onIncluded: (included: readonly unknown[]) => void;
+}
+
 /** The pages behind {@link listAllUsers}, with progress counters (used by `pullAccounts`). */
 export function userPages(
   client: RootlyClient,
   options: ListAllUsersOptions,
   operation: string,
+  include?: UserPagesInclude,
 ): AsyncGenerator<FetchedPage<User, number>, void, undefined> {
   const pageSize = checkOptions(options, operation);
   const query = {
     "page[size]": pageSize,
     ...(options.email === undefined ? {} : { "filter[email]": options.email }),
     ...(options.search === undefined ? {} : { "filter[search]": options.search }),
+    ...(include === undefined ? {} : { include: include.names }),
   };
   return pages<User, number>({
     vendor: "rootly",
@@ -67,6 +75,7 @@ export function userPages(
           ...options.call,
         }),
       );
+      include?.onIncluded(body.included ?? []);
       const next = body.meta?.next_page ?? (body.links?.next ? pageNumber + 1 : null);
       return { items: body.data, next: typeof next === "number" ? next : undefined };
     },

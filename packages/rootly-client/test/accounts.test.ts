@@ -45,6 +45,42 @@ const specUsers = [
   },
 ];
 
+// The spec's `GET /v1/users?include=role,on_call_role` example (specs/rootly.yaml, listUsers
+// withRoles): user 317 as above but with null team name and time zone, and its account role and
+// on-call role in `included`.
+const withRoles = {
+  data: [
+    {
+      ...specUsers[1]!,
+      attributes: {
+        ...specUsers[1]!.attributes,
+        phone: null,
+        slack_id: null,
+        full_name_with_team: null,
+        time_zone: null,
+      },
+      relationships: {
+        role: { data: { id: "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70", type: "roles" } },
+        on_call_role: {
+          data: { id: "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64", type: "on_call_roles" },
+        },
+      },
+    },
+  ],
+  included: [
+    {
+      id: "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70",
+      type: "roles",
+      attributes: { name: "Admin", slug: "admin", is_deletable: false, is_editable: false },
+    },
+    {
+      id: "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64",
+      type: "on_call_roles",
+      attributes: { name: "Admin", slug: "admin", system_role: "admin" },
+    },
+  ],
+};
+
 describe("toAccounts", () => {
   it("normalises the spec's example users", () => {
     const { accounts, issues } = toAccounts(specUsers);
@@ -73,9 +109,9 @@ describe("toAccounts", () => {
     });
     expect(mario!.phones).toEqual([{ raw: "+14155550123", e164: "+14155550123" }]);
     expect(mario!.extras).toMatchObject({ slackId: "U024BE7LH" });
-    // Rootly has neither a disabled state, roles on users, nor a locale.
+    // Rootly has neither a disabled state nor a locale; without included roles, no role is known.
     expect(merlene!.status).toBe("unknown");
-    expect(merlene!.role.level).toBe("unknown");
+    expect(merlene!.role).toEqual({ level: "unknown", raw: null });
     expect(merlene!.locale.tag).toBeNull();
     expect(merlene!.provenance).toMatchObject({
       "emails[0]": "attributes.email",
@@ -83,6 +119,61 @@ describe("toAccounts", () => {
       createdAt: "attributes.created_at",
     });
     expect(merlene!.raw).toBe(specUsers[0]);
+  });
+
+  it("reads the account and on-call roles from the included resources", () => {
+    const { accounts, issues } = toAccounts(withRoles.data, withRoles.included);
+    expect(issues).toEqual([]);
+    const [mario] = accounts;
+    expect(mario!.role).toEqual({ level: "admin", raw: "Admin" });
+    expect(mario!.extras).toMatchObject({ onCallRole: "Admin" });
+    expect(mario!.provenance).toMatchObject({
+      role: "relationships.role",
+      "extras.onCallRole": "relationships.on_call_role",
+    });
+    // Rootly's user schema allows null names and time zones.
+    expect(mario!.timezone.precision).toBe("unknown");
+    expect(mario!.names.display).toBe("Mario Casper");
+  });
+
+  it("maps Rootly's built-in roles to levels and keeps custom role names", () => {
+    const user = (id: string, roleId: string) => ({
+      id,
+      type: "users",
+      attributes: { email: `${id}@example.com`, created_at: "2025-01-01T00:00:00Z" },
+      relationships: { role: { data: { id: roleId, type: "roles" } } },
+    });
+    const role = (id: string, name: string, slug: string) => ({
+      id,
+      type: "roles",
+      attributes: { name, slug },
+    });
+    const included = [
+      role("r1", "Owner", "owner"),
+      role("r2", "User", "user"),
+      role("r3", "Observer", "observer"),
+      role("r4", "No Access", "no_access"),
+      role("r5", "Incident Lead", "incident-lead"),
+      // Not a role resource's shape: ignored rather than thrown on.
+      null,
+      { id: "r6", type: "roles" },
+    ];
+    const ids = ["r1", "r2", "r3", "r4", "r5", "r6", "missing"];
+    const { accounts } = toAccounts(
+      ids.map((roleId, index) => user(String(index), roleId)),
+      included,
+    );
+    expect(accounts.map((account) => account.role)).toEqual([
+      { level: "owner", raw: "Owner" },
+      { level: "member", raw: "User" },
+      { level: "limited", raw: "Observer" },
+      { level: "limited", raw: "No Access" },
+      { level: "unknown", raw: "Incident Lead" },
+      { level: "unknown", raw: null },
+      { level: "unknown", raw: null },
+    ]);
+    // An on-call role the response did not include is not guessed at.
+    expect(accounts.every((account) => !("onCallRole" in account.extras))).toBe(true);
   });
 
   it("accepts a single record", () => {
@@ -141,5 +232,39 @@ describe("pullAccounts", () => {
     expect(progress.every((p) => p.vendor === "rootly" && p.items.length <= 4)).toBe(true);
     // Rails-style demo zones ("Dublin", "Prague") are mapped, none left unknown.
     expect(result.accounts.filter((a) => a.timezone.precision === "unknown")).toEqual([]);
+  });
+
+  it("carries every demo user's account role and on-call role, as the simulator stores them", async () => {
+    const { accounts } = await pullAccounts(env.client(), { pageSize: 5 });
+    const roleNames = new Map(env.sim.store.roles.list().map((role) => [role.id, role.name]));
+    const onCallNames = new Map(
+      env.sim.store.onCallRoles.list().map((role) => [role.id, role.name]),
+    );
+    const expected = env.sim.store.users
+      .list()
+      .map((user) => [
+        user.email,
+        roleNames.get(user.role_id!),
+        onCallNames.get(user.on_call_role_id!),
+      ]);
+    expect(
+      accounts.map((account) => [
+        account.emails[0]!.value,
+        account.role.raw,
+        account.extras.onCallRole,
+      ]),
+    ).toEqual(expected);
+    const roleOf = (key: string) => {
+      const email = demoOrganisation.people.find((person) => person.key === key)!.rootly!.email;
+      return accounts.find((account) => account.emails[0]!.value === email)!.role;
+    };
+    expect(roleOf("ava-chen")).toEqual({ level: "owner", raw: "Owner" });
+    expect(roleOf("ben-okafor")).toEqual({ level: "admin", raw: "Admin" });
+    expect(roleOf("marcus-lee")).toEqual({ level: "limited", raw: "Observer" });
+    expect(roleOf("henry-novak")).toEqual({ level: "member", raw: "User" });
+    // Every page asked for the roles.
+    expect(env.sim.requests.map((request) => request.query.include)).toEqual(
+      env.sim.requests.map(() => "role,on_call_role"),
+    );
   });
 });

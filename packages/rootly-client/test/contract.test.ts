@@ -46,6 +46,22 @@ describe("Rootly contract", () => {
     );
     expect(user.data.attributes.email).toBe(env.sim.store.users.get("317")!.email);
     expect(user.data.attributes.full_name).toBe("Mario Casper");
+    expect(user.included).toBeUndefined();
+
+    const withRoles = unwrap(
+      await env.client().GET("/v1/users/{id}", {
+        params: { path: { id: "317" }, query: { include: "role,on_call_role" } },
+      }),
+    );
+    const stored = env.sim.store.users.get("317")!;
+    expect(withRoles.data.relationships?.role?.data?.id).toBe(stored.role_id);
+    expect(withRoles.data.relationships?.on_call_role?.data?.id).toBe(stored.on_call_role_id);
+    expect(
+      withRoles.included?.map((resource) => [resource.type, resource.attributes?.name]),
+    ).toEqual([
+      ["roles", env.sim.store.roles.get(stored.role_id!)!.name],
+      ["on_call_roles", env.sim.store.onCallRoles.get(stored.on_call_role_id!)!.name],
+    ]);
   });
 
   contract("deleteUser", async () => {

@@ -15,6 +15,10 @@ export interface DemoRootlyAccount {
   email: string;
   /** An IANA id or a Rails-style name, as Rootly stores either. */
   timeZone: string;
+  /** The account role's slug (Rootly's built-in roles); "user" when not given. */
+  role?: "owner" | "admin" | "user" | "observer" | "no_access";
+  /** The On-Call role's slug; "user" when not given. */
+  onCallRole?: "admin" | "user" | "observer" | "no_access";
 }
 
 export interface DemoOpsgenieAccount {
@@ -71,7 +75,12 @@ const people: DemoPerson[] = [
   person("ava-chen", "Ava", "Chen", {
     quirk: "in all four vendors; administrator in eagle.io, Owner in OpsGenie",
     eagle: { email: `ava.chen@${D}`, role: "administrator", groups: ["Field Operations"] },
-    rootly: { email: `ava.chen@${D}`, timeZone: "Australia/Sydney" },
+    rootly: {
+      email: `ava.chen@${D}`,
+      timeZone: "Australia/Sydney",
+      role: "owner",
+      onCallRole: "admin",
+    },
     opsgenie: {
       username: `ava.chen@${D}`,
       role: "Owner",
@@ -88,7 +97,12 @@ const people: DemoPerson[] = [
       role: "member",
       groups: ["Field Operations", "Data Platform"],
     },
-    rootly: { email: `ben.okafor@${D}`, timeZone: "Eastern Time (US & Canada)" },
+    rootly: {
+      email: `ben.okafor@${D}`,
+      timeZone: "Eastern Time (US & Canada)",
+      role: "admin",
+      onCallRole: "admin",
+    },
     opsgenie: {
       username: `ben.okafor@${D}`,
       role: "Admin",
@@ -145,7 +159,12 @@ const people: DemoPerson[] = [
   }),
   person("marcus-lee", "Marcus", "Lee", {
     quirk: "Rails time zone in Rootly, numeric TimeZoneId in Uptrends",
-    rootly: { email: `marcus.lee@${D}`, timeZone: "Pacific Time (US & Canada)" },
+    rootly: {
+      email: `marcus.lee@${D}`,
+      timeZone: "Pacific Time (US & Canada)",
+      role: "observer",
+      onCallRole: "observer",
+    },
     opsgenie: {
       username: `marcus.lee@${D}`,
       role: "User",
@@ -251,7 +270,7 @@ const people: DemoPerson[] = [
   }),
   person("grace-kim", "Grace", "Kim", {
     eagle: { email: `grace.kim@${D}`, role: "administrator", groups: ["Data Platform"] },
-    rootly: { email: `grace.kim@${D}`, timeZone: "Asia/Seoul" },
+    rootly: { email: `grace.kim@${D}`, timeZone: "Asia/Seoul", role: "admin" },
     opsgenie: {
       username: `grace.kim@${D}`,
       role: "Admin",

@@ -265,7 +265,7 @@ function compareResponses(
       changes.push({ level: "breaking", location: at, message: "response removed" });
     else if (!(status in was))
       changes.push({ level: "additive", location: at, message: "new response" });
-    else
+    else {
       compareContent(
         asObject(was[status]).content,
         asObject(now[status]).content,
@@ -273,6 +273,32 @@ function compareResponses(
         at,
         changes,
       );
+      compareHeaders(asObject(was[status]).headers, asObject(now[status]).headers, at, changes);
+    }
+  }
+}
+
+/** Response headers are typed for users too; names compare case-insensitively, as HTTP's do. */
+function compareHeaders(
+  before: unknown,
+  after: unknown,
+  location: string,
+  changes: SpecChange[],
+): void {
+  const byName = (headers: unknown) =>
+    new Map(Object.entries(asObject(headers)).map(([name, h]) => [name.toLowerCase(), h]));
+  const was = byName(before);
+  const now = byName(after);
+  for (const name of new Set([...was.keys(), ...now.keys()])) {
+    const at = `${location} › header \`${name}\``;
+    if (!now.has(name)) {
+      changes.push({ level: "breaking", location: at, message: "response header removed" });
+    } else if (!was.has(name)) {
+      changes.push({ level: "additive", location: at, message: "new response header" });
+    } else {
+      const schemaOf = (header: unknown) => asObject(header).schema;
+      compareSchemas(schemaOf(was.get(name)), schemaOf(now.get(name)), "response", at, changes);
+    }
   }
 }
 

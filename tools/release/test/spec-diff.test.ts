@@ -7,7 +7,11 @@ const user = {
   required: ["id"],
   properties: { id: { type: "string" }, role: { type: "string", enum: ["admin", "member"] } },
 };
-const listUsers = { get: { operationId: "listUsers", responses: jsonResponse(user) } };
+const listUsersResponses = jsonResponse(user) as Record<string, Record<string, unknown>>;
+listUsersResponses["200"]!.headers = {
+  "X-RateLimit-Limit": { description: "quota", schema: { type: "integer" } },
+};
+const listUsers = { get: { operationId: "listUsers", responses: listUsersResponses } };
 const createUser = {
   post: {
     operationId: "createUser",
@@ -150,6 +154,24 @@ describe("breaking changes (major)", () => {
       },
       "GET /users",
       "operationId changed",
+    ],
+    [
+      "a retyped response header",
+      (doc: any) => {
+        doc.paths["/users"].get.responses["200"].headers = {
+          "x-ratelimit-limit": { schema: { type: "string" } },
+        };
+      },
+      "GET /users › 200 response › header `x-ratelimit-limit`",
+      "type changed from integer to string",
+    ],
+    [
+      "a removed response header",
+      (doc: any) => {
+        doc.paths["/users"].get.responses["200"].headers = {};
+      },
+      "GET /users › 200 response › header `x-ratelimit-limit`",
+      "response header removed",
     ],
   ])("flags %s", async (_name, edit, location, message) => {
     const withServer = { ...base, servers: [{ url: "https://api.example.com" }] };
@@ -308,6 +330,16 @@ describe("additive changes (minor)", () => {
       },
       "GET /users › 404 response",
       "new response",
+    ],
+    [
+      "a new response header",
+      (doc: any) => {
+        doc.paths["/users"].get.responses["200"].headers["X-RateLimit-Reset"] = {
+          schema: { type: "integer" },
+        };
+      },
+      "GET /users › 200 response › header `x-ratelimit-reset`",
+      "new response header",
     ],
     [
       "a deprecated operation",

@@ -130,9 +130,51 @@ describe("Rootly simulator", () => {
     expect((await call("GET", "/v1/users/me")).status).toBe(200);
   });
 
+  it("links every user to its account and on-call role, and includes them when asked", async () => {
+    interface UsersBody {
+      data: {
+        id: string;
+        relationships: Record<"role" | "on_call_role", { data: { id: string; type: string } }>;
+      }[];
+      included?: { id: string; type: string; attributes: { name: string; slug: string } }[];
+    }
+    const plain = (await (await call("GET", "/v1/users")).json()) as UsersBody;
+    expect(plain.included).toBeUndefined();
+    const mario = plain.data.find((user) => user.id === "317")!;
+    expect(mario.relationships.role.data.type).toBe("roles");
+    expect(mario.relationships.on_call_role.data.type).toBe("on_call_roles");
+
+    const withRoles = (await (
+      await call("GET", "/v1/users?include=role,on_call_role")
+    ).json()) as UsersBody;
+    const included = (type: string, id: string) =>
+      withRoles.included!.find((resource) => resource.type === type && resource.id === id)
+        ?.attributes.name;
+    const names = withRoles.data.map((user) => [
+      user.id,
+      included("roles", user.relationships.role.data.id),
+      included("on_call_roles", user.relationships.on_call_role.data.id),
+    ]);
+    expect(names).toEqual([
+      ["315", "User", "User"],
+      ["317", "Admin", "Admin"],
+    ]);
+    // Each role once, however many users hold it.
+    expect(withRoles.included).toHaveLength(4);
+
+    const onlyRole = (await (await call("GET", "/v1/users/317?include=role")).json()) as {
+      included: { type: string; attributes: { slug: string } }[];
+    };
+    expect(onlyRole.included.map((resource) => [resource.type, resource.attributes.slug])).toEqual([
+      ["roles", "admin"],
+    ]);
+    expect((await call("GET", "/v1/users?include=favourites")).status).toBe(400);
+  });
+
   it("sends X-RateLimit headers, and on a 429 the plain error body with an epoch-seconds reset", async () => {
     const ok = await call("GET", "/v1/incident_roles");
-    expect(Number(ok.headers.get("x-ratelimit-limit"))).toBeGreaterThan(0);
+    // The quota and its window, as Rootly documents the header ("1000, 1000;window=3600").
+    expect(ok.headers.get("x-ratelimit-limit")).toMatch(/^(\d+), \1;window=\d+$/);
     sim.faults.once({ kind: "rate-limit" });
     const limited = await call("GET", "/v1/users");
     expect(limited.status).toBe(429);

@@ -2,7 +2,7 @@
 import type { Account, Person } from "@rollcall/core";
 import type { CliVendor } from "../vendors";
 
-/** Shown for an account whose vendor reports no role at all (Rootly's users API has none). */
+/** Shown for an account whose vendor reports no role for it. */
 export const NO_ROLE = "(no role)";
 
 /** The vendor's own role name when it has one, else core's level, else {@link NO_ROLE}. */

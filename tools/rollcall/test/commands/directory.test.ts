@@ -92,6 +92,10 @@ describe("rollcall directory", () => {
     const byEmail = new Map(directory.people.map((person) => [person.email, person]));
     const ben = demoPerson("ben-okafor");
     expect(byEmail.get(ben.workEmail)?.roles.opsgenie).toBe(ben.opsgenie!.role);
+    // Rootly's account roles come through by name (Ben's is the built-in "admin", named Admin).
+    expect(ben.rootly!.role).toBe("admin");
+    expect(byEmail.get(ben.workEmail)?.roles.rootly).toBe("Admin");
+    expect(directory.people.filter((person) => person.roles.rootly === "(no role)")).toEqual([]);
     // Mixed-case addresses join one person (Priya's OpsGenie username is capitalised).
     const priya = byEmail.get(demoPerson("priya-nair").workEmail)!;
     expect(priya.vendors.sort()).toEqual(["opsgenie", "rootly"]);

@@ -11,6 +11,7 @@ import { bundledSpec } from "../../vendor-specs";
 import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
 import {
   RootlyStore,
+  type RootlyAccountRoleRecord,
   type RootlyIncidentRecord,
   type RootlyIncidentRoleRecord,
   type RootlyUserRecord,
@@ -28,6 +29,8 @@ export type RootlySimulator = Simulator<RootlyStore, BearerTokenCredentials>;
 const JSON_API = "application/vnd.api+json";
 const DEFAULT_PAGE_SIZE = 20;
 const RATE_LIMIT = 3000;
+// X-RateLimit-Limit carries the quota and its window, as Rootly documents it.
+const RATE_LIMIT_HEADER = `${RATE_LIMIT}, ${RATE_LIMIT};window=60`;
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   ...DEFAULT_ERROR_STATUS,
@@ -77,8 +80,48 @@ function renderUser(user: RootlyUserRecord): Record<string, unknown> {
       email_addresses: { data: [{ id: user.email_address_id, type: "user_email_addresses" }] },
       phone_numbers: { data: [] },
       devices: { data: [] },
+      role: { data: user.role_id === null ? null : { id: user.role_id, type: "roles" } },
+      on_call_role: {
+        data:
+          user.on_call_role_id === null
+            ? null
+            : { id: user.on_call_role_id, type: "on_call_roles" },
+      },
     },
   };
+}
+
+/**
+ * The `included` resources `include=role,on_call_role` asks for, each role once; undefined when
+ * the request has no `include`. Other include names (teams, schedules, …) are not simulated.
+ */
+function includedRoles(
+  store: RootlyStore,
+  users: readonly RootlyUserRecord[],
+  query: URLSearchParams,
+): unknown[] | undefined {
+  const include = query.get("include");
+  if (include === null) return undefined;
+  const wanted = new Set(include.split(","));
+  const included = new Map<string, unknown>();
+  const add = (role: RootlyAccountRoleRecord | undefined, type: "roles" | "on_call_roles") => {
+    if (!role) return;
+    const { id, ...attributes } = role;
+    included.set(`${type}/${id}`, { id, type, attributes });
+  };
+  for (const user of users) {
+    if (wanted.has("role") && user.role_id !== null) add(store.roles.get(user.role_id), "roles");
+    if (wanted.has("on_call_role") && user.on_call_role_id !== null) {
+      add(store.onCallRoles.get(user.on_call_role_id), "on_call_roles");
+    }
+  }
+  return [...included.values()];
+}
+
+/** A single user, with the roles its `include` asks for. */
+function userDocument(store: RootlyStore, user: RootlyUserRecord, query: URLSearchParams) {
+  const included = includedRoles(store, [user], query);
+  return { data: renderUser(user), ...(included === undefined ? {} : { included }) };
 }
 
 function renderRole(role: RootlyIncidentRoleRecord): Record<string, unknown> {
@@ -127,11 +170,12 @@ function renderIncident(
   };
 }
 
-/** One JSON:API page of `items` with Rootly's links and meta. */
+/** One JSON:API page of `items` with Rootly's links and meta, and `included` when given. */
 function page<T>(
   items: T[],
   render: (item: T) => unknown,
   request: { baseUrl: string; path: string; query: URLSearchParams },
+  include: (onPage: T[]) => unknown[] | undefined = () => undefined,
 ): SimResponse {
   const size = Number(request.query.get("page[size]") ?? DEFAULT_PAGE_SIZE);
   const number = Number(request.query.get("page[number]") ?? 1);
@@ -143,10 +187,13 @@ function page<T>(
     return `${request.baseUrl}${request.path}?${query.toString()}`;
   };
   const last = Math.max(totalPages, 1);
+  const onPage = items.slice((number - 1) * size, number * size);
+  const included = include(onPage);
   return {
     status: 200,
     body: {
-      data: items.slice((number - 1) * size, number * size).map(render),
+      data: onPage.map(render),
+      ...(included === undefined ? {} : { included }),
       links: {
         self: link(number),
         first: link(1),
@@ -193,7 +240,9 @@ export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
         ),
       );
     }
-    return page(users, renderUser, request);
+    return page(users, renderUser, request, (onPage) =>
+      includedRoles(request.store, onPage, request.query),
+    );
   },
 
   "GET /v1/users/me": ({ store }) => {
@@ -203,10 +252,10 @@ export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
       : rootlyError(401, "Unauthorized");
   },
 
-  "GET /v1/users/{}": ({ store, pathParams }) => {
+  "GET /v1/users/{}": ({ store, pathParams, query }) => {
     const user = store.users.get(pathParams.id ?? "");
     return user
-      ? { status: 200, body: { data: renderUser(user) } }
+      ? { status: 200, body: userDocument(store, user, query) }
       : rootlyError(404, "Record not found");
   },
 
@@ -294,14 +343,14 @@ export async function startRootly(options: RootlySimulatorOptions = {}): Promise
       commonHeaders: (now) => {
         used += 1;
         return {
-          "x-ratelimit-limit": String(RATE_LIMIT),
+          "x-ratelimit-limit": RATE_LIMIT_HEADER,
           "x-ratelimit-remaining": String(Math.max(RATE_LIMIT - used, 0)),
           "x-ratelimit-used": String(used),
           "x-ratelimit-reset": resetAt(now),
         };
       },
       rateLimitHeaders: (now) => ({
-        "x-ratelimit-limit": String(RATE_LIMIT),
+        "x-ratelimit-limit": RATE_LIMIT_HEADER,
         "x-ratelimit-remaining": "0",
         "x-ratelimit-used": String(RATE_LIMIT),
         "x-ratelimit-reset": resetAt(now),

@@ -29,6 +29,21 @@ export interface RootlyUserRecord {
   updated_at: string;
   /** The id of the user's (single) email address resource. */
   email_address_id: string;
+  /** The user's account (Incident Response) role, or null. */
+  role_id: string | null;
+  /** The user's On-Call role, or null. */
+  on_call_role_id: string | null;
+}
+
+/** An account role or an On-Call role: the attributes the simulator keeps of either. */
+export interface RootlyAccountRoleRecord {
+  id: string;
+  name: string;
+  slug: string;
+  /** On-Call roles: which built-in role this is (admin, user, observer, no_access, custom). */
+  system_role?: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface RootlyIncidentRoleRecord {
@@ -63,7 +78,54 @@ export interface RootlyIncidentRecord {
   role_assignments: RootlyRoleAssignment[];
 }
 
-// Records of Rootly's assign_role_to_user document: its two users, its role and incident.
+// Rootly's built-in roles, each created for every organisation: account (Incident Response)
+// roles Owner, Admin, User, Observer and No Access; On-Call roles Admin, User, Observer and No
+// Access. The two Admin ids are those of the spec's listUsers `withRoles` example.
+const SYSTEM_ROLE_TIME = "2025-03-20T17:51:58.120-07:00";
+const ROLE_SLUGS = ["owner", "admin", "user", "observer", "no_access"] as const;
+const ON_CALL_ROLE_SLUGS = ["admin", "user", "observer", "no_access"] as const;
+export type RootlyRoleSlug = (typeof ROLE_SLUGS)[number];
+export type RootlyOnCallRoleSlug = (typeof ON_CALL_ROLE_SLUGS)[number];
+const ROLE_NAMES: Record<RootlyRoleSlug, string> = {
+  owner: "Owner",
+  admin: "Admin",
+  user: "User",
+  observer: "Observer",
+  no_access: "No Access",
+};
+const ADMIN_ROLE_ID = "0b7c2f4e-5a61-4c0d-9e3b-2f8a1d6c4b70";
+const ADMIN_ON_CALL_ROLE_ID = "5d2e8a90-3c4b-4f6e-a1d7-9b0c8e2f3a64";
+
+/** The id of the built-in account role with `slug`. */
+export function roleId(slug: RootlyRoleSlug): string {
+  return slug === "admin" ? ADMIN_ROLE_ID : generatedUuid(0x3001, ROLE_SLUGS.indexOf(slug));
+}
+
+/** The id of the built-in On-Call role with `slug`. */
+export function onCallRoleId(slug: RootlyOnCallRoleSlug): string {
+  return slug === "admin"
+    ? ADMIN_ON_CALL_ROLE_ID
+    : generatedUuid(0x3002, ON_CALL_ROLE_SLUGS.indexOf(slug));
+}
+
+function systemRole(id: string, slug: string): RootlyAccountRoleRecord {
+  const name = ROLE_NAMES[slug as RootlyRoleSlug];
+  return { id, name, slug, created_at: SYSTEM_ROLE_TIME, updated_at: SYSTEM_ROLE_TIME };
+}
+
+function seedAccountRoles(): RootlyAccountRoleRecord[] {
+  return ROLE_SLUGS.map((slug) => systemRole(roleId(slug), slug));
+}
+
+function seedOnCallRoles(): RootlyAccountRoleRecord[] {
+  return ON_CALL_ROLE_SLUGS.map((slug) => ({
+    ...systemRole(onCallRoleId(slug), slug),
+    system_role: slug,
+  }));
+}
+
+// Records of Rootly's assign_role_to_user document: its two users, its role and incident. The
+// roles of user 317 are those of the spec's `withRoles` example; user 315 is a plain User.
 function docsUsers(): RootlyUserRecord[] {
   return [
     {
@@ -79,6 +141,8 @@ function docsUsers(): RootlyUserRecord[] {
       created_at: "2025-03-20T17:52:07.490-07:00",
       updated_at: "2025-03-20T17:52:30.852-07:00",
       email_address_id: "126f60a4-fa5a-4a90-bc6a-8433e98d9732",
+      role_id: roleId("user"),
+      on_call_role_id: onCallRoleId("user"),
     },
     {
       id: "317",
@@ -93,6 +157,8 @@ function docsUsers(): RootlyUserRecord[] {
       created_at: "2025-03-20T17:52:08.420-07:00",
       updated_at: "2025-03-20T17:52:08.905-07:00",
       email_address_id: "9958cf6f-6ef2-4a06-99cf-444a2c3135dc",
+      role_id: ADMIN_ROLE_ID,
+      on_call_role_id: ADMIN_ON_CALL_ROLE_ID,
     },
   ];
 }
@@ -159,6 +225,8 @@ function demoUsers(): RootlyUserRecord[] {
       created_at: created,
       updated_at: created,
       email_address_id: generatedUuid(0x2001, index),
+      role_id: roleId(account.role ?? "user"),
+      on_call_role_id: onCallRoleId(account.onCallRole ?? "user"),
     });
   });
   return users;
@@ -233,12 +301,20 @@ function generatedUser(index: number): RootlyUserRecord {
     created_at: "2024-01-01T00:00:00.000Z",
     updated_at: "2024-01-01T00:00:00.000Z",
     email_address_id: generatedUuid(0x2002, index),
+    role_id: roleId("user"),
+    on_call_role_id: onCallRoleId("user"),
   };
 }
 
-/** The Rootly organisation: users, incident roles and incidents with their role assignments. */
+/**
+ * The Rootly organisation: users with their account and On-Call roles, incident roles, and
+ * incidents with their role assignments.
+ */
 export class RootlyStore {
   readonly users: Collection<RootlyUserRecord>;
+  /** Account (Incident Response) roles, Rootly's "roles". */
+  readonly roles: Collection<RootlyAccountRoleRecord>;
+  readonly onCallRoles: Collection<RootlyAccountRoleRecord>;
   readonly incidentRoles: Collection<RootlyIncidentRoleRecord>;
   readonly incidents: Collection<RootlyIncidentRecord>;
   readonly #seed: SeedChoice;
@@ -255,6 +331,8 @@ export class RootlyStore {
         for (let index = 0; index < generatedUsers; index++) yield generatedUser(index);
       },
     );
+    this.roles = new Collection((role) => role.id, seedAccountRoles);
+    this.onCallRoles = new Collection((role) => role.id, seedOnCallRoles);
     this.incidentRoles = new Collection((role) => role.id, seedRoles);
     this.incidents = new Collection(
       (incident) => incident.id,
@@ -275,6 +353,8 @@ export class RootlyStore {
 
   reset(): void {
     this.users.reset();
+    this.roles.reset();
+    this.onCallRoles.reset();
     this.incidentRoles.reset();
     this.incidents.reset();
     this.currentUserId = includesDocs(this.#seed) ? "317" : String(DEMO_USER_BASE);
