@@ -81,6 +81,7 @@ function toAccount(raw: unknown, zones: ReadonlyMap<number, Timezone>): Account 
 
   const timezone = resolveTimezone(raw.TimeZoneId, zones);
   if (timezone.precision !== "unknown") provenance.timezone = "TimeZoneId → Timezone.Description";
+  // CultureName empty, null or absent: the account's culture, which the operator record does not name.
   const locale = localeFrom(stringOr(raw.CultureName));
   if (locale.tag !== null) provenance.locale = "CultureName";
 
@@ -94,8 +95,6 @@ function toAccount(raw: unknown, zones: ReadonlyMap<number, Timezone>): Account 
   const extras: Record<string, unknown> = {};
   if (typeof raw.IsOnDuty === "boolean") extras.isOnDuty = raw.IsOnDuty;
   if (typeof raw.TimeZoneId === "number") extras.timeZoneId = raw.TimeZoneId;
-  const userName = stringOr(raw.UserName);
-  if (userName !== null) extras.userName = userName;
 
   return defineAccount({
     source: { vendor, kind, id },
@@ -137,7 +136,7 @@ function resolveTimezone(value: unknown, zones: ReadonlyMap<number, Timezone>): 
   }
   const fromOffset = timezoneFromOffset(zone.OffsetFromUtc);
   return fromOffset.precision === "offset"
-    ? { ...fromOffset, raw: zone.Description }
+    ? { ...fromOffset, raw: zone.Description ?? value }
     : timezoneUnknown(value);
 }
 

@@ -12,6 +12,8 @@ export type {
   DutyScheduleRequest,
   Operator,
   OperatorCreate,
+  OperatorPatch,
+  OperatorSetupMode,
   OperatorUpdate,
   ScheduleMode,
   SmsProvider,

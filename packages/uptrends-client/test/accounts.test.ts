@@ -16,16 +16,14 @@ const firstOperator = {
   BackupEmail: " FirstOperator@gmail.com ",
   IsOnDuty: true,
   SmsProvider: "UseAccountSetting",
-  PhoneProvider: "UseAccountSetting",
   AllowNativeLogin: true,
   AllowSingleSignon: false,
-};
+} satisfies Operator;
 const thirdOperator = {
   OperatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300",
   FullName: "Third Operator",
   Email: "ThirdOperator@acme.com",
   MobilePhone: "+31612345678",
-  OutgoingPhoneNumber: "",
   IsAccountAdministrator: false,
   BackupEmail: "",
   IsOnDuty: false,
@@ -33,10 +31,9 @@ const thirdOperator = {
   TimeZoneId: 56,
   SmsProvider: "SmsProviderUSA",
   UseNumericSender: false,
-  PhoneProvider: "UseAccountSetting",
   AllowNativeLogin: true,
   AllowSingleSignon: false,
-};
+} satisfies Operator;
 const centralTime = {
   TimezoneId: 56,
   Description: "GMT-06:00* Central time",
@@ -97,6 +94,36 @@ describe("toAccounts", () => {
       },
     ).accounts;
     expect(missing!.timezone).toMatchObject({ precision: "unknown", raw: 999 });
+  });
+
+  it("reads a v4 record whose account-setting attributes are null", () => {
+    // Every attribute of the v4 Operator is optional, and the ones that fall back to the account's
+    // setting may be null; the Specified flags say whether the operator has its own value.
+    const { accounts, issues } = toAccounts(
+      {
+        OperatorGuid: "5b0e5d2c-7c1f-4d7e-9a52-0d6c3e1f2a10",
+        Hash: "Qm9yaXM=",
+        Email: "v4@acme.test",
+        CultureName: null,
+        CultureNameSpecified: false,
+        TimeZoneId: null,
+        TimeZoneIdSpecified: false,
+        OutgoingPhoneNumberId: null,
+        AllowNativeLogin: null,
+        AllowSingleSignon: null,
+        DefaultDashboard: "UseAccountSpecifiedDashboard",
+        SetupMode: "Invitation",
+      } satisfies Operator,
+      { timezones: [centralTime] },
+    );
+    expect(issues).toEqual([]);
+    const [account] = accounts;
+    expect(account!.locale.tag).toBeNull();
+    expect(account!.timezone).toMatchObject({ precision: "unknown", raw: null });
+    expect(account!.names.display).toBeNull();
+    expect(account!.role.level).toBe("unknown");
+    expect(account!.status).toBe("active");
+    expect(account!.extras).toEqual({});
   });
 
   it("marks an operator with both sign-in methods off as disabled", () => {

@@ -1,5 +1,10 @@
 // Type-level tests: checked by `tsc --noEmit -p .` (the typecheck task), never executed.
-import { createUptrendsClient, type Operator } from "../src/index";
+import {
+  createUptrendsClient,
+  type Operator,
+  type OperatorPatch,
+  type OperatorUpdate,
+} from "../src/index";
 
 const client = createUptrendsClient({ username: "api", password: "secret" });
 const third = { params: { path: { operatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300" } } };
@@ -10,6 +15,11 @@ export async function correctCallsCompile(): Promise<Operator | undefined> {
     body: { ScheduleMode: "Weekly", WeekDay: "Monday", StartTime: "08:00", EndTime: "16:30" },
   });
   await client.GET("/Timezone/{timezoneId}", { params: { path: { timezoneId: 56 } } });
+  await client.PATCH("/Operator/{operatorGuid}", { ...third, body: { IsOnDuty: false } });
+  await client.POST("/Operator", {
+    body: { FullName: "A", Email: "a@acme.test", AllowNativeLogin: true, Password: "pw" },
+  });
+  await client.POST("/Operator", { body: { FullName: "B", Email: "b@acme.test" } });
   const { data } = await client.GET("/Operator/{operatorGuid}", { ...third, timeoutMs: 1_000 });
   return data;
 }
@@ -30,6 +40,21 @@ export async function mistakesDoNotCompile(): Promise<void> {
     // @ts-expect-error "SmsProviderMars" is not an SmsProvider
     body: { FullName: "A", Email: "a@acme.test", SmsProvider: "SmsProviderMars" },
   });
+  await client.POST("/Operator", {
+    // @ts-expect-error a native-login operator needs a Password
+    body: { FullName: "A", Email: "a@acme.test", AllowNativeLogin: true },
+  });
+  const readOnly: OperatorPatch = {
+    IsOnDuty: false,
+    // @ts-expect-error OperatorGuid is read-only: the path names the operator
+    OperatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300",
+  };
+  const v3Only: OperatorUpdate = {
+    // @ts-expect-error OutgoingPhoneNumber is v3 only; v4 takes OutgoingPhoneNumberId
+    OutgoingPhoneNumber: "+31612345678",
+  };
+  await client.PATCH("/Operator/{operatorGuid}", { ...third, body: readOnly });
+  await client.PUT("/Operator/{operatorGuid}", { ...third, body: v3Only });
   // @ts-expect-error timezoneId is a number
   await client.GET("/Timezone/{timezoneId}", { params: { path: { timezoneId: "56" } } });
   // @ts-expect-error the password is required

@@ -56,6 +56,23 @@ describe("Uptrends contract", () => {
     expect(read.Email).toBe("FifthOperator@acme.test");
   });
 
+  it("createOperator refuses native login without a password, as the v4 swagger says", async () => {
+    const client = env.client();
+    const body = { FullName: "Sixth Operator", Email: "SixthOperator@acme.test" };
+    // @ts-expect-error AllowNativeLogin: true needs a Password
+    const refused = await client.POST("/Operator", { body: { ...body, AllowNativeLogin: true } });
+    expect(refused.response.status).toBe(403);
+    expect(JSON.stringify(refused.error)).toContain("Password");
+    expect(env.sim.store.operators.find((o) => o.Email === body.Email)).toBeUndefined();
+    const created = unwrap(
+      await client.POST("/Operator", {
+        body: { ...body, AllowNativeLogin: true, Password: "correct-horse-battery-staple" },
+      }),
+    );
+    expect(created).toMatchObject({ Email: body.Email, AllowNativeLogin: true });
+    expect(created).not.toHaveProperty("Password");
+  });
+
   contract("getOperator", async () => {
     const operator = unwrap(
       await env.client().GET("/Operator/{operatorGuid}", {
@@ -79,13 +96,41 @@ describe("Uptrends contract", () => {
     });
   });
 
+  contract("patchOperator", async () => {
+    const before = env.sim.store.operators.get(THIRD_OPERATOR)!;
+    const result = await env.client().PATCH("/Operator/{operatorGuid}", {
+      params: { path: { operatorGuid: THIRD_OPERATOR } },
+      body: { IsOnDuty: true, TimeZoneId: null },
+    });
+    expect(result.response.status).toBe(204);
+    expect(unwrap(result)).toBeUndefined();
+    const read = unwrap(
+      await env.client().GET("/Operator/{operatorGuid}", {
+        params: { path: { operatorGuid: THIRD_OPERATOR } },
+      }),
+    );
+    // Only the attributes sent change; the rest are kept.
+    expect(read).toMatchObject({ IsOnDuty: true, TimeZoneId: null });
+    expect(read).toMatchObject({
+      FullName: before.FullName,
+      Email: before.Email,
+      MobilePhone: before.MobilePhone,
+      SmsProvider: before.SmsProvider,
+    });
+    const unknown = await env.client().PATCH("/Operator/{operatorGuid}", {
+      params: { path: { operatorGuid: "00000000-0000-4000-8000-000000000000" } },
+      body: { IsOnDuty: false },
+    });
+    expect(() => unwrap(unknown)).toThrow(NotFoundError);
+  });
+
   contract("deleteOperator", async () => {
     const client = env.client();
     const created = await newOperator(client);
-    const path = { params: { path: { operatorGuid: created.OperatorGuid } } };
+    const path = { params: { path: { operatorGuid: created.OperatorGuid! } } };
     const result = await client.DELETE("/Operator/{operatorGuid}", path);
     expect(result.response.status).toBe(204);
-    expect(env.sim.store.operators.get(created.OperatorGuid)).toBeUndefined();
+    expect(env.sim.store.operators.get(created.OperatorGuid!)).toBeUndefined();
     expect(() => unwrap(result)).not.toThrow();
     const gone = await client.GET("/Operator/{operatorGuid}", path);
     expect(() => unwrap(gone)).toThrow(NotFoundError);
@@ -102,13 +147,27 @@ describe("Uptrends contract", () => {
   });
 
   contract("createOperatorDutySchedule", async () => {
-    const { data, response } = await env.client().POST("/Operator/{operatorGuid}/DutySchedule", {
-      params: { path: { operatorGuid: THIRD_OPERATOR } },
+    const client = env.client();
+    const path = { params: { path: { operatorGuid: THIRD_OPERATOR } } };
+    const before = unwrap(await client.GET("/Operator/{operatorGuid}/DutySchedule", path));
+    const result = await client.POST("/Operator/{operatorGuid}/DutySchedule", {
+      ...path,
       body: { ScheduleMode: "Weekly", WeekDay: "Thursday", StartTime: "08:00", EndTime: "16:30" },
     });
-    expect(response.status).toBe(201);
-    expect(data).toMatchObject({ ScheduleMode: "Weekly", WeekDay: "Thursday" });
-    expect(env.sim.store.schedulesOf(THIRD_OPERATOR).map((s) => s.Id)).toContain(data!.Id);
+    // v4 answers 201 without content: success, and the new schedule shows in the list.
+    expect(result.response.status).toBe(201);
+    expect(unwrap(result)).toBeUndefined();
+    const after = unwrap(await client.GET("/Operator/{operatorGuid}/DutySchedule", path));
+    const added = after.filter((schedule) => !before.some((old) => old.Id === schedule.Id));
+    expect(added).toEqual([
+      {
+        Id: expect.any(Number),
+        ScheduleMode: "Weekly",
+        WeekDay: "Thursday",
+        StartTime: "08:00",
+        EndTime: "16:30",
+      },
+    ]);
   });
 
   contract("updateOperatorDutySchedule", async () => {

@@ -246,16 +246,21 @@ function compareCompositions(
     for (let i = 0; i < shared; i++) compare(was[i], now[i], `${field}(${keyword}[${i}])`, walk);
     if (was.length === now.length) continue;
     const grew = now.length > was.length;
-    // More oneOf/anyOf branches widen the schema; more allOf members narrow it.
-    const widened = keyword === "allOf" ? !grew : grew;
+    // A composition appearing adds a constraint (the value must now match its members) and one
+    // disappearing lifts it, whatever the keyword. Between two compositions, more oneOf/anyOf
+    // branches widen the schema and more allOf members narrow it.
+    const widened =
+      was.length === 0 ? false : now.length === 0 ? true : keyword === "allOf" ? !grew : grew;
     const level: ChangeLevel = widened === request ? "additive" : "breaking";
     const count = Math.abs(now.length - was.length);
-    report(
-      walk,
-      field,
-      level,
-      `${count} ${keyword} member${count === 1 ? "" : "s"} ${grew ? "added" : "removed"}`,
-    );
+    const members = `${count} ${keyword} member${count === 1 ? "" : "s"}`;
+    const what =
+      was.length === 0
+        ? `${keyword} introduced (${members})`
+        : now.length === 0
+          ? `${keyword} dropped (${members})`
+          : `${members} ${grew ? "added" : "removed"}`;
+    report(walk, field, level, what);
   }
 }
 

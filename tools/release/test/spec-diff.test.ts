@@ -148,6 +148,17 @@ describe("breaking changes (major)", () => {
       "now requires key",
     ],
     [
+      "a oneOf introduced in a request body (a conditionally required field)",
+      (doc: any) => {
+        doc.paths["/users"].post.requestBody.content["application/json"].schema.oneOf = [
+          { properties: { sso: { const: false } }, required: ["password"] },
+          { properties: { sso: { const: true } }, required: ["sso"] },
+        ];
+      },
+      "POST /users › request body (application/json)",
+      "oneOf introduced (2 oneOf members)",
+    ],
+    [
       "a renamed operationId",
       (doc: any) => {
         doc.paths["/users"].get.operationId = "getUsers";
@@ -180,6 +191,30 @@ describe("breaking changes (major)", () => {
     const changes = await classify(withServer, after);
     expect(versionBumpFor(changes)).toBe("major");
     expect(changes).toContainEqual({ level: "breaking", location, message });
+  });
+
+  it("flags a response's oneOf dropped for one shape, and not as additive", async () => {
+    const shapes = edited((doc) => {
+      doc.paths["/users"].get.responses["200"].content["application/json"].schema = {
+        oneOf: [
+          { type: "object", required: ["id", "kind"], properties: { kind: { const: "human" } } },
+          { type: "object", required: ["id", "kind"], properties: { kind: { const: "bot" } } },
+        ],
+      };
+    });
+    const flat = structuredClone(shapes) as any;
+    flat.paths["/users"].get.responses["200"].content["application/json"].schema = {
+      type: "object",
+      required: ["id"],
+      properties: { kind: { type: "string" } },
+    };
+    const changes = await classify(shapes, flat);
+    expect(versionBumpFor(changes)).toBe("major");
+    expect(changes).toContainEqual({
+      level: "breaking",
+      location: "GET /users › 200 response (application/json)",
+      message: "oneOf dropped (2 oneOf members)",
+    });
   });
 
   it("flags an optional request field made required", async () => {

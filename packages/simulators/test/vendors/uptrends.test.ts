@@ -50,6 +50,7 @@ describe("Uptrends simulator", () => {
       Email: "new@acme.com",
       FullName: "New Op",
       Password: "s3cret-pass",
+      AllowNativeLogin: true,
       TimeZoneId: 56,
     });
     expect(created.status).toBe(201);
@@ -66,6 +67,15 @@ describe("Uptrends simulator", () => {
     expect(updated.status).toBe(204);
     expect(await updated.text()).toBe("");
     expect(sim.store.operators.get(operator.OperatorGuid)?.FullName).toBe("Renamed Op");
+    const patched = await call("PATCH", `/Operator/${operator.OperatorGuid}`, { IsOnDuty: false });
+    expect(patched.status).toBe(204);
+    expect(await patched.text()).toBe("");
+    // PATCH changes only what it is sent.
+    expect(sim.store.operators.get(operator.OperatorGuid)).toMatchObject({
+      FullName: "Renamed Op",
+      IsOnDuty: false,
+      TimeZoneId: 56,
+    });
     expect((await call("DELETE", `/Operator/${operator.OperatorGuid}`)).status).toBe(204);
     expect((await call("GET", `/Operator/${operator.OperatorGuid}`)).status).toBe(404);
     expect(JSON.stringify(sim.requests)).not.toContain("s3cret-pass");
@@ -76,6 +86,20 @@ describe("Uptrends simulator", () => {
     expect(invalid.status).toBe(403);
     const body = (await invalid.json()) as { Messages: { Message: string }[] };
     expect(body.Messages[0]?.Message).toContain("FullName");
+    // A native-login operator needs a password (the v4 swagger's rule); others do not.
+    const nativeWithout = await call("POST", "/Operator", {
+      Email: "native@acme.com",
+      FullName: "Native Op",
+      AllowNativeLogin: true,
+    });
+    expect(nativeWithout.status).toBe(403);
+    const ssoOnly = await call("POST", "/Operator", {
+      Email: "sso@acme.com",
+      FullName: "SSO Op",
+      AllowNativeLogin: false,
+      AllowSingleSignon: true,
+    });
+    expect(ssoOnly.status).toBe(201);
     const badGuid = await call("GET", "/Operator/not-a-guid");
     expect(badGuid.status).toBe(400);
     expect(await badGuid.json()).toMatchObject({
@@ -98,8 +122,16 @@ describe("Uptrends simulator", () => {
       StartTime: "08:00",
       EndTime: "16:30",
     });
+    // v4 answers 201 without content: the new schedule shows in the list.
     expect(created.status).toBe(201);
-    const { Id } = (await created.json()) as { Id: number };
+    expect(await created.text()).toBe("");
+    const after = (await (await call("GET", `/Operator/${THIRD}/DutySchedule`)).json()) as {
+      Id: number;
+      ScheduleMode: string;
+    }[];
+    expect(after).toHaveLength(3);
+    const { Id } = after.find((schedule) => !before.some((old) => old.Id === schedule.Id))!;
+    expect(sim.store.dutySchedules.get(String(Id))?.schedule.ScheduleMode).toBe("Daily");
     const replaced = await call("PUT", `/Operator/${THIRD}/DutySchedule/${Id}`, {
       ScheduleMode: "Weekly",
       WeekDay: "Wednesday",

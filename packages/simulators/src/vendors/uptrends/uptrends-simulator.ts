@@ -34,6 +34,18 @@ function render(operator: UptrendsOperatorRecord): Omit<UptrendsOperatorRecord, 
   return visible;
 }
 
+function changeOperator(
+  store: UptrendsStore,
+  pathParams: Record<string, string>,
+  body: unknown,
+): SimResponse {
+  const updated = store.operators.update(
+    pathParams.operatorGuid ?? "",
+    body as Partial<UptrendsOperatorRecord>,
+  );
+  return updated ? { status: 204 } : notFound();
+}
+
 function notFound(): SimResponse {
   return messages(404, "The requested operator does not exist.");
 }
@@ -52,10 +64,8 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
       BackupEmail: "",
       IsOnDuty: true,
       MobilePhone: "",
-      OutgoingPhoneNumber: "",
       CultureName: "",
       SmsProvider: "UseAccountSetting",
-      PhoneProvider: "UseAccountSetting",
       ...request,
       OperatorGuid: newUuid(),
       FullName: request.FullName ?? "",
@@ -70,13 +80,11 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
     return operator ? { status: 200, body: render(operator) } : notFound();
   },
 
-  "PUT /Operator/{}": ({ store, pathParams, body }) => {
-    const updated = store.operators.update(
-      pathParams.operatorGuid ?? "",
-      body as Partial<UptrendsOperatorRecord>,
-    );
-    return updated ? { status: 204 } : notFound();
-  },
+  // The documents do not say whether PUT keeps omitted attributes; the simulator keeps them, so
+  // PUT and PATCH both change exactly the attributes sent.
+  "PUT /Operator/{}": ({ store, pathParams, body }) => changeOperator(store, pathParams, body),
+
+  "PATCH /Operator/{}": ({ store, pathParams, body }) => changeOperator(store, pathParams, body),
 
   "DELETE /Operator/{}": ({ store, pathParams }) => {
     const guid = pathParams.operatorGuid ?? "";
@@ -102,7 +110,8 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
     if (!store.operators.get(guid)) return notFound();
     const schedule = { ...(body as object), Id: store.nextScheduleId() } as UptrendsDutySchedule;
     store.dutySchedules.put({ operatorGuid: guid, schedule });
-    return { status: 201, body: schedule };
+    // v4 answers 201 without content: the new Id shows only in the operator's schedule list.
+    return { status: 201 };
   },
 
   "PUT /Operator/{}/DutySchedule/{}": ({ store, pathParams, body }) => {

@@ -6,33 +6,46 @@ import {
 } from "../../demo-organisation";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
+import {
+  docsDutySchedules,
+  docsOperators,
+  docsTimezones,
+  THIRD_OPERATOR,
+} from "./uptrends-docs-seed";
 
+/** An operator as stored: the API's v4 attributes, Password included (the API never returns it). */
 export interface UptrendsOperatorRecord {
   OperatorGuid: string;
-  UserName?: string;
   FullName: string;
   Email: string;
   /** Write-only: never returned by the API. */
   Password?: string;
   MobilePhone?: string;
-  OutgoingPhoneNumber?: string;
+  OutgoingPhoneNumberId?: number | null;
   IsAccountAdministrator: boolean;
   BackupEmail: string;
   IsOnDuty: boolean;
-  CultureName?: string;
+  CultureName?: string | null;
   TimeZoneId?: number | null;
   SmsProvider?: string;
   UseNumericSender?: boolean | null;
-  PhoneProvider?: string;
   AllowNativeLogin?: boolean | null;
   AllowSingleSignon?: boolean | null;
+  DefaultDashboard?: string;
+  SetupMode?: string;
 }
 
-export type UptrendsDutySchedule =
-  | { Id: number; ScheduleMode: "OneTime"; StartDateTime: string; EndDateTime: string }
-  | { Id: number; ScheduleMode: "Daily"; StartTime: string; EndTime: string }
-  | { Id: number; ScheduleMode: "Weekly"; WeekDay: string; StartTime: string; EndTime: string }
-  | { Id: number; ScheduleMode: "Monthly"; MonthDay: number; StartTime: string; EndTime: string };
+/** A duty schedule: Id and ScheduleMode, plus the attributes of its mode. */
+export interface UptrendsDutySchedule {
+  Id: number;
+  ScheduleMode: "OneTime" | "Daily" | "Weekly" | "Monthly";
+  StartDateTime?: string;
+  EndDateTime?: string;
+  WeekDay?: string;
+  MonthDay?: number;
+  StartTime?: string;
+  EndTime?: string;
+}
 
 export interface UptrendsDutyScheduleRecord {
   operatorGuid: string;
@@ -45,32 +58,14 @@ export interface UptrendsTimezoneRecord {
   OffsetFromUtc: number;
   HasDaylightSaving: boolean;
   DaylightSavingOffset?: number;
+  DaylightSavingStart?: string;
+  DaylightSavingEnd?: string;
 }
 
-// Ids 1, 2, 3 and 56 are the Operator API document's examples; the rest are the simulator's own,
-// added so the demo organisation's operators have time zones to resolve.
+// The spec's examples (ids 1, 2, 3 and 56) plus zones of the simulator's own, so the demo
+// organisation's operators have time zones to resolve.
 function seedTimezones(): UptrendsTimezoneRecord[] {
-  return [
-    {
-      TimezoneId: 1,
-      Description: "GMT-04:00# Brazil West, Chile, Paraguay",
-      OffsetFromUtc: -240,
-      HasDaylightSaving: true,
-      DaylightSavingOffset: 60,
-    },
-    {
-      TimezoneId: 2,
-      Description: "GMT+06:00# Cocos Islands",
-      OffsetFromUtc: 360,
-      HasDaylightSaving: true,
-      DaylightSavingOffset: 60,
-    },
-    {
-      TimezoneId: 3,
-      Description: "GMT+01:00 West Central Africa",
-      OffsetFromUtc: 60,
-      HasDaylightSaving: false,
-    },
+  const own: UptrendsTimezoneRecord[] = [
     {
       TimezoneId: 20,
       Description: "GMT+00:00 Dublin, Edinburgh, Lisbon, London",
@@ -93,13 +88,6 @@ function seedTimezones(): UptrendsTimezoneRecord[] {
       DaylightSavingOffset: 60,
     },
     {
-      TimezoneId: 56,
-      Description: "GMT-06:00* Central time",
-      OffsetFromUtc: -360,
-      HasDaylightSaving: true,
-      DaylightSavingOffset: 60,
-    },
-    {
       TimezoneId: 70,
       Description: "GMT+10:00 Canberra, Melbourne, Sydney",
       OffsetFromUtc: 600,
@@ -107,59 +95,7 @@ function seedTimezones(): UptrendsTimezoneRecord[] {
       DaylightSavingOffset: 60,
     },
   ];
-}
-
-const THIRD_OPERATOR = "d2782d76-62e7-4946-a41c-fc7f86c96300";
-
-// The operators and off-duty schedules of Uptrends' Operator API document.
-function docsOperators(): UptrendsOperatorRecord[] {
-  return [
-    {
-      OperatorGuid: "36fad910-6e9f-4886-b1a7-9b4637362cb8",
-      FullName: "First Operator",
-      Email: "FirstOperator@acme.com",
-      MobilePhone: "",
-      IsAccountAdministrator: true,
-      BackupEmail: " FirstOperator@gmail.com ",
-      IsOnDuty: true,
-      SmsProvider: "UseAccountSetting",
-      PhoneProvider: "UseAccountSetting",
-      AllowNativeLogin: true,
-      AllowSingleSignon: false,
-    },
-    {
-      OperatorGuid: "23a75d1f-0dec-4963-86d8-0cee21267db4",
-      UserName: "SecondOperator@acme.com",
-      FullName: "Second Operator",
-      Email: "SecondOperator@acme.com",
-      MobilePhone: "",
-      IsAccountAdministrator: false,
-      BackupEmail: "",
-      IsOnDuty: false,
-      SmsProvider: "SmsProviderEurope",
-      UseNumericSender: false,
-      PhoneProvider: "UseAccountSetting",
-      AllowNativeLogin: true,
-      AllowSingleSignon: false,
-    },
-    {
-      OperatorGuid: THIRD_OPERATOR,
-      FullName: "Third Operator",
-      Email: "ThirdOperator@acme.com",
-      MobilePhone: "+31612345678",
-      OutgoingPhoneNumber: "",
-      IsAccountAdministrator: false,
-      BackupEmail: "",
-      IsOnDuty: false,
-      CultureName: "",
-      TimeZoneId: 56,
-      SmsProvider: "SmsProviderUSA",
-      UseNumericSender: false,
-      PhoneProvider: "UseAccountSetting",
-      AllowNativeLogin: true,
-      AllowSingleSignon: false,
-    },
-  ];
+  return [...docsTimezones(), ...own].sort((a, b) => a.TimezoneId - b.TimezoneId);
 }
 
 function demoOperators(seed: SeedChoice): UptrendsOperatorRecord[] {
@@ -179,7 +115,6 @@ function demoOperators(seed: SeedChoice): UptrendsOperatorRecord[] {
       CultureName: "",
       TimeZoneId: account.timeZoneId,
       SmsProvider: "UseAccountSetting",
-      PhoneProvider: "UseAccountSetting",
       AllowNativeLogin: true,
       AllowSingleSignon: false,
     });
@@ -210,28 +145,7 @@ export class UptrendsStore {
       (record) => String(record.schedule.Id),
       () =>
         includesDocs(seed)
-          ? [
-              {
-                operatorGuid: THIRD_OPERATOR,
-                schedule: {
-                  Id: 2272,
-                  ScheduleMode: "Weekly",
-                  WeekDay: "Monday",
-                  StartTime: "08:00",
-                  EndTime: "16:30",
-                },
-              },
-              {
-                operatorGuid: THIRD_OPERATOR,
-                schedule: {
-                  Id: 2267,
-                  ScheduleMode: "Monthly",
-                  MonthDay: 15,
-                  StartTime: "08:00",
-                  EndTime: "16:30",
-                },
-              },
-            ]
+          ? docsDutySchedules().map((schedule) => ({ operatorGuid: THIRD_OPERATOR, schedule }))
           : [],
     );
     this.timezones = new Collection((zone) => String(zone.TimezoneId), seedTimezones);
