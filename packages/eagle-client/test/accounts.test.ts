@@ -79,6 +79,21 @@ describe("toAccounts", () => {
     expect(accounts[0]!.status).toBe("unverified");
   });
 
+  it("reads a never-signed-in user (empty lastLoginTime, null activation URL) as unknown", () => {
+    // eagle.io sends "" for a user who never signed in, and null wherever it means absent.
+    const { accounts, issues } = toAccounts({
+      _class: null,
+      accountName: null,
+      administrators: [{ user: "never@company.com", lastLoginTime: "", profileActivateUrl: null }],
+      groups: [{ _id: "c".repeat(24), name: null, users: null }],
+    });
+    expect(issues).toEqual([]);
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.lastLoginAt).toBeNull();
+    expect(accounts[0]!.status).toBe("unknown");
+    expect(accounts[0]!.provenance.lastLoginAt).toBeUndefined();
+  });
+
   it("reports broken records as issues instead of throwing", () => {
     expect(toAccounts(null).issues).toHaveLength(1);
     const { accounts, issues } = toAccounts({

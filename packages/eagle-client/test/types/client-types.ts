@@ -1,5 +1,6 @@
 // Type-level checks, compiled by `tsc --noEmit -p .` (the typecheck task) and never run.
-import { createEagleClient, updateOwnerGroups } from "../../src/index";
+import { unwrap } from "@rollcall/core";
+import { createEagleClient, updateOwnerGroups, type OwnerUpdate } from "../../src/index";
 
 export async function eagleCallsTypeCheck(): Promise<void> {
   const client = createEagleClient({ apiKey: "key" });
@@ -13,6 +14,25 @@ export async function eagleCallsTypeCheck(): Promise<void> {
     params: { query: { attr: ["_id"], notify: "TRUE" } },
     body: { accountName: "Renamed" },
   });
+
+  // Responses say what eagle.io may send: any owner attribute null, a group's name too.
+  const owner = unwrap(await client.GET("/api/v1/owners/account"));
+  // @ts-expect-error eagle.io may send `accountName` as null
+  const accountName: string | undefined = owner.accountName;
+  // @ts-expect-error `accountType` is an open string, not an enum: eagle.io documents a String
+  const accountType: "STANDARD" | "MANAGED" | "TRIAL" | "DISABLED" | null | undefined =
+    owner.accountType;
+  const group = owner.groups?.[0];
+  // @ts-expect-error eagle.io may send a group's `name` as null
+  const groupName: string | undefined = group?.name;
+  const groupId: string | undefined = group?._id;
+  void [accountName, accountType, groupName, groupId];
+
+  // Request bodies are exact: an attribute eagle.io does not update is refused at compile time.
+  // (Checked on the body type: openapi-fetch's generic call signature skips excess-property checks.)
+  // @ts-expect-error `slug` is not updatable
+  const update: OwnerUpdate = { accountName: "x", slug: "y" };
+  void update;
 
   // @ts-expect-error the required path parameter `id` is left out
   await client.PUT("/api/v1/owners/account/groups/{id}", { params: {}, body: { name: "x" } });

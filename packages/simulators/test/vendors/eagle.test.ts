@@ -81,6 +81,21 @@ describe("eagle.io simulator", () => {
     expect(sim.store.groups.get("61bac74a84cac62fcbfe2c3c")?.users).toEqual([]);
   });
 
+  it("serves a member who never signed in with the empty lastLoginTime eagle.io's docs show", async () => {
+    // The spec must admit it: a response that breaks the spec becomes a 500 and fails close().
+    sim.store.users.put({ user: "never@company.com", lastLoginTime: "" });
+    const group = sim.store.groups.get("61bac74a84cac62fcbfe2c3c")!;
+    sim.store.groups.put({ ...group, users: [...group.users, "never@company.com"] });
+    const owner = (await (await call("GET", "/api/v1/owners/account?attr=groups")).json()) as {
+      groups: { _id: string; users: { user: string; lastLoginTime?: string }[] }[];
+    };
+    const members = owner.groups.find((g) => g._id === group._id)?.users ?? [];
+    expect(members.find((member) => member.user === "never@company.com")).toEqual({
+      user: "never@company.com",
+      lastLoginTime: "",
+    });
+  });
+
   it("answers 401 in eagle.io's error format for a wrong key", async () => {
     const response = await call("GET", "/api/v1/owners/account", undefined, "wrong");
     expect(response.status).toBe(401);

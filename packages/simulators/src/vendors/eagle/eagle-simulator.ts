@@ -58,7 +58,8 @@ class Rendering {
     const profile: EagleUserProfile = this.store.user(email) ?? { user: email };
     const rendered: Record<string, unknown> = { user: profile.user };
     if (profile.name) rendered.name = profile.name;
-    if (profile.lastLoginTime) rendered.lastLoginTime = profile.lastLoginTime;
+    // Rendered as stored, "" included: eagle.io's docs show "" for a user who never signed in.
+    if (profile.lastLoginTime !== undefined) rendered.lastLoginTime = profile.lastLoginTime;
     if (this.created.has(email.toLowerCase())) {
       rendered.profileActivateUrl = `https://app.eagle.io/auth/setupprofile/${randomUUID()}`;
     }

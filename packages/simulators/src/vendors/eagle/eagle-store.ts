@@ -10,6 +10,7 @@ import { Collection } from "../../store/collection";
 export interface EagleUserProfile {
   user: string;
   name?: { first?: string; last?: string };
+  /** ISO 8601; "" for a user who never signed in (as eagle.io's docs show); absent if unknown. */
   lastLoginTime?: string;
   phone?: string;
   timezone?: string;
