@@ -17,7 +17,8 @@ const MAX_PAGE_SIZE = 100;
 
 /**
  * Every user, one at a time, fetching the next page (`limit`/`offset`) only when the loop needs
- * it. Stops at an empty page or one shorter than `pageSize` (the API gives no total).
+ * it. Stops at an empty page (or one without `users`) or one shorter than `pageSize` (the API
+ * gives no total).
  *
  * `for await (const user of listAllUsers(client)) …`
  */
@@ -51,7 +52,8 @@ export function userPages(
     pageSize,
     ...(options.maxPages === undefined ? {} : { maxPages: options.maxPages }),
     fetchPage: async (offset: number) => {
-      const { users } = unwrap(
+      // OpsGenie's SDKs treat `users` as optional: a page without it is an empty one.
+      const { users = [] } = unwrap(
         await client.GET("/v1.2/json/user", {
           params: {
             query: {

@@ -127,6 +127,20 @@ describe("toAccounts", () => {
     expect(toAccounts([{ ...KAAN, blocked: true }]).accounts[0]!.status).toBe("disabled");
   });
 
+  it("keeps a user that carries nothing but an id, since every other attribute is optional", () => {
+    const { accounts, issues } = toAccounts([
+      { id: "bare", contacts: [{ enabled: null }, { method: "sms", enabled: null }] },
+    ]);
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]!.emails).toEqual([]);
+    expect(accounts[0]!.phones).toEqual([]);
+    expect(accounts[0]!.role.raw).toBeNull();
+    expect(accounts[0]!.status).toBe("unknown");
+    expect(issues.map((issue) => issue.reason)).toEqual([
+      "has no username, so the account cannot be matched to a person",
+    ]);
+  });
+
   it("reports broken records as issues instead of throwing", () => {
     const { accounts, issues } = toAccounts([
       null,

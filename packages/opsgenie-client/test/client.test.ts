@@ -92,7 +92,7 @@ describe("OpsGenie contract", () => {
       .map((user) => user.fullname)
       .sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()))
       .slice(1, 3);
-    expect(page.users.map((user) => user.fullname)).toEqual(expected);
+    expect(page.users?.map((user) => user.fullname)).toEqual(expected);
     expect(env.sim.requests.at(-1)!.query).toMatchObject({ limit: "2", offset: "1" });
   });
 

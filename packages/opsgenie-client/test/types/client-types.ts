@@ -29,6 +29,20 @@ export async function opsgenieCallsTypeCheck(): Promise<void> {
     },
   });
 
+  // Responses promise no attribute (OpsGenie's SDKs mark every one optional), so code must check.
+  const { data } = await client.GET("/v1/json/user", { params: { query: { id: "x" } } });
+  // @ts-expect-error `username` may be missing
+  const username: string = data!.username;
+  void username;
+  // @ts-expect-error a contact's `enabled` may be null
+  const enabled: boolean | undefined = data!.contacts?.[0]?.enabled;
+  void enabled;
+
+  await client.POST("/v1/json/user", {
+    // @ts-expect-error a create needs `role` (the document lists it as mandatory)
+    body: { username: "a@b.example", fullname: "A" },
+  });
+
   // @ts-expect-error sortOrder is ASC or DESC
   await client.GET("/v1.2/json/user", { params: { query: { sortOrder: "UP" } } });
 

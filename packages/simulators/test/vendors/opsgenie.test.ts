@@ -3,6 +3,7 @@ import {
   startOpsgenie,
   type OpsgenieSimulator,
 } from "../../src/vendors/opsgenie/opsgenie-simulator";
+import { bundledSpec } from "../../src/vendor-specs";
 
 let sim: OpsgenieSimulator;
 beforeEach(async () => {
@@ -22,7 +23,28 @@ const post = (path: string, body: Record<string, unknown>) =>
 const get = (path: string, query: Record<string, string> = {}, method = "GET") =>
   fetch(`${sim.url}${path}?${new URLSearchParams({ apiKey: key(), ...query })}`, { method });
 
+/** The value of a documented 200 answer of a GET operation in the bundled spec. */
+function documentedAnswer(path: string, example: string): unknown {
+  const get = bundledSpec("opsgenie").paths?.[path]?.["get"] as {
+    responses: Record<string, { content: Record<string, { examples: Record<string, unknown> }> }>;
+  };
+  const found = get.responses["200"]!.content["application/json"]!.examples[example];
+  return (found as { value: unknown }).value;
+}
+
 describe("OpsGenie simulator", () => {
+  it("answers the document's owner and listed users exactly as the spec's examples show them", async () => {
+    const owner = await get("/v1/json/user", { username: "john.smith@example.com" });
+    expect(await owner.json()).toEqual(documentedAnswer("/v1/json/user", "owner"));
+    // The document's page came from an account with other users; each one it lists is as shown.
+    const page = await get("/v1.2/json/user", { sortField: "fullName", sortOrder: "DESC" });
+    const { users } = documentedAnswer("/v1.2/json/user", "sortedByFullName") as { users: [] };
+    expect(users).toHaveLength(2);
+    expect(((await page.json()) as { users: unknown[] }).users).toEqual(
+      expect.arrayContaining(users),
+    );
+  });
+
   it("creates a user, then updates it by id on the same URL", async () => {
     const created = await post("/v1/json/user", {
       username: "new@example.com",

@@ -6,6 +6,7 @@ import {
 } from "../../demo-organisation";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
+import { documentedUsers } from "./opsgenie-docs-users";
 
 export type OpsgenieRuleType =
   | "New Alert"
@@ -70,83 +71,17 @@ export function newOpsgenieUser(
   };
 }
 
-// The users of OpsGenie's User API document; its obfuscated addresses replaced by example.com ones.
+// The users of OpsGenie's User API document (read from the spec's examples). The owner has verified
+// their address and keeps two notification rules for the copy tests to work with.
 function docsUsers(): OpsgenieUserRecord[] {
+  const { owner, listed } = documentedUsers();
+  const rules: OpsgenieNotificationRule[] = [
+    { type: "New Alert", name: "Page me for new alerts" },
+    { type: "Closed Alert", name: "Tell me when it closes" },
+  ];
   return [
-    newOpsgenieUser({
-      id: "ac463592-dbd2-4ca3-a651-48fdf5e5c871",
-      username: "john.smith@example.com",
-      fullname: "John Smith",
-      role: "Owner",
-      timezone: "America/New_York",
-      locale: "en_US",
-      createdAt: 1472023687693,
-      state: "active",
-      escalations: ["support_esc"],
-      skypeUsername: "johnSmith",
-      schedules: ["sch_1st"],
-      groups: ["network"],
-      verified: true,
-      contacts: [
-        {
-          to: "john.smith@example.com",
-          method: "email",
-          disabledReason: "",
-          id: "ce7e52a7-6a0c-4680-a82c-198ddd877756",
-          enabled: true,
-        },
-        {
-          to: "1-9999999999",
-          method: "sms",
-          disabledReason: "",
-          id: "932b9f35-fbaa-4784-8c4b-321d8427a2db",
-          enabled: true,
-        },
-        {
-          to: "1-9999999999",
-          method: "voice",
-          disabledReason: "",
-          id: "b6552417-62cc-4b28-9ef3-9a50f0c8e82b",
-          enabled: false,
-        },
-        {
-          to: "1-8888888888",
-          method: "voice",
-          disabledReason: "",
-          id: "05dd72bd-8457-46ae-b11e-f0ae16fab213",
-          enabled: true,
-        },
-        {
-          to: "1-8888888888",
-          method: "sms",
-          disabledReason: "",
-          id: "431905a1-52fc-453e-b8a2-7daef130fd88",
-          enabled: false,
-        },
-      ],
-      notificationRules: [
-        { type: "New Alert", name: "Page me for new alerts" },
-        { type: "Closed Alert", name: "Tell me when it closes" },
-      ],
-    }),
-    newOpsgenieUser({
-      id: "1efbae5f-dc44-443e-8476-daf2e0b9165b",
-      username: "kaan@example.com",
-      fullname: "Kaan",
-      role: "User",
-      timezone: "Europe/Istanbul",
-      locale: "en_US",
-      createdAt: 1482243103632,
-    }),
-    newOpsgenieUser({
-      id: "d6b85867-3304-46d5-b196-7cd5d91d4956",
-      username: "halit@example.com",
-      fullname: "Halit",
-      role: "User",
-      timezone: "Europe/Istanbul",
-      locale: "en_US",
-      createdAt: 1482243196741,
-    }),
+    newOpsgenieUser({ ...owner, verified: true, notificationRules: rules }),
+    ...listed.map((user) => newOpsgenieUser(user)),
   ];
 }
 
