@@ -55,6 +55,7 @@ describe.each(registry.vendors.map((vendor) => [vendor.id, vendor] as const))(
       }
       const fixture = parseFidelityFixture(JSON.parse(text), file);
       expect(fixture.vendor).toBe(vendor.id);
+      expect(Object.keys(fixture.schemas).length, `${file} checks no schema`).toBeGreaterThan(0);
       expect(findFidelityGaps(fixture, document).map((gap) => `${file}: ${gap}`)).toEqual([]);
     });
   },
