@@ -61,17 +61,13 @@ describe("vendor text with terminal controls", () => {
     expect(rows.filter((row) => row.includes("mallory@evil.example"))).toEqual([benRow]);
   });
 
-  it("whois and the offboarding plan show names and group names escaped", async () => {
+  it.each(["whois", "offboard"])("%s shows names and group names escaped", async (command) => {
     poisonBen();
-    for (const args of [
-      ["whois", address],
-      ["offboard", address],
-    ]) {
-      const run = await runCli(args, demo.env);
-      expect(run.code, run.stderr).toBe(0);
-      expectNoRawControls(run);
-      expect(run.stdout).toContain("Field Operations \\u202etxt.exe\\u202c");
-    }
+    const run = await runCli([command, address], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    expectNoRawControls(run);
+    expect(run.stdout).toContain("Ben\\u001b]0;pwned\\u0007");
+    expect(run.stdout).toContain("Field Operations \\u202etxt.exe\\u202c");
   });
 
   it("--csv escapes them too, keeps one record per line and still defuses formulas", async () => {
@@ -88,29 +84,39 @@ describe("vendor text with terminal controls", () => {
     expect(records.find((record) => record.includes(sam.workEmail))).toMatch(/^'=HYPERLINK/);
   });
 
-  it("--json and scim keep the exact strings", async () => {
+  it("--json keeps the exact strings", async () => {
     poisonBen();
-    const json = await runCli(["directory", "--json"], demo.env);
-    expect(json.code, json.stderr).toBe(0);
-    expectNoRawControls(json);
-    const directory = JSON.parse(json.stdout) as {
+    const run = await runCli(["directory", "--json"], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    expectNoRawControls(run);
+    const directory = JSON.parse(run.stdout) as {
       people: { email: string; name: string; roles: Record<string, string | null> }[];
     };
     const person = directory.people.find((candidate) => candidate.email === address)!;
     expect(person.roles.opsgenie).toBe(ROLE);
     expect(person.name).toBe(`${FIRST} ${LAST}`);
+  });
 
-    const whois = await runCli(["whois", address, "--json"], demo.env);
-    expectNoRawControls(whois);
-    const accounts = (JSON.parse(whois.stdout) as { accounts: { groups: string[] }[] }).accounts;
+  it("whois --json keeps the exact group name", async () => {
+    poisonBen();
+    const run = await runCli(["whois", address, "--json"], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    expectNoRawControls(run);
+    const accounts = (JSON.parse(run.stdout) as { accounts: { groups: string[] }[] }).accounts;
     expect(accounts.flatMap((account) => account.groups)).toContain(GROUP);
+  });
 
-    const scim = await runCli(["scim"], demo.env);
-    expectNoRawControls(scim);
-    const users = (
-      JSON.parse(scim.stdout) as { Resources: { userName: string; displayName?: string }[] }
-    ).Resources;
-    expect(users.find((user) => user.userName === address)?.displayName).toBe(`${FIRST} ${LAST}`);
+  it("scim keeps the exact display name", async () => {
+    poisonBen();
+    const run = await runCli(["scim"], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    expectNoRawControls(run);
+    const { Resources } = JSON.parse(run.stdout) as {
+      Resources: { userName: string; displayName?: string }[];
+    };
+    expect(Resources.find((user) => user.userName === address)?.displayName).toBe(
+      `${FIRST} ${LAST}`,
+    );
   });
 
   it("a vendor's error message is shown escaped on stderr and under the summary", async () => {
