@@ -124,3 +124,15 @@ describe("upsertOwnerGroups", () => {
     expect(env.sim.requests.map((request) => request.method)).toEqual(["GET"]);
   });
 });
+
+describe("the owner-update group guard and an empty list", () => {
+  it("refuses a raw PUT with groups: [], which would delete every group", async () => {
+    const before = env.sim.store.groups.list();
+    expect(before.length).toBeGreaterThan(0);
+    const error = await rejection(client.PUT("/api/v1/owners/account", { body: { groups: [] } }));
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect((error as ClientValidationError).field).toBe("body.groups");
+    expect(env.sim.requestCount()).toBe(0);
+    expect(env.sim.store.groups.list()).toEqual(before);
+  });
+});

@@ -1,0 +1,38 @@
+// The Stryker settings every package's `stryker.config.mjs` shares (`pnpm mutation`, docs/mutation).
+//
+// - inPlace: a sandbox copy of one package cannot reach the root `vitest.shared.ts` its vitest
+//   config imports, so mutants are switched in the package's own files and restored afterwards.
+// - incremental: results for unchanged code and tests are reused from the committed
+//   `stryker-incremental.json`, so a rerun before a release only tests what changed.
+// - concurrency 2: the project's machines have 2 cores.
+
+/**
+ * @param {object} options
+ * @param {string[]} options.mutate globs of the code that keeps a README's promise
+ * @param {Record<string, string>} [options.equivalent] `file:line:mutator` → why no test can tell
+ *   the mutant from the original; listed here so a maintainer sees every accepted survivor
+ * @returns {import("@stryker-mutator/api/core").PartialStrykerOptions}
+ */
+export function strykerConfig({ mutate, equivalent = {} }) {
+  void equivalent;
+  return {
+    testRunner: "vitest",
+    plugins: ["@stryker-mutator/vitest-runner"],
+    vitest: { configFile: "vitest.config.ts" },
+    mutate,
+    inPlace: true,
+    incremental: true,
+    incrementalFile: "stryker-incremental.json",
+    concurrency: 2,
+    coverageAnalysis: "perTest",
+    ignoreStatic: true,
+    timeoutMS: 10_000,
+    timeoutFactor: 2,
+    reporters: ["clear-text", "progress", "json"],
+    clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+    jsonReporter: { fileName: "reports/mutation/mutation.json" },
+    tempDirName: ".stryker-tmp",
+    cleanTempDir: "always",
+    thresholds: { high: 90, low: 80, break: null },
+  };
+}
