@@ -26,6 +26,8 @@ export function strykerConfig({ mutate, equivalent = {} }) {
     concurrency: 2,
     coverageAnalysis: "perTest",
     ignoreStatic: true,
+    // vitest strips types without checking them: no need to add @ts-nocheck to every file
+    disableTypeChecks: false,
     timeoutMS: 10_000,
     timeoutFactor: 2,
     reporters: ["clear-text", "progress", "json"],
