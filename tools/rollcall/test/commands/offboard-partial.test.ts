@@ -46,5 +46,4 @@ describe("rollcall offboard when a vendor cannot be read", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(WARNING);
   });
-
 });
