@@ -18,7 +18,9 @@ export function strykerConfig({ mutate, equivalent = {} }) {
   return {
     testRunner: "vitest",
     plugins: ["@stryker-mutator/vitest-runner"],
-    vitest: { configFile: "vitest.config.ts" },
+    // perTest coverage already picks the tests to run; vitest's own related-file search would
+    // walk the import graph again for every mutant
+    vitest: { configFile: "vitest.config.ts", related: false },
     mutate,
     inPlace: true,
     incremental: true,
