@@ -6,22 +6,33 @@
 //   `stryker-incremental.json`, so a rerun before a release only tests what changed.
 // - concurrency 2: the project's machines have 2 cores.
 
+import { fileURLToPath } from "node:url";
+import { registerEquivalentMutants } from "./stryker.equivalent-mutants.mjs";
+
 /**
  * @param {object} options
  * @param {string[]} options.mutate globs of the code that keeps a README's promise
- * @param {Record<string, string>} [options.equivalent] `file:line:mutator` → why no test can tell
- *   the mutant from the original; listed here so a maintainer sees every accepted survivor
+ * @param {Record<string, string>} [options.equivalent] `src/file.ts:line:column` (a mutant's start
+ *   in Stryker's report) → why no test can tell that mutant from the original, one line each;
+ *   reported as Ignored with that reason instead of surviving
+ * @param {string[]} [options.testFiles] the test files that hold these promises, when the rest of
+ *   the package's suite is slow and covers none of the mutated code
  * @returns {import("@stryker-mutator/api/core").PartialStrykerOptions}
  */
-export function strykerConfig({ mutate, equivalent = {} }) {
-  void equivalent;
+export function strykerConfig({ mutate, equivalent = {}, testFiles = [] }) {
+  registerEquivalentMutants(equivalent);
   return {
     testRunner: "vitest",
-    plugins: ["@stryker-mutator/vitest-runner"],
+    plugins: [
+      "@stryker-mutator/vitest-runner",
+      fileURLToPath(new URL("./stryker.equivalent-mutants.mjs", import.meta.url)),
+    ],
+    ignorers: ["equivalent-mutants"],
     // perTest coverage already picks the tests to run; vitest's own related-file search would
     // walk the import graph again for every mutant
     vitest: { configFile: "vitest.config.ts", related: false },
     mutate,
+    testFiles,
     inPlace: true,
     incremental: true,
     incrementalFile: "stryker-incremental.json",
