@@ -4,6 +4,8 @@ import type { OffboardingStep } from "../../src/identity/index";
 import {
   IdentityError,
   buildDirectory,
+  defineAccount,
+  email,
   executeOffboarding,
   planOffboarding,
 } from "../../src/identity/index";
@@ -232,7 +234,10 @@ describe("an offboarding plan as a reviewer reads it", () => {
 
   it("sends an eagle.io member without a group id to manual review, never a guessed group", () => {
     const noGroupId = buildDirectory([
-      account("eagle", "eagle.groupMember", "kim@example.com", [["kim@example.com", "login"]], {
+      defineAccount({
+        source: { vendor: "eagle", kind: "eagle.groupMember", id: "kim@example.com" },
+        raw: {},
+        emails: [email("kim@example.com", "login")],
         groups: [
           { id: null, name: "Ops" },
           { id: "", name: "Blank" },
