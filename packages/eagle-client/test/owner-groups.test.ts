@@ -152,9 +152,10 @@ describe("what a refused group write tells the caller", () => {
     );
   });
 
-  it("lets an owner update without a body object through the guard", async () => {
+  it("lets an owner update without a body, or with a null one, through the guard", async () => {
     await client.PUT("/api/v1/owners/account", { body: null as never });
-    expect(env.sim.requestCount()).toBe(1);
+    await client.PUT("/api/v1/owners/account", {} as never);
+    expect(env.sim.requestCount()).toBe(2);
   });
 
   it("updateOwnerGroups without options is refused the same way, not with a TypeError", async () => {
@@ -174,6 +175,7 @@ describe("what a refused group write tells the caller", () => {
   it.each([
     ["not a list", "Ops" as never, "groups", /must be an array of groups/],
     ["a group that is not an object", [null] as never, "groups[0]", /must be an object/],
+    ["a group given as text", ["Ops"] as never, "groups[0]", /must be an object/],
     ["a new group without a name", [{ users: [] }] as never, "groups[0].name", /is required/],
     ["a new group with an empty name", [{ name: "", users: [] }], "groups[0].name", /is required/],
     ["a name that is not text", [{ name: 7, users: [] }] as never, "groups[0].name", /is required/],
@@ -240,6 +242,11 @@ describe("upsertOwnerGroups options", () => {
     await upsertOwnerGroups(client, [{ _id: undefined, name: "Field Operations", users: [] }]);
     expect(env.sim.store.groups.get(fieldOps._id)?.users).toEqual([]);
     expect(env.sim.store.groups.list()).toHaveLength(count);
+  });
+
+  it("creates a group whose _id is given as undefined and whose name is new", async () => {
+    await upsertOwnerGroups(client, [{ _id: undefined, name: "Brand new", users: [] }]);
+    expect(env.sim.store.groups.find((group) => group.name === "Brand new")).toBeDefined();
   });
 
   it("passes notify on as eagle.io's TRUE/FALSE, and leaves it out unless given", async () => {
