@@ -7,7 +7,9 @@ import {
   adminsByVendor,
   allAccounts,
   buildDirectory,
+  defineAccount,
   diffDirectories,
+  email,
   findPerson,
   lookupEmail,
   peopleMissingFromVendors,
@@ -265,6 +267,42 @@ describe("diffDirectories", () => {
       "og-3",
     ]);
     expect(diff.accountsRemoved.map((change) => change.account.source.id)).toEqual(["r-1"]);
+  });
+
+  it("reports a renamed role at the same level, and who holds the account now", () => {
+    const named = (raw: string) =>
+      defineAccount({
+        source: { vendor: "rootly", kind: "rootly.user", id: "r-1" },
+        raw: {},
+        emails: [email("jane@example.com", "primary")],
+        role: { level: "admin", raw },
+      });
+    const diff = diffDirectories(
+      buildDirectory([named("Admin")]),
+      buildDirectory([named("Incident admin")]),
+    );
+    expect(diff.roleChanged).toEqual([
+      {
+        account: { vendor: "rootly", kind: "rootly.user", id: "r-1" },
+        personId: "jane@example.com",
+        before: { level: "admin", raw: "Admin" },
+        after: { level: "admin", raw: "Incident admin" },
+      },
+    ]);
+    expect(diff.accountsAdded).toEqual([]);
+    expect(diff.accountsRemoved).toEqual([]);
+  });
+
+  it("knows a person without any address by their accounts", () => {
+    const anonymous = (id: string) =>
+      defineAccount({ source: { vendor: "uptrends", kind: "uptrends.operator", id }, raw: {} });
+    const before = buildDirectory([anonymous("guid-1"), anonymous("guid-2")]);
+    const after = buildDirectory([anonymous("guid-2"), anonymous("guid-3")]);
+    const diff = diffDirectories(before, after);
+    expect(diff.left.map((person) => person.accounts[0]!.source.id)).toEqual(["guid-1"]);
+    expect(diff.joined.map((person) => person.accounts[0]!.source.id)).toEqual(["guid-3"]);
+    expect(diff.accountsRemoved.map((change) => change.personId)).toEqual([before.people[0]!.id]);
+    expect(diff.accountsAdded.map((change) => change.account.source.id)).toEqual(["guid-3"]);
   });
 
   it("finds nothing between a directory and itself", () => {

@@ -168,3 +168,52 @@ describe("sameEmail", () => {
     expect(sameEmail("no-at-sign", "no-at-sign@example.com")).toBe(false);
   });
 });
+
+describe("emailRejection at the limits", () => {
+  const label = (length: number) => "a".repeat(length);
+  it.each([
+    [`${label(64)}@example.com`, null],
+    [`${label(65)}@example.com`, "bad-local-part"],
+    [`a@${label(63)}.com`, null],
+    [`a@${label(64)}.com`, "bad-domain"],
+    [`a@${[label(63), label(63), label(63), label(58)].join(".")}.io`, null],
+    [`a@${[label(63), label(63), label(63), label(59)].join(".")}.io`, "bad-domain"],
+    [`${label(64)}@${[label(63), label(63), label(63), label(61)].join(".")}`, null],
+    [`${label(64)}@${[label(63), label(63), label(63), label(61)].join(".")}x`, "bad-domain"],
+    ["", "empty"],
+    ["   ", "empty"],
+    ["@example.com", "bad-local-part"],
+    [".a@example.com", "bad-local-part"],
+    ['"a"@example.com', "bad-local-part"],
+    ["a b@example.com", "bad-local-part"],
+    ["a@b@example.com", "bad-local-part"],
+    ["a@b_c.example", "bad-domain"],
+    ["a@example-.com", "bad-domain"],
+    ["a@ex-ample.com", null],
+    ["a@example.c0m", null],
+    ["a@example.123", "bad-domain"],
+  ])("%s → %s", (value, reason) => {
+    expect(emailRejection(value)).toBe(reason);
+    expect(isValidEmail(value)).toBe(reason === null);
+  });
+
+  it("counts the whole address, at most 320 characters", () => {
+    const domain = [label(63), label(63), label(63), label(61)].join(".");
+    expect(`${label(64)}@${domain}`).toHaveLength(318);
+    expect(emailRejection(` ${label(64)}@${domain} `)).toBeNull();
+    expect(emailRejection(`${label(400)}@example.com`)).toBe("too-long");
+  });
+
+  it("gives each rejection its own message naming where it was", () => {
+    const messages = new Set<string>();
+    for (const value of [42, "", "plain", "@example.com", "a@example", "a".repeat(321)]) {
+      try {
+        parseEmail(value, "records[3].email");
+      } catch (error) {
+        expect(error).toMatchObject({ code: "invalid-email", path: "records[3].email" });
+        messages.add((error as Error).message);
+      }
+    }
+    expect(messages.size).toBe(6);
+  });
+});

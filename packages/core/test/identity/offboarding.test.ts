@@ -4,6 +4,8 @@ import type { OffboardingStep } from "../../src/identity/index";
 import {
   IdentityError,
   buildDirectory,
+  defineAccount,
+  email,
   executeOffboarding,
   planOffboarding,
 } from "../../src/identity/index";
@@ -185,5 +187,119 @@ describe("executeOffboarding", () => {
     );
     const result = await executeOffboarding(single, { rootly: { execute: () => undefined } });
     expect(result).toEqual({ ok: true, outcomes: [{ step: single.steps[0], status: "done" }] });
+  });
+});
+
+describe("an offboarding plan as a reviewer reads it", () => {
+  const plan = () => planOffboarding(directory, "jane@example.com");
+
+  it("describes each step by the person's address and the vendor's id", () => {
+    const byAction = new Map(plan().steps.map((step) => [step.action, step.description]));
+    expect(byAction.get("opsgenie.deleteUser")).toBe(
+      "Delete OpsGenie user Jane@Example.com (id og-1).",
+    );
+    expect(byAction.get("uptrends.deleteOperator")).toBe(
+      "Delete Uptrends operator jane@example.com (OperatorGuid guid-1).",
+    );
+    expect(byAction.get("rootly.deleteUser")).toBe("Delete Rootly user jane@example.com (id 42).");
+    expect(byAction.get("eagle.removeAdministrator")).toMatch(
+      /^Remove jane@example\.com from the eagle\.io administrators \(other administrators stay\)\.$/,
+    );
+    expect(byAction.get("manual.review")).toBe(
+      "Review pagerbox.user account p-1 by hand: core has no offboarding action for this kind of account.",
+    );
+    const groups = plan().steps.filter((step) => step.action === "eagle.removeGroupMember");
+    expect(groups.map((step) => step.description)).toEqual([
+      "Remove jane@example.com from eagle.io group Engineering team (61bac74a84cac62fcbfe2c3c); " +
+        "the group and all other groups stay.",
+      "Remove jane@example.com from eagle.io group Ops (61bac74a84cac62fcbfe2c3d); " +
+        "the group and all other groups stay.",
+    ]);
+  });
+
+  it("names the person the same way, whichever of their addresses was asked for", () => {
+    const twoAddresses = buildDirectory([
+      account("rootly", "rootly.user", "7", [
+        ["sam@example.com", "primary"],
+        ["sam.lee@example.com", "login"],
+      ]),
+      account("opsgenie", "opsgenie.user", "og-7", [["sam.lee@example.com", "login"]]),
+    ]);
+    const byLogin = planOffboarding(twoAddresses, "Sam.Lee@example.com");
+    const byPrimary = planOffboarding(twoAddresses, "sam@example.com");
+    expect(byPrimary.email).toBe(byLogin.email);
+    expect(byPrimary.personId).toBe(byLogin.personId);
+    expect(byLogin.steps.map((step) => step.account.id)).toEqual(["og-7", "7"]);
+  });
+
+  it("sends an eagle.io member without a group id to manual review, never a guessed group", () => {
+    const noGroupId = buildDirectory([
+      defineAccount({
+        source: { vendor: "eagle", kind: "eagle.groupMember", id: "kim@example.com" },
+        raw: {},
+        emails: [email("kim@example.com", "login")],
+        groups: [
+          { id: null, name: "Ops" },
+          { id: "", name: "Blank" },
+        ],
+      }),
+    ]);
+    const steps = planOffboarding(noGroupId, "kim@example.com").steps;
+    expect(steps).toEqual([
+      expect.objectContaining({
+        action: "manual.review",
+        vendor: "eagle",
+        description: expect.stringContaining("it names no eagle.io group id"),
+      }),
+    ]);
+  });
+});
+
+describe("executeOffboarding reports", () => {
+  const single = () =>
+    planOffboarding(
+      buildDirectory([account("rootly", "rootly.user", "7", [["solo@example.com", "primary"]])]),
+      "solo@example.com",
+    );
+
+  it("what was thrown, whatever it was", async () => {
+    const outcome = async (thrown: unknown) =>
+      (
+        await executeOffboarding(single(), {
+          rootly: {
+            execute: () => {
+              throw thrown;
+            },
+          },
+        })
+      ).outcomes[0]!;
+    expect((await outcome(new TypeError("bad step"))).error).toEqual({
+      name: "TypeError",
+      message: "bad step",
+    });
+    expect((await outcome("vendor said no")).error).toEqual({
+      name: "Error",
+      message: "vendor said no",
+    });
+    expect((await outcome(new Error(""))).error).toEqual({
+      name: "Error",
+      message: "the step failed",
+    });
+    expect((await outcome(undefined)).status).toBe("failed");
+  });
+
+  it("a step whose executor has no execute function as skipped", async () => {
+    const result = await executeOffboarding(single(), { rootly: {} as never });
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0]).toMatchObject({
+      status: "skipped",
+      error: { name: "Skipped", message: 'no executor was given for vendor "rootly"' },
+    });
+  });
+
+  it("a manual review as skipped, needing a person", async () => {
+    const result = await executeOffboarding(planOffboarding(directory, "jane@example.com"), {});
+    const review = result.outcomes.find((outcome) => outcome.step.action === "manual.review");
+    expect(review?.error?.message).toBe("needs a person: no automatic action exists");
   });
 });

@@ -1,0 +1,14 @@
+// @ts-nocheck
+import { strykerConfig } from "../../stryker.shared.mjs";
+
+export default strykerConfig({
+  mutate: [
+    // identity: matching, the directory, SCIM, offboarding plans and executors
+    "src/identity/**/*.ts",
+    "!src/identity/index.ts",
+    "!src/identity/rails-time-zones.ts",
+    // runtime: retries, timeouts, redaction, errors, pagination guards
+    "src/runtime/**/*.ts",
+    "!src/runtime/index.ts",
+  ],
+});
