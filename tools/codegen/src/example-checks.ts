@@ -48,6 +48,8 @@ export async function findExampleFailures(
   ajv.addFormat("float", { type: "number", validate: () => true });
   ajv.addFormat("double", { type: "number", validate: () => true });
   ajv.addFormat("password", { type: "string", validate: () => true });
+  // RFC 6531 addresses (ajv-formats leaves idn-email out): the simulators accept the same shape.
+  ajv.addFormat("idn-email", /^[^\s@\p{Cc}]+@[^\s@.\p{Cc}]+(?:\.[^\s@.\p{Cc}]+)+$/u);
 
   const defs = strictComponentDefs(document["components"]);
   cases.forEach((example, index) => {

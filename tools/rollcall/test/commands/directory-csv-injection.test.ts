@@ -20,6 +20,8 @@ function addRootlyUser(id: string, email: string, firstName: string): void {
     created_at: "2024-01-01T00:00:00.000Z",
     updated_at: "2024-01-01T00:00:00.000Z",
     email_address_id: `9${id}`,
+    role_id: null,
+    on_call_role_id: null,
   });
 }
 
