@@ -12,6 +12,17 @@ import { lintAndBundle, loadLintConfig } from "../src/spec-loading";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const registry = await loadRegistry(root);
 
+/** A per-vendor JSON file every vendor must have, parsed; its absence names what is missing. */
+async function readVendorJson(file: string, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(join(root, file), "utf8");
+  } catch {
+    throw new Error(`${file} is missing: every vendor needs a ${what}`);
+  }
+  return JSON.parse(text);
+}
+
 describe.each(registry.vendors.map((vendor) => [vendor.id, vendor] as const))(
   "spec %s",
   (_id, vendor: Vendor) => {
@@ -34,26 +45,14 @@ describe.each(registry.vendors.map((vendor) => [vendor.id, vendor] as const))(
 
     it("covers every endpoint, schema and property in its coverage manifest", async () => {
       const file = `specs/coverage/${vendor.id}.json`;
-      let text: string;
-      try {
-        text = await readFile(join(root, file), "utf8");
-      } catch {
-        throw new Error(`${file} is missing: every vendor needs a coverage manifest`);
-      }
-      const manifest = parseCoverageManifest(JSON.parse(text), file);
+      const manifest = parseCoverageManifest(await readVendorJson(file, "coverage manifest"), file);
       expect(manifest.vendor).toBe(vendor.id);
       expect(findCoverageGaps(manifest, document).map((gap) => `${file}: ${gap}`)).toEqual([]);
     });
 
     it("agrees with the vendor's own published spec, field by field (specs/fidelity)", async () => {
       const file = `specs/fidelity/${vendor.id}.json`;
-      let text: string;
-      try {
-        text = await readFile(join(root, file), "utf8");
-      } catch {
-        throw new Error(`${file} is missing: every vendor needs a fidelity fixture`);
-      }
-      const fixture = parseFidelityFixture(JSON.parse(text), file);
+      const fixture = parseFidelityFixture(await readVendorJson(file, "fidelity fixture"), file);
       expect(fixture.vendor).toBe(vendor.id);
       expect(Object.keys(fixture.schemas).length, `${file} checks no schema`).toBeGreaterThan(0);
       expect(findFidelityGaps(fixture, document).map((gap) => `${file}: ${gap}`)).toEqual([]);
