@@ -5,6 +5,9 @@
 // - incremental: results for unchanged code and tests are reused from the committed
 //   `stryker-incremental.json`, so a rerun before a release only tests what changed.
 // - concurrency 2: the project's machines have 2 cores.
+// - ROLLCALL_TEST_FROM_SOURCE: the test workers (which inherit this process's environment) load
+//   the workspace packages from `src/`, where the mutants are, and also run the cross-vendor
+//   conformance suite where a package's vitest config names it (see `vitest.shared.ts`).
 
 import { fileURLToPath } from "node:url";
 import { registerEquivalentMutants } from "./stryker.equivalent-mutants.mjs";
@@ -21,6 +24,7 @@ import { registerEquivalentMutants } from "./stryker.equivalent-mutants.mjs";
  */
 export function strykerConfig({ mutate, equivalent = {}, testFiles = [] }) {
   registerEquivalentMutants(equivalent);
+  process.env.ROLLCALL_TEST_FROM_SOURCE = "1";
   return {
     testRunner: "vitest",
     plugins: [

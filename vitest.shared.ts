@@ -1,12 +1,44 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineProject, type UserWorkspaceConfig } from "vitest/config";
+
+const ROOT = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Set by `stryker.shared.mjs`: a mutation run switches mutants inside each package's `src/`, so
+ * tests must load the workspace packages from their sources, not from the built `dist/` a normal
+ * test run checks (that is what users install).
+ */
+export const FROM_SOURCE = process.env.ROLLCALL_TEST_FROM_SOURCE === "1";
+
+/** `@rollcall/<name>` → that package's `src/index.ts`, for every workspace package that has one. */
+function workspaceSourceAliases(): { find: RegExp; replacement: string }[] {
+  const packages = join(ROOT, "packages");
+  return readdirSync(packages).flatMap((dir) => {
+    const entry = join(packages, dir, "src", "index.ts");
+    const manifest = join(packages, dir, "package.json");
+    if (!existsSync(entry) || !existsSync(manifest)) return [];
+    const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name: string };
+    return [{ find: new RegExp(`^${name.replace(/[/]/g, "\\/")}$`), replacement: entry }];
+  });
+}
 
 /**
  * The test config every package shares. Tests start real simulators on loopback (compiling their
  * spec validators) and turbo runs several packages at once on a 2-core CI machine, so vitest's 5 s /
  * 10 s defaults can expire without anything being wrong; a hang still fails, just later.
+ *
+ * `extraTests` (repo-relative globs) join a mutation run only: the cross-vendor suites in
+ * `tools/conformance` hold promises whose code lives in this package.
  */
-export function packageTestConfig(): UserWorkspaceConfig {
+export function packageTestConfig({
+  extraTests = [],
+}: { extraTests?: string[] } = {}): UserWorkspaceConfig {
+  const include = ["test/**/*.test.ts"];
+  if (FROM_SOURCE) include.push(...extraTests.map((glob) => join(ROOT, glob)));
   return defineProject({
-    test: { include: ["test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 30_000 },
+    resolve: FROM_SOURCE ? { alias: workspaceSourceAliases() } : {},
+    test: { include, testTimeout: 30_000, hookTimeout: 30_000 },
   });
 }
