@@ -39,6 +39,8 @@ export function packageTestConfig({
   if (FROM_SOURCE) include.push(...extraTests.map((glob) => join(ROOT, glob)));
   return defineProject({
     resolve: FROM_SOURCE ? { alias: workspaceSourceAliases() } : {},
-    test: { include, testTimeout: 30_000, hookTimeout: 30_000 },
+    // A mutation run reruns the test files for every mutant: one shared module graph compiles the
+    // simulators' spec validators once, not once per file per mutant.
+    test: { include, testTimeout: 30_000, hookTimeout: 30_000, isolate: !FROM_SOURCE },
   });
 }
