@@ -1,14 +1,21 @@
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 export default strykerConfig({
-  // the classifier that turns a spec change into a major, minor or patch release
+  // the classifier that turns a spec change into a major, minor or patch release, and the
+  // changeset file it writes (replacing the vendor's earlier pending one)
   mutate: [
     "src/spec-diff.ts",
     "src/schema-diff.ts",
     "src/descriptive-diff.ts",
     "src/spec-change.ts",
     "src/json-values.ts",
+    "src/changeset-files.ts",
   ],
   // the packing, publishing and install tests take minutes and never reach the classifier
-  testFiles: ["test/spec-diff.test.ts", "test/schema-diff.test.ts", "test/spec-changeset.test.ts"],
+  testFiles: [
+    "test/spec-diff.test.ts",
+    "test/schema-diff.test.ts",
+    "test/spec-changeset.test.ts",
+    "test/changeset-files.test.ts",
+  ],
 });
