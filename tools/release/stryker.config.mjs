@@ -11,11 +11,14 @@ export default strykerConfig({
     "src/json-values.ts",
     "src/changeset-files.ts",
   ],
-  // the packing, publishing and install tests take minutes and never reach the classifier
+  // the packing, publishing and install tests take minutes and never reach the classifier;
+  // spec-changeset.test.ts runs the command in a child process, where no mutant is switched on
   testFiles: [
     "test/spec-diff.test.ts",
+    "test/operation-diff.test.ts",
     "test/schema-diff.test.ts",
-    "test/spec-changeset.test.ts",
+    "test/changeset-text.test.ts",
+    "test/document-edits.test.ts",
     "test/changeset-files.test.ts",
   ],
 });
