@@ -16,6 +16,7 @@ export default strykerConfig({
     "test/file-stamp.test.ts",
     "test/turbo-inputs.test.ts",
     "test/generated-output.test.ts",
+    "test/lint-and-targets.test.ts",
     "test/fidelity.test.ts",
   ],
 });
