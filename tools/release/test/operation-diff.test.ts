@@ -444,6 +444,27 @@ describe("operation-level rules", () => {
   });
 });
 
+describe("every HTTP method", () => {
+  const withMethod = (method: string) => (doc: any) =>
+    (doc.paths["/items"] = {
+      [method]: { operationId: `${method}Items`, summary: "s", responses: jsonResponse(user) },
+    });
+  it.each(["get", "put", "post", "delete", "options", "head", "patch", "trace"])(
+    "reads %s operations: removed, and documented",
+    async (method) => {
+      const at = `${method.toUpperCase()} /items`;
+      expect(await diffAfter((doc) => delete doc.paths["/items"], withMethod(method))).toEqual([
+        { level: "breaking", location: at, message: "operation removed" },
+      ]);
+      expect(
+        await diffAfter((doc) => (doc.paths["/items"][method].summary = "t"), withMethod(method)),
+      ).toEqual([
+        { level: "descriptive", location: `${at} › summary`, message: "documentation changed" },
+      ]);
+    },
+  );
+});
+
 describe("what is not a change", () => {
   it.each([
     ["reordered parameters", (doc: any) => getUsers(doc).parameters.reverse()],
