@@ -11,6 +11,16 @@ export default strykerConfig({
     "src/fidelity.ts",
   ],
   equivalent: {
+    "src/file-stamp.ts:25:69":
+      "each part is prefixed with its length, so part boundaries stay apart without the colon",
+    "src/file-stamp.ts:42:52":
+      "group 1 always takes part in a stamp match, so the fallback is never used",
+    "src/file-stamp.ts:42:74":
+      "group 2 always takes part in a stamp match, so the fallback is never used",
+    "src/turbo-inputs.ts:20:58":
+      "without an encoding readFile gives a Buffer, which JSON.parse reads as the same UTF-8 text",
+    "src/turbo-inputs.ts:40:93":
+      "a made-up input for a non-list `inputs` names no spec path, so it matches nothing either way",
     "src/fidelity.ts:143:26":
       "the depth guard one level sooner: no real schema nests 16 allOf/$ref levels, and a loop ends either way",
     "src/fidelity.ts:148:71":

@@ -36,6 +36,7 @@ describe("the file stamp", () => {
     expect(isCurrent(stamped.replace("a = 1", "a = 2"), INPUTS)).toBe(false);
     expect(isCurrent(stamped.replace(" — do not edit.", "."), INPUTS)).toBe(false);
     expect(isCurrent(BODY, INPUTS)).toBe(false);
+    expect(isCurrent(BODY, undefined)).toBe(false);
   });
 
   it("never takes a file whose inputs could not be hashed as current", () => {

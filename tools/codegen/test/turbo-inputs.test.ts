@@ -70,6 +70,11 @@ describe("findMissingTurboInputs", () => {
       mustInclude("generate", REGISTRY),
       mustInclude("generate", `$TURBO_ROOT$/${SPEC}`),
     ]);
+    await writeFile(join(root, FILE), JSON.stringify({ tasks: { generate: { inputs: [] } } }));
+    expect(await missing([])).toEqual([
+      mustInclude("generate", REGISTRY),
+      mustInclude("generate:check", REGISTRY),
+    ]);
     await writeFile(join(root, FILE), "null");
     expect(await missing([])).toEqual([
       mustInclude("generate", REGISTRY),

@@ -98,6 +98,13 @@ describe("findDocumentEdits", () => {
       "allOf.1.minLength",
       "allOf.1.type",
     ]);
+    // A name alone (no `in`) is no identity: such members too are matched by position.
+    const named = { oneOf: [{ name: "a" }, { name: "b" }] };
+    const swapped = { oneOf: [{ name: "b" }, { name: "a" }] };
+    expect(findDocumentEdits(named, swapped).other).toEqual(["oneOf.0.name", "oneOf.1.name"]);
+    const placed = { oneOf: [{ in: "query" }, { in: "path" }] };
+    const moved = { oneOf: [{ in: "path" }, { in: "query" }] };
+    expect(findDocumentEdits(placed, moved).other).toEqual(["oneOf.0.in", "oneOf.1.in"]);
   });
 
   it("walks recursive documents once", () => {
@@ -112,11 +119,22 @@ describe("findDocumentEdits", () => {
     });
   });
 
-  it("reports a value that became an object, or a list, by its place", () => {
+  it("reports a value that became an object, a list or null, by its place", () => {
     expect(findDocumentEdits({ a: 1, b: [1] }, { a: { c: 1 }, b: { c: 1 } })).toEqual({
       documentation: [],
       other: ["a", "b"],
     });
+    expect(findDocumentEdits({ a: null, b: {}, c: {} }, { a: { d: 1 }, b: null, c: 1 })).toEqual({
+      documentation: [],
+      other: ["a", "b", "c"],
+    });
+  });
+
+  it("names operations only under paths: a webhook's is a dotted path", () => {
+    const doc = (summary: string) => ({ webhooks: { newUser: { post: { summary } } } });
+    expect(findDocumentEdits(doc("a"), doc("b")).documentation).toEqual([
+      "webhooks.newUser.post.summary",
+    ]);
   });
 });
 
