@@ -12,6 +12,10 @@ export default strykerConfig({
     "src/changeset-files.ts",
   ],
   equivalent: {
+    "src/changeset-files.ts:39:19":
+      "without ^ the lazy name group still starts at the line's first character: a match is tried from there first",
+    "src/changeset-files.ts:41:27":
+      "group 3 always takes part in a match; a line that does not match has no bump and fails !BUMPS.has",
     "src/descriptive-diff.ts:60:7":
       "a shortcut: identical values give no edit either way (equal primitives stop at sameJson, the same object at the cycle guard)",
     "src/descriptive-diff.ts:88:7":

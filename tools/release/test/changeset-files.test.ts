@@ -32,7 +32,7 @@ describe("parseReleases", () => {
   });
 
   it("reads Windows line ends, blank lines, loose spacing and an empty release list", () => {
-    const text = `---\r\n\r\n"a":minor\r\n  b  :  none  \r\n---\r\n\r\nSummary\r\n`;
+    const text = `---\r\n\r\n  \r\n"a":minor\r\n  b  :  none  \r\n---\r\n\r\nSummary\r\n`;
     expect([...parseReleases("x.md", text)]).toEqual([
       ["a", "minor"],
       ["b", "none"],
