@@ -337,7 +337,7 @@ describe("findFidelityGaps reads a type however the spec says it", () => {
 
 describe("parseFidelityFixture refuses", () => {
   const user = fixture.schemas["User"]!;
-  it.each([
+  const malformed: [string, unknown, string][] = [
     ["a non-object", [], "f.json: must be a JSON object"],
     ["a missing vendor", { ...fixture, vendor: 1 }, 'f.json: "vendor" must be a string'],
     [
@@ -385,14 +385,15 @@ describe("parseFidelityFixture refuses", () => {
             },
           },
           "f.json: schemas.User.fields.id needs type (a JSON type), nullable and required",
-        ] as const,
+        ] as [string, unknown, string],
     ),
     [
       "a field that is not an object",
       { ...fixture, schemas: { User: { ...user, fields: { id: "string" } } } },
       "f.json: schemas.User.fields.id needs type (a JSON type), nullable and required",
     ],
-  ])("%s", (_name, raw, message) => {
+  ];
+  it.each(malformed)("%s", (_name, raw, message) => {
     expect(() => parseFidelityFixture(raw, "f.json")).toThrow(message);
   });
 
