@@ -1,7 +1,52 @@
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 export default strykerConfig({
-  // the drift check (`generate --check`) and the turbo-input guard that keeps it honest
-  mutate: ["src/codegen.ts", "src/generated-files.ts", "src/file-stamp.ts", "src/turbo-inputs.ts"],
-  testFiles: ["test/codegen.test.ts"],
+  // the drift check (`generate --check`), the turbo-input guard that keeps it honest, and the
+  // fidelity check that a spec does not silently diverge from the vendor's published schema
+  mutate: [
+    "src/codegen.ts",
+    "src/generated-files.ts",
+    "src/file-stamp.ts",
+    "src/turbo-inputs.ts",
+    "src/fidelity.ts",
+  ],
+  equivalent: {
+    "src/file-stamp.ts:25:69":
+      "each part is prefixed with its length, so part boundaries stay apart without the colon",
+    "src/file-stamp.ts:42:52":
+      "group 1 always takes part in a stamp match, so the fallback is never used",
+    "src/file-stamp.ts:42:74":
+      "group 2 always takes part in a stamp match, so the fallback is never used",
+    "src/turbo-inputs.ts:20:58":
+      "without an encoding readFile gives a Buffer, which JSON.parse reads as the same UTF-8 text",
+    "src/turbo-inputs.ts:40:93":
+      "a made-up input for a non-list `inputs` names no spec path, so it matches nothing either way",
+    "src/fidelity.ts:143:26":
+      "the depth guard one level sooner: no real schema nests 16 allOf/$ref levels, and a loop ends either way",
+    "src/fidelity.ts:148:71":
+      "a non-list allOf iterates nothing either way: a string member resolves to no schema and adds nothing",
+    "src/fidelity.ts:154:74":
+      "a made-up required name for a non-list `required` matches no field a fixture lists",
+    "src/fidelity.ts:155:9":
+      "a non-string required entry can never equal a field name (Set.has compares strictly)",
+    "src/fidelity.ts:169:25":
+      "the depth guard one level sooner: no real schema nests 16 $ref/union levels, and a loop ends either way",
+    "src/fidelity.ts:171:50": "[undefined] adds no type: only strings are kept on the next line",
+    "src/fidelity.ts:204:66":
+      "the depth guard one level sooner: no real $ref chain is 16 long, and a loop ends either way",
+    "src/fidelity.ts:206:48": "a local $ref starts with #/ and has no other #/ in it",
+    "src/fidelity.ts:219:56":
+      "an extra note that names no `Schema.field` in backticks changes nothing",
+    "src/fidelity.ts:226:15":
+      "a non-string note joins as text without backticks (42, [object Object]), naming no field",
+  },
+  // spec-checks.test.ts runs the fidelity check over the real specs; its rules are held here
+  testFiles: [
+    "test/codegen.test.ts",
+    "test/file-stamp.test.ts",
+    "test/turbo-inputs.test.ts",
+    "test/generated-output.test.ts",
+    "test/lint-and-targets.test.ts",
+    "test/fidelity.test.ts",
+  ],
 });
