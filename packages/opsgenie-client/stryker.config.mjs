@@ -10,4 +10,12 @@ export default strykerConfig({
     "src/pull-accounts.ts",
     "src/region.ts",
   ],
+  equivalent: {
+    "src/list-users.ts:53:9":
+      "an undefined maxPages takes core's default (10 000) just as a missing one does",
+    "src/list-users.ts:62:19": "openapi-fetch leaves an undefined query parameter out of the URL",
+    "src/list-users.ts:63:19": "openapi-fetch leaves an undefined query parameter out of the URL",
+    "src/pull-accounts.ts:29:5":
+      "an undefined pageSize takes the default (100) just as a missing one does",
+  },
 });

@@ -115,20 +115,22 @@ describe("listAllUsers options", () => {
       }
     };
     await expect(walk()).rejects.toThrow(PaginationError);
-    expect(sim!.requestCount()).toBe(2);
+    await expect(walk()).rejects.toThrow(/^opsgenie: still more pages after 2/);
+    expect(sim!.requestCount()).toBe(4);
   });
 });
 
 describe("pullAccounts over a list that shifts while it is read", () => {
   it("keeps a user listed on two pages once, and still reports a user without an id", async () => {
-    // Page 2 repeats u2 (someone was added before it while paging) and carries a user with no id.
+    // Page 2 repeats u2 (someone was added before it while paging) and carries an entry that is
+    // not a user; page 3 a user with no id.
     const pagesByOffset: Record<string, unknown[]> = {
       "0": [
         { id: "u1", username: "u1@example.com" },
         { id: "u2", username: "u2@example.com" },
       ],
-      "2": [{ id: "u2", username: "u2@example.com" }, { username: "no-id@example.com" }],
-      "4": [{ id: "u3", username: "u3@example.com" }],
+      "2": [{ id: "u2", username: "u2@example.com" }, null],
+      "4": [{ username: "no-id@example.com" }],
     };
     const limits: string[] = [];
     const server = createServer((request, response) => {
@@ -148,14 +150,17 @@ describe("pullAccounts over a list that shifts while it is read", () => {
         pageSize: 2,
         onPage: (page) => progress.push(page),
       });
-      expect(accounts.map((account) => account.source.id)).toEqual(["u1", "u2", "u3"]);
-      expect(issues.map((issue) => issue.raw)).toEqual([{ username: "no-id@example.com" }]);
+      expect(accounts.map((account) => account.source.id)).toEqual(["u1", "u2"]);
+      expect(issues.map((issue) => issue.raw)).toEqual([null, { username: "no-id@example.com" }]);
       expect(progress.map(({ vendor, page, items }) => [vendor, page, items.length])).toEqual([
         ["opsgenie", 1, 2],
         ["opsgenie", 2, 2],
         ["opsgenie", 3, 1],
       ]);
       expect(limits).toEqual(["2", "2", "2"]);
+      // The same pull without a progress callback.
+      const again = await pullAccounts(client, { pageSize: 2 });
+      expect(again.accounts.map((account) => account.source.id)).toEqual(["u1", "u2"]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
