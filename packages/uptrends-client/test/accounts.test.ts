@@ -145,7 +145,7 @@ describe("toAccounts", () => {
     ],
     [
       "the offset, with the zone id as raw when there is no description",
-      { Description: null, OffsetFromUtc: 60 },
+      { OffsetFromUtc: 60 },
       { iana: null, raw: 7, precision: "offset", utcOffsetMinutes: 60 },
     ],
     [
@@ -153,22 +153,27 @@ describe("toAccounts", () => {
       { Description: "Somewhere", OffsetFromUtc: 99_999 },
       { iana: null, raw: 7, precision: "unknown", utcOffsetMinutes: null },
     ],
-  ])("resolves a time zone from %s", (_label, zone, expected) => {
-    const [account] = toAccounts(
-      { ...thirdOperator, TimeZoneId: 7 },
-      {
-        timezones: [
-          null as never,
-          { ...zone, TimezoneId: "7" } as never,
-          { ...zone, TimezoneId: 7 },
-        ],
-      },
-    ).accounts;
-    expect(account!.timezone).toEqual(expected);
-    expect(account!.provenance.timezone).toBe(
-      expected.precision === "unknown" ? undefined : "TimeZoneId → Timezone.Description",
-    );
-  });
+  ])(
+    "resolves a time zone from %s",
+    (_label, fields: { Description?: string; OffsetFromUtc: number }, expected) => {
+      const zone = { ...fields, HasDaylightSaving: false };
+      const [account] = toAccounts(
+        { ...thirdOperator, TimeZoneId: 7 },
+        // Entries that are not a zone, or whose id is not a number, are passed over.
+        {
+          timezones: [
+            null as never,
+            { ...zone, TimezoneId: "7" } as never,
+            { ...zone, TimezoneId: 7 },
+          ],
+        },
+      ).accounts;
+      expect(account!.timezone).toEqual(expected);
+      expect(account!.provenance.timezone).toBe(
+        expected.precision === "unknown" ? undefined : "TimeZoneId → Timezone.Description",
+      );
+    },
+  );
 
   it("leaves the zone unknown without the table, or for an id the table lacks", () => {
     const [withoutTable] = toAccounts(thirdOperator).accounts;
