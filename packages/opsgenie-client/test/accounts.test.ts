@@ -206,6 +206,17 @@ describe("toAccounts", () => {
     ]);
   });
 
+  it("keeps a contact address that cannot be read beside a login that cannot be read either", () => {
+    // Neither address normalises, so nothing says they are the same one.
+    const [account] = toAccounts([
+      { id: "odd", username: "john smith", contacts: [{ method: "email", to: "j.smith at home" }] },
+    ]).accounts;
+    expect(account!.emails).toEqual([
+      { value: "john smith", normalized: null, kind: "login" },
+      { value: "j.smith at home", normalized: null, kind: "contact" },
+    ]);
+  });
+
   it("keeps a contact address when the user has no username", () => {
     const [account] = toAccounts([
       { id: "contact-only", contacts: [{ method: "email", to: "only@example.com" }] },
@@ -241,11 +252,17 @@ describe("toAccounts", () => {
   it("names the user and the kind in every issue", () => {
     const blankId = { id: "  ", username: "x@example.com" };
     const blankName = { id: "blank", username: " " };
-    const { accounts, issues } = toAccounts([[], blankId, blankName, blankName]);
+    const { accounts, issues } = toAccounts([[], "john", blankId, blankName, blankName]);
     expect(accounts.map((account) => account.source.id)).toEqual(["blank"]);
     expect(issues).toStrictEqual([
       { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[0] is not an object", raw: [] },
-      { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[1] has no id", raw: blankId },
+      {
+        vendor: "opsgenie",
+        kind: "opsgenie.user",
+        reason: "users[1] is not an object",
+        raw: "john",
+      },
+      { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[2] has no id", raw: blankId },
       {
         vendor: "opsgenie",
         kind: "opsgenie.user",
