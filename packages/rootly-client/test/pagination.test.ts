@@ -91,6 +91,7 @@ describe("listAllUsers options", () => {
 
   it.each([
     ["options that are not an object", null, "options", /must be an object/],
+    ["options given as text", "fast", "options", /must be an object/],
     ["an empty search", { search: "" }, "options.search", /non-empty string when given/],
     ["an email that is not text", { email: 5 }, "options.email", /non-empty string when given/],
     [
