@@ -19,8 +19,10 @@ export const strykerPlugins = [
     value: {
       shouldIgnore(path) {
         const loc = path.node.loc;
-        if (listed.size === 0 || loc?.filename == null) return undefined;
-        const file = relative(process.cwd(), loc.filename).replaceAll("\\", "/");
+        // Stryker's parser leaves loc.filename unset; babel's file options carry the path.
+        const filename = loc?.filename ?? path.hub?.file?.opts?.filename;
+        if (listed.size === 0 || loc == null || filename == null) return undefined;
+        const file = relative(process.cwd(), filename).replaceAll("\\", "/");
         const reason = listed.get(`${file}:${loc.start.line}:${loc.start.column + 1}`);
         return reason === undefined ? undefined : `equivalent: ${reason}`;
       },

@@ -1,6 +1,8 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { demoOrganisation } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
-import { pullAccounts, toAccounts, type PullProgress } from "../src/index";
+import { createEagleClient, pullAccounts, toAccounts, type PullProgress } from "../src/index";
 import { useEagleSimulator } from "./support/simulator";
 
 // The `fullOwner` response example of GET /api/v1/owners/account in specs/eagle.yaml.
@@ -119,6 +121,128 @@ describe("toAccounts", () => {
       "groups[1].users[1] has no user address",
     ]);
   });
+  it("records where each field came from, and nothing it did not find", () => {
+    const [admin, member] = toAccounts(FULL_OWNER).accounts;
+    expect(admin!.provenance).toEqual({
+      "emails[0]": "user",
+      role: "administrators",
+      names: "name.first/name.last",
+      lastLoginAt: "lastLoginTime",
+    });
+    expect(admin!.role).toEqual({ level: "admin", raw: "administrator" });
+    expect(member!.provenance).toEqual({
+      "emails[0]": "user",
+      role: "groups[].users",
+      names: "name.first/name.last",
+      lastLoginAt: "lastLoginTime",
+      groups: "groups[]._id/name",
+    });
+    expect(member!.role).toEqual({ level: "member", raw: "group member" });
+
+    const [bare] = toAccounts({ administrators: [{ user: "bare@company.com" }] }).accounts;
+    expect(bare!.provenance).toEqual({ "emails[0]": "user", role: "administrators" });
+    expect(bare!.groups).toEqual([]);
+  });
+
+  it("reads a name given in part, and ignores name parts that are not text", () => {
+    const { accounts } = toAccounts({
+      administrators: [
+        { user: "first@company.com", name: { first: "Rod" } },
+        { user: "last@company.com", name: { last: "Lewis" } },
+        { user: "odd@company.com", name: { first: 7, last: ["Lewis"] } },
+      ],
+    });
+    expect(accounts.map((account) => [account.names.given, account.names.family])).toEqual([
+      ["Rod", null],
+      [null, "Lewis"],
+      [null, null],
+    ]);
+    expect(accounts.map((account) => account.provenance.names)).toEqual([
+      "name.first/name.last",
+      "name.first/name.last",
+      "name.first/name.last",
+    ]);
+  });
+
+  it("keeps a signed-in profile that still has an activation link unverified", () => {
+    const [account] = toAccounts({
+      administrators: [
+        {
+          user: "half@company.com",
+          lastLoginTime: "2022-01-04T11:30:22.310Z",
+          profileActivateUrl: "https://app.eagle.io/auth/setupprofile/x",
+        },
+      ],
+    }).accounts;
+    expect(account!.status).toBe("unverified");
+    expect(account!.lastLoginAt?.iso).toBe("2022-01-04T11:30:22.310Z");
+  });
+
+  it("names the record, the kind and the account of every issue", () => {
+    const repeated = { user: "Dup@Company.com" };
+    const blank = { user: "  " };
+    const noId = { _id: "", name: 7, users: [{ user: "member@company.com" }, 5] };
+    const { accounts, issues } = toAccounts({
+      administrators: [{ user: "dup@company.com" }, repeated, blank],
+      groups: ["Engineering", noId],
+    });
+    expect(issues).toStrictEqual([
+      {
+        vendor: "eagle",
+        kind: "eagle.administrator",
+        id: "dup@company.com",
+        reason: "administrators[1] repeats dup@company.com",
+        raw: repeated,
+      },
+      {
+        vendor: "eagle",
+        kind: "eagle.administrator",
+        reason: "administrators[2] has no user address",
+        raw: blank,
+      },
+      {
+        vendor: "eagle",
+        kind: "eagle.groupMember",
+        reason: "groups[0] is not an object",
+        raw: "Engineering",
+      },
+      {
+        vendor: "eagle",
+        kind: "eagle.groupMember",
+        reason: "groups[1] has no _id; its members cannot be offboarded automatically",
+        raw: noId,
+      },
+      {
+        vendor: "eagle",
+        kind: "eagle.groupMember",
+        reason: "groups[1].users[1] is not an object",
+        raw: 5,
+      },
+    ]);
+    // The member of a group without an id is still an account, in a group nobody can name.
+    expect(accounts.map((account) => [account.source.id, account.groups])).toEqual([
+      ["dup@company.com", []],
+      ["member@company.com", [{ id: null, name: null }]],
+    ]);
+  });
+
+  it.each([
+    ["a list", []],
+    ["text", "owner"],
+    ["null", null],
+  ])("reports an owner record that is %s as one issue", (_label, owner) => {
+    expect(toAccounts(owner)).toStrictEqual({
+      accounts: [],
+      issues: [
+        {
+          vendor: "eagle",
+          kind: "eagle.administrator",
+          reason: "the owner record is not an object",
+          raw: owner,
+        },
+      ],
+    });
+  });
 });
 
 describe("pullAccounts", () => {
@@ -153,5 +277,45 @@ describe("pullAccounts", () => {
       admins.length + members.reduce((n, p) => n + p.eagle!.groups.length, 0),
     );
     expect(env.sim.requests[0]!.query.attr).toBe("administrators,groups");
+  });
+});
+
+describe("pullAccounts against an owner with missing lists", () => {
+  // eagle.io leaves out an attribute the key may not read, and a group may come without `users`:
+  // progress then reports the entries that were there, and nothing else.
+  async function pullFrom(owner: unknown) {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify(owner));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createEagleClient({ apiKey: "test-key", baseUrl: `http://127.0.0.1:${port}` });
+      const progress: PullProgress<unknown>[] = [];
+      const result = await pullAccounts(client, { onPage: (page) => progress.push(page) });
+      return { ...result, items: progress.map((page) => page.items) };
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("reports only the group members when the answer has no administrators", async () => {
+    const member = { user: "member@company.com" };
+    const { accounts, items } = await pullFrom({
+      groups: [
+        { _id: "a".repeat(24), name: "No users yet" },
+        { _id: "b".repeat(24), name: "Field team", users: [member] },
+      ],
+    });
+    expect(items).toEqual([[member]]);
+    expect(accounts.map((account) => account.source.id)).toEqual(["member@company.com"]);
+  });
+
+  it("reports only the administrators when the answer has no groups", async () => {
+    const admin = { user: "admin@company.com" };
+    const { accounts, items } = await pullFrom({ administrators: [admin] });
+    expect(items).toEqual([[admin]]);
+    expect(accounts.map((account) => account.source.kind)).toEqual(["eagle.administrator"]);
   });
 });

@@ -141,6 +141,156 @@ describe("toAccounts", () => {
     ]);
   });
 
+  it("records where each field came from, and keeps Skype, escalations and schedules", () => {
+    const [john] = toAccounts([JOHN_SMITH]).accounts;
+    expect(john!.provenance).toEqual({
+      "emails[0]": "username",
+      "phones[0]": "contacts[1].to",
+      "phones[1]": "contacts[3].to",
+      names: "fullname",
+      timezone: "timezone",
+      locale: "locale",
+      createdAt: "createdAt",
+      role: "role",
+      status: "blocked/verified/state",
+      groups: "groups",
+    });
+    expect(john!.extras).toEqual({
+      skypeUsername: "johnSmith",
+      escalations: ["support_esc"],
+      schedules: ["sch_1st"],
+    });
+    // Kaan's Skype name is empty and he has no escalations or schedules.
+    const [kaan] = toAccounts([{ ...KAAN, escalations: [], schedules: "sch" }]).accounts;
+    expect(kaan!.extras).toEqual({});
+    expect(kaan!.groups).toEqual([]);
+    expect(kaan!.provenance.groups).toBeUndefined();
+  });
+
+  it("reads every contact once, skipping the ones it cannot use", () => {
+    const [account] = toAccounts([
+      {
+        id: "contacts",
+        username: "login@example.com",
+        groups: ["ops", "", 7, "network"],
+        contacts: [
+          null,
+          { method: "email", to: "  " },
+          { method: "email", to: "LOGIN@example.com" },
+          { method: "email", to: "home@example.com" },
+          { method: "email", to: "Home@Example.com" },
+          { method: "sms", to: "not a number" },
+          { method: "voice", to: "44-2079460000" },
+          { method: "sms", to: "44-2079460000" },
+          { method: "mobile", to: "1-5555550100" },
+        ],
+      },
+    ]).accounts;
+    expect(account!.emails.map((entry) => [entry.value, entry.kind])).toEqual([
+      ["login@example.com", "login"],
+      ["home@example.com", "contact"],
+    ]);
+    // A number it cannot read is kept as written; the same number by sms and voice is one phone.
+    expect(account!.phones).toEqual([
+      { raw: "not a number", e164: null },
+      { raw: "44-2079460000", e164: "+442079460000" },
+    ]);
+    expect(account!.provenance).toMatchObject({
+      "emails[1]": "contacts[3].to",
+      "phones[0]": "contacts[5].to",
+      "phones[1]": "contacts[6].to",
+    });
+    expect(account!.groups).toEqual([
+      { id: null, name: "ops" },
+      { id: null, name: "network" },
+    ]);
+  });
+
+  it("keeps a contact address that cannot be read beside a login that cannot be read either", () => {
+    // Neither address normalises, so nothing says they are the same one.
+    const [account] = toAccounts([
+      { id: "odd", username: "john smith", contacts: [{ method: "email", to: "j.smith at home" }] },
+    ]).accounts;
+    expect(account!.emails).toEqual([
+      { value: "john smith", normalized: null, kind: "login" },
+      { value: "j.smith at home", normalized: null, kind: "contact" },
+    ]);
+  });
+
+  it("keeps a contact address when the user has no username", () => {
+    const [account] = toAccounts([
+      { id: "contact-only", contacts: [{ method: "email", to: "only@example.com" }] },
+    ]).accounts;
+    expect(account!.emails).toEqual([
+      { value: "only@example.com", normalized: "only@example.com", kind: "contact" },
+    ]);
+    expect(account!.provenance).toEqual({ "emails[0]": "contacts[0].to" });
+  });
+
+  it.each([
+    ["blocked, even when verified", { blocked: true, verified: true }, "disabled"],
+    ["not verified", { blocked: false, verified: false }, "unverified"],
+    ["verified", { verified: true }, "active"],
+    ["in the active state (a get answer)", { state: "active" }, "active"],
+    ["in another state", { state: "waiting" }, "unknown"],
+  ])("reads a user %s", (_label, flags, status) => {
+    const [account] = toAccounts([{ id: "u", username: "u@example.com", ...flags }]).accounts;
+    expect(account!.status).toBe(status);
+    expect(account!.provenance.status).toBe(
+      status === "unknown" ? undefined : "blocked/verified/state",
+    );
+  });
+
+  it("leaves out what a bare user does not carry", () => {
+    const [account] = toAccounts([
+      { id: "u", username: "u@example.com", createdAt: "2016-08-24", role: " " },
+    ]).accounts;
+    expect(account!.createdAt).toBeNull();
+    expect(account!.provenance).toEqual({ "emails[0]": "username" });
+  });
+
+  it("names the user and the kind in every issue", () => {
+    const blankId = { id: "  ", username: "x@example.com" };
+    const blankName = { id: "blank", username: " " };
+    const { accounts, issues } = toAccounts([[], "john", blankId, blankName, blankName]);
+    expect(accounts.map((account) => account.source.id)).toEqual(["blank"]);
+    expect(issues).toStrictEqual([
+      { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[0] is not an object", raw: [] },
+      {
+        vendor: "opsgenie",
+        kind: "opsgenie.user",
+        reason: "users[1] is not an object",
+        raw: "john",
+      },
+      { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[2] has no id", raw: blankId },
+      {
+        vendor: "opsgenie",
+        kind: "opsgenie.user",
+        id: "blank",
+        reason: "has no username, so the account cannot be matched to a person",
+        raw: blankName,
+      },
+      {
+        vendor: "opsgenie",
+        kind: "opsgenie.user",
+        id: "blank",
+        reason: "the same id appears twice",
+        raw: blankName,
+      },
+    ]);
+    expect(toAccounts({ users: [] } as never)).toStrictEqual({
+      accounts: [],
+      issues: [
+        {
+          vendor: "opsgenie",
+          kind: "opsgenie.user",
+          reason: "expected a list of users",
+          raw: { users: [] },
+        },
+      ],
+    });
+  });
+
   it("reports broken records as issues instead of throwing", () => {
     const { accounts, issues } = toAccounts([
       null,

@@ -182,6 +182,27 @@ describe("createOpsgenieClient", () => {
   );
 
   it.each([
+    ["apac", 'must be "us" or "eu", got "apac"'],
+    ["EU", 'must be "us" or "eu", got "EU"'],
+    [5, 'must be "us" or "eu", got "5"'],
+    // A long value is cut short, so a key pasted into the wrong option is not echoed whole.
+    ["x".repeat(60), `must be "us" or "eu", got "${"x".repeat(39)}`],
+  ])("says which regions exist when given %s", (region, message) => {
+    let error: unknown;
+    try {
+      createOpsgenieClient({ apiKey: "k", region } as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      vendor: "opsgenie",
+      operation: "createOpsgenieClient",
+      field: "options.region",
+      message: `opsgenie createOpsgenieClient: options.region ${message}`,
+    });
+  });
+
+  it.each([
     [undefined, "https://api.opsgenie.com/v1.2/json/user"],
     ["us", "https://api.opsgenie.com/v1.2/json/user"],
     ["eu", "https://api.eu.opsgenie.com/v1.2/json/user"],

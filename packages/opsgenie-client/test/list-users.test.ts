@@ -1,9 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startOpsgenie, type OpsgenieSimulator } from "@rollcall/simulators";
-import { ClientValidationError } from "@rollcall/core";
+import { ClientValidationError, PaginationError } from "@rollcall/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { createOpsgenieClient, listAllUsers } from "../src/index";
+import { createOpsgenieClient, listAllUsers, pullAccounts, type PullProgress } from "../src/index";
 
 let sim: OpsgenieSimulator | undefined;
 afterEach(async () => {
@@ -71,4 +71,98 @@ describe("listAllUsers", () => {
       expect(sim!.requestCount()).toBe(0);
     },
   );
+});
+
+describe("listAllUsers options", () => {
+  it("asks for 100 users a page by default and sends the sort it was given", async () => {
+    const client = await clientFor(0);
+    for await (const _user of listAllUsers(client)) break;
+    expect(sim!.requests[0]!.query).toMatchObject({ limit: "100", offset: "0" });
+    expect(Object.keys(sim!.requests[0]!.query)).not.toContain("sortField");
+    expect(Object.keys(sim!.requests[0]!.query)).not.toContain("sortOrder");
+    for await (const _user of listAllUsers(client, { sortField: "fullName", sortOrder: "DESC" }))
+      break;
+    expect(sim!.requests[1]!.query).toMatchObject({ sortField: "fullName", sortOrder: "DESC" });
+  });
+
+  it.each([1, 100])("accepts pageSize %i, the edge of OpsGenie's range", async (pageSize) => {
+    const client = await clientFor(0);
+    for await (const _user of listAllUsers(client, { pageSize })) break;
+    expect(sim!.requests[0]!.query.limit).toBe(String(pageSize));
+  });
+
+  it("names the call and the option in its refusal", async () => {
+    const client = await clientFor(0);
+    expect(() => listAllUsers(client, { pageSize: 0 })).toThrow(
+      expect.objectContaining({
+        operation: "listAllUsers",
+        field: "options.pageSize",
+        message: "opsgenie listAllUsers: options.pageSize must be an integer from 1 to 100, got 0",
+      }),
+    );
+    await expect(pullAccounts(client, { pageSize: 101 })).rejects.toMatchObject({
+      operation: "pullAccounts",
+      field: "options.pageSize",
+    });
+    expect(sim!.requestCount()).toBe(0);
+  });
+
+  it("stops at maxPages with a PaginationError", async () => {
+    const client = await clientFor(100);
+    const walk = async () => {
+      for await (const _user of listAllUsers(client, { pageSize: 10, maxPages: 2 })) {
+        // drain
+      }
+    };
+    await expect(walk()).rejects.toThrow(PaginationError);
+    await expect(walk()).rejects.toThrow(/^opsgenie: still more pages after 2/);
+    expect(sim!.requestCount()).toBe(4);
+  });
+});
+
+describe("pullAccounts over a list that shifts while it is read", () => {
+  it("keeps a user listed on two pages once, and still reports a user without an id", async () => {
+    // Page 2 repeats u2 (someone was added before it while paging) and carries an entry that is
+    // not a user; page 3 a user with no id.
+    const pagesByOffset: Record<string, unknown[]> = {
+      "0": [
+        { id: "u1", username: "u1@example.com" },
+        { id: "u2", username: "u2@example.com" },
+      ],
+      "2": [{ id: "u2", username: "u2@example.com" }, null],
+      "4": [{ username: "no-id@example.com" }],
+    };
+    const limits: string[] = [];
+    const server = createServer((request, response) => {
+      const query = new URL(request.url ?? "/", "http://127.0.0.1").searchParams;
+      limits.push(query.get("limit") ?? "");
+      const users = pagesByOffset[query.get("offset") ?? ""] ?? [];
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ users }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createOpsgenieClient({ apiKey: "k", baseUrl: `http://127.0.0.1:${port}` });
+      const progress: PullProgress<unknown>[] = [];
+      const { accounts, issues } = await pullAccounts(client, {
+        pageSize: 2,
+        onPage: (page) => progress.push(page),
+      });
+      expect(accounts.map((account) => account.source.id)).toEqual(["u1", "u2"]);
+      expect(issues.map((issue) => issue.raw)).toEqual([null, { username: "no-id@example.com" }]);
+      expect(progress.map(({ vendor, page, items }) => [vendor, page, items.length])).toEqual([
+        ["opsgenie", 1, 2],
+        ["opsgenie", 2, 2],
+        ["opsgenie", 3, 1],
+      ]);
+      expect(limits).toEqual(["2", "2", "2"]);
+      // The same pull without a progress callback.
+      const again = await pullAccounts(client, { pageSize: 2 });
+      expect(again.accounts.map((account) => account.source.id)).toEqual(["u1", "u2"]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -176,6 +176,99 @@ describe("toAccounts", () => {
     expect(accounts.every((account) => !("onCallRole" in account.extras))).toBe(true);
   });
 
+  it("records where each field came from", () => {
+    const [merlene, mario] = toAccounts(specUsers).accounts;
+    expect(merlene!.provenance).toEqual({
+      "emails[0]": "attributes.email",
+      "names.display": "attributes.full_name",
+      "names.given": "attributes.first_name",
+      "names.family": "attributes.last_name",
+      timezone: "attributes.time_zone",
+      createdAt: "attributes.created_at",
+    });
+    expect(mario!.provenance).toMatchObject({ "phones[0]": "attributes.phone" });
+    expect(merlene!.extras).toEqual({ fullNameWithTeam: "[Goyette Group] Merlene Hoppe" });
+    expect(mario!.extras).toEqual({
+      slackId: "U024BE7LH",
+      fullNameWithTeam: "[Goyette Group] Mario Casper",
+    });
+  });
+
+  it("numbers the phones it found, and falls back to `name` without a full name", () => {
+    const [account] = toAccounts({
+      id: "7",
+      type: "users",
+      attributes: {
+        email: "second@example.com",
+        name: "Only Name",
+        full_name: " ",
+        phone: "",
+        phone_2: "+14155550199",
+      },
+    }).accounts;
+    expect(account!.phones).toEqual([{ raw: "+14155550199", e164: "+14155550199" }]);
+    expect(account!.names).toMatchObject({ display: "Only Name", derived: ["given", "family"] });
+    expect(account!.provenance).toMatchObject({ "phones[0]": "attributes.phone_2" });
+    expect(account!.provenance["phones[1]"]).toBeUndefined();
+    const [both] = toAccounts({
+      id: "8",
+      type: "users",
+      attributes: { email: "both@example.com", phone: "+14155550123", phone_2: "+14155550199" },
+    }).accounts;
+    expect(both!.phones.map((entry) => entry.raw)).toEqual(["+14155550123", "+14155550199"]);
+    expect(both!.provenance).toMatchObject({
+      "phones[0]": "attributes.phone",
+      "phones[1]": "attributes.phone_2",
+    });
+  });
+
+  it("names a role by its slug when it has no name, and levels it by its name when it has no slug", () => {
+    const user = (id: string, role: unknown, onCall?: unknown) => ({
+      id,
+      type: "users",
+      attributes: { email: `${id}@example.com` },
+      relationships: { role, ...(onCall === undefined ? {} : { on_call_role: onCall }) },
+    });
+    const ref = (id: string, type = "roles") => ({ data: { id, type } });
+    const included = [
+      { id: "slug-only", type: "roles", attributes: { name: null, slug: "admin" } },
+      { id: "name-only", type: "roles", attributes: { name: "owner", slug: "" } },
+      { id: "empty", type: "roles", attributes: { name: null, slug: null } },
+      { id: "oc", type: "on_call_roles", attributes: { slug: "responder" } },
+      // The same id under another type is another resource.
+      { id: "slug-only", type: "teams", attributes: { name: "Team", slug: "owner" } },
+      { id: 5, type: "roles", attributes: { name: "Numbered", slug: "owner" } },
+    ];
+    const { accounts } = toAccounts(
+      [
+        user("a", ref("slug-only"), ref("oc", "on_call_roles")),
+        user("b", ref("name-only")),
+        user("c", ref("empty")),
+        user("d", ref("slug-only", "teams")),
+        user("e", { data: { id: "slug-only" } }),
+        user("f", { data: null }),
+        user("g", ref("5")),
+      ],
+      included,
+    );
+    expect(accounts.map((account) => account.role)).toEqual([
+      { level: "admin", raw: "admin" },
+      { level: "owner", raw: "owner" },
+      { level: "unknown", raw: null },
+      { level: "owner", raw: "Team" },
+      { level: "unknown", raw: null },
+      { level: "unknown", raw: null },
+      { level: "unknown", raw: null },
+    ]);
+    expect(accounts[0]!.extras).toEqual({ onCallRole: "responder" });
+    expect(accounts[0]!.provenance).toMatchObject({
+      role: "relationships.role",
+      "extras.onCallRole": "relationships.on_call_role",
+    });
+    expect(accounts[2]!.provenance.role).toBeUndefined();
+    expect(accounts[2]!.extras).toEqual({});
+  });
+
   it("accepts a single record", () => {
     expect(toAccounts(specUsers[1]).accounts.map((a) => a.source.id)).toEqual(["317"]);
   });

@@ -1,6 +1,9 @@
-import { FAULT_TEST_RETRY, startRootly } from "@rollcall/simulators";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ClientValidationError, PaginationError } from "@rollcall/core";
+import { FAULT_TEST_RETRY, startRootly, thrownBy } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
-import { createRootlyClient, listAllUsers } from "../src/index";
+import { createRootlyClient, listAllUsers, pullAccounts } from "../src/index";
 import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("both");
@@ -75,6 +78,107 @@ describe("listAllUsers", () => {
     } finally {
       big.assertNoContractViolations();
       await big.close();
+    }
+  });
+});
+
+describe("listAllUsers options", () => {
+  const drain = async (users: AsyncIterable<unknown>) => {
+    let count = 0;
+    for await (const _ of users) count++;
+    return count;
+  };
+
+  it.each([
+    ["options that are not an object", null, "options", /must be an object/],
+    ["options given as text", "fast", "options", /must be an object/],
+    ["an empty search", { search: "" }, "options.search", /non-empty string when given/],
+    ["an email that is not text", { email: 5 }, "options.email", /non-empty string when given/],
+    [
+      "a page size above 1000",
+      { pageSize: 1001 },
+      "options.pageSize",
+      /^rootly listAllUsers: options\.pageSize must be an integer from 1 to 1000, got 1001$/,
+    ],
+  ])("refuses %s before sending anything", (_label, options, field, message) => {
+    const error = thrownBy(
+      () => listAllUsers(env.client(), options as never),
+      ClientValidationError,
+    );
+    expect(error).toMatchObject({ vendor: "rootly", operation: "listAllUsers", field });
+    expect(error.message).toMatch(message);
+    expect(env.sim.requests).toHaveLength(0);
+  });
+
+  it("names pullAccounts in its own refusal", async () => {
+    await expect(pullAccounts(env.client(), { pageSize: 0 })).rejects.toMatchObject({
+      operation: "pullAccounts",
+      field: "options.pageSize",
+    });
+  });
+
+  it.each([1, 1000])("accepts page size %i, the edge of Rootly's range", async (pageSize) => {
+    const users = listAllUsers(env.client(), { pageSize, maxPages: 1_000 });
+    expect(await drain(users)).toBe(env.sim.store.users.list().length);
+    expect(env.sim.requests[0]!.query["page[size]"]).toBe(String(pageSize));
+  });
+
+  it("sends the search filter, and asks for no related resources", async () => {
+    await drain(listAllUsers(env.client(), { search: "Hoppe" }));
+    expect(env.sim.requests[0]!.query).toMatchObject({ "filter[search]": "Hoppe" });
+    expect(env.sim.requests[0]!.query.include).toBeUndefined();
+    expect(env.sim.requests[0]!.query["filter[email]"]).toBeUndefined();
+  });
+
+  it("stops at maxPages with a PaginationError", async () => {
+    await expect(drain(listAllUsers(env.client(), { pageSize: 1, maxPages: 2 }))).rejects.toThrow(
+      PaginationError,
+    );
+    expect(env.sim.requestCount("GET /v1/users")).toBe(2);
+  });
+
+  it("applies the call options to every page", async () => {
+    env.sim.faults.once({ kind: "server-error", status: 503 }, { route: "GET /v1/users" });
+    // The client would retry the 503; this listing asked for no retries.
+    await expect(
+      drain(listAllUsers(env.client(), { pageSize: 5, call: { retry: false } })),
+    ).rejects.toMatchObject({ name: "ServerError", status: 503 });
+    expect(env.sim.requestCount("GET /v1/users")).toBe(1);
+  });
+});
+
+describe("listAllUsers against pages without a next page number", () => {
+  // Rootly's `meta.next_page` may be missing; `links.next` then says whether there is more.
+  it("follows links.next, and reads a page without `included` as having none", async () => {
+    const requested: string[] = [];
+    const user = (id: string) => ({
+      id,
+      type: "users",
+      attributes: { email: `${id}@example.com` },
+    });
+    const server = createServer((request, response) => {
+      const page = new URL(request.url ?? "/", "http://x").searchParams.get("page[number]");
+      requested.push(page ?? "");
+      const body =
+        page === "1"
+          ? { data: [user("a"), user("b")], links: { next: "/v1/users?page[number]=2" }, meta: {} }
+          : { data: [user("c")], links: { next: null }, meta: {} };
+      response.writeHead(200, { "content-type": "application/vnd.api+json" });
+      response.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createRootlyClient({
+        token: "test-token",
+        baseUrl: `http://127.0.0.1:${port}`,
+      });
+      const { accounts, issues } = await pullAccounts(client, { pageSize: 2 });
+      expect(issues).toEqual([]);
+      expect(accounts.map((account) => account.source.id)).toEqual(["a", "b", "c"]);
+      expect(requested).toEqual(["1", "2"]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

@@ -1,6 +1,14 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { demoOrganisation } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
-import { pullAccounts, toAccounts, type Operator, type PullProgress } from "../src/index";
+import {
+  createUptrendsClient,
+  pullAccounts,
+  toAccounts,
+  type Operator,
+  type PullProgress,
+} from "../src/index";
 import { useUptrendsSimulator } from "./support/simulator";
 
 const env = useUptrendsSimulator("demo");
@@ -83,6 +91,89 @@ describe("toAccounts", () => {
       role: "IsAccountAdministrator",
     });
   });
+
+  it("records where each field came from, and keeps the on-duty flag and zone id", () => {
+    const [first, third] = toAccounts([firstOperator, thirdOperator], {
+      timezones: [centralTime],
+    }).accounts;
+    expect(first!.provenance).toEqual({
+      "emails[0]": "Email",
+      "emails[1]": "BackupEmail",
+      "names.display": "FullName",
+      role: "IsAccountAdministrator",
+    });
+    expect(third!.provenance).toEqual({
+      "emails[0]": "Email",
+      "names.display": "FullName",
+      "phones[0]": "MobilePhone",
+      timezone: "TimeZoneId → Timezone.Description",
+      locale: "CultureName",
+      role: "IsAccountAdministrator",
+    });
+    expect(first!.extras).toEqual({ isOnDuty: true });
+    expect(third!.extras).toEqual({ isOnDuty: false, timeZoneId: 56 });
+    // Single sign-on off but native login on: the operator can still sign in.
+    expect(first!.status).toBe("active");
+    const [ssoOnly] = toAccounts({
+      ...firstOperator,
+      AllowNativeLogin: false,
+      AllowSingleSignon: true,
+    }).accounts;
+    expect(ssoOnly!.status).toBe("active");
+  });
+
+  it.each([
+    [
+      "a description naming one zone, when it agrees with the offset",
+      { Description: "GMT+09:00 Osaka, Sapporo, Tokyo", OffsetFromUtc: 540 },
+      {
+        iana: "Asia/Tokyo",
+        raw: "GMT+09:00 Osaka, Sapporo, Tokyo",
+        precision: "offset",
+        utcOffsetMinutes: 540,
+      },
+    ],
+    [
+      "the offset, when the description disagrees with it",
+      { Description: "GMT+09:00 Osaka, Sapporo, Tokyo", OffsetFromUtc: 600 },
+      {
+        iana: null,
+        raw: "GMT+09:00 Osaka, Sapporo, Tokyo",
+        precision: "offset",
+        utcOffsetMinutes: 600,
+      },
+    ],
+    [
+      "the offset, with the zone id as raw when there is no description",
+      { OffsetFromUtc: 60 },
+      { iana: null, raw: 7, precision: "offset", utcOffsetMinutes: 60 },
+    ],
+    [
+      "nothing, when neither the description nor the offset can be read",
+      { Description: "Somewhere", OffsetFromUtc: 99_999 },
+      { iana: null, raw: 7, precision: "unknown", utcOffsetMinutes: null },
+    ],
+  ])(
+    "resolves a time zone from %s",
+    (_label, fields: { Description?: string; OffsetFromUtc: number }, expected) => {
+      const zone = { ...fields, HasDaylightSaving: false };
+      const [account] = toAccounts(
+        { ...thirdOperator, TimeZoneId: 7 },
+        // Entries that are not a zone, or whose id is not a number, are passed over.
+        {
+          timezones: [
+            null as never,
+            { ...zone, TimezoneId: "7" } as never,
+            { ...zone, TimezoneId: 7 },
+          ],
+        },
+      ).accounts;
+      expect(account!.timezone).toEqual(expected);
+      expect(account!.provenance.timezone).toBe(
+        expected.precision === "unknown" ? undefined : "TimeZoneId → Timezone.Description",
+      );
+    },
+  );
 
   it("leaves the zone unknown without the table, or for an id the table lacks", () => {
     const [withoutTable] = toAccounts(thirdOperator).accounts;
@@ -196,5 +287,43 @@ describe("pullAccounts", () => {
     await pullAccounts(client);
     await pullAccounts(client);
     expect(env.sim.requestCount("GET /Timezone")).toBe(2);
+  });
+});
+
+describe("pullAccounts against a hand-made account", () => {
+  /** Serves `operators` at GET /Operator and the one-zone table at GET /Timezone; counts paths. */
+  async function pullFrom(operators: unknown[]) {
+    const paths: string[] = [];
+    const server = createServer((request, response) => {
+      paths.push(request.url ?? "");
+      const body = request.url === "/Timezone" ? [centralTime] : operators;
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createUptrendsClient({
+        username: "api-user",
+        password: "api-pass",
+        baseUrl: `http://127.0.0.1:${port}`,
+      });
+      return { ...(await pullAccounts(client)), paths };
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  it("does not fetch the time-zone table when no operator has a TimeZoneId", async () => {
+    const { accounts, paths } = await pullFrom([firstOperator]);
+    expect(accounts.map((account) => account.source.id)).toEqual([firstOperator.OperatorGuid]);
+    expect(paths).toEqual(["/Operator"]);
+  });
+
+  it("reports a broken entry of the list as an issue and still resolves the others' zones", async () => {
+    const { accounts, issues, paths } = await pullFrom([null, thirdOperator]);
+    expect(issues.map((issue) => issue.reason)).toEqual(["the operator record is not an object"]);
+    expect(accounts[0]!.timezone.utcOffsetMinutes).toBe(-360);
+    expect(paths).toEqual(["/Operator", "/Timezone"]);
   });
 });
