@@ -43,11 +43,8 @@ describe.each(OFFBOARDING)("$vendor", (offboarding) => {
     executeOffboarding(thePlan, { [offboarding.vendor]: offboarding.executor(client(options)) });
   /** Writes the vendor answered with success since the request log was last cleared. */
   const acceptedWrites = () =>
-    env.sim.requests.filter(
-      (request) =>
-        (request as { method: string }).method !== "GET" &&
-        ((request as { status?: number }).status ?? 500) < 300,
-    ).length;
+    env.sim.requests.filter((request) => request.method !== "GET" && (request.status ?? 500) < 300)
+      .length;
 
   it("removes the person's accounts and nothing else, as reading the vendor back shows", async () => {
     const [person] = offboarding.people;

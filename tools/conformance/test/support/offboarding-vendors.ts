@@ -38,7 +38,12 @@ export interface OffboardingHarness {
    * One step per action the executor carries out, each naming nobody the simulator has, with the
    * groups of fields that together name its target (blank a whole group: nothing is left to act on).
    */
-  ghostSteps: { step: OffboardingStep; targets: string[][] }[];
+  ghostSteps: {
+    step: OffboardingStep;
+    targets: string[][];
+    /** Changes that leave a target the vendor could never have issued, and the field refused. */
+    malformed: [field: string, changes: Record<string, string>][];
+  }[];
 }
 
 /** The store's deletes report success but remove nothing. */
@@ -88,6 +93,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           description: "",
         },
         targets: [["email"]],
+        malformed: [["email", { email: "not-an-address" }]],
       },
       {
         step: {
@@ -100,6 +106,10 @@ export const OFFBOARDING: OffboardingHarness[] = [
           description: "",
         },
         targets: [["email"], ["groupId"]],
+        malformed: [
+          ["email", { email: "not-an-address" }],
+          ["groupId", { groupId: "Engineering team" }],
+        ],
       },
     ],
   },
@@ -120,6 +130,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           description: "",
         },
         targets: [["userId"]],
+        malformed: [["userId", { userId: "317/../318" }]],
       },
     ],
   },
@@ -142,6 +153,10 @@ export const OFFBOARDING: OffboardingHarness[] = [
         },
         // The user is deleted by id, else by username: only without both is there no target.
         targets: [["userId", "username"]],
+        malformed: [
+          ["userId", { userId: "not-a-uuid" }],
+          ["username", { userId: "", username: "not-an-address" }],
+        ],
       },
     ],
   },
@@ -162,6 +177,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           description: "",
         },
         targets: [["operatorGuid"]],
+        malformed: [["operatorGuid", { operatorGuid: "not-a-guid" }]],
       },
     ],
   },

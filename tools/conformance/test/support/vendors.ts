@@ -7,6 +7,7 @@ import {
   startOpsgenie,
   startRootly,
   startUptrends,
+  type LoggedRequest,
   type SeedChoice,
   type SimulatedVendor,
 } from "@rollcall/simulators";
@@ -29,7 +30,8 @@ export interface AnySimulator {
   assertNoContractViolations(): void;
   requestCount(route?: string): number;
   faults: import("@rollcall/simulators").FaultScript;
-  requests: readonly unknown[];
+  requests: readonly LoggedRequest[];
+  clearRequests(): void;
 }
 
 /** What the conformance suite needs to know about one vendor client. Add a row per vendor. */
