@@ -27,7 +27,11 @@ describe.each(OFFBOARDING)("$vendor offboarding executor", (offboarding) => {
     );
     expect(env.sim.requests).toHaveLength(0);
     expect("error" in outcome && outcome.error).toBeInstanceOf(ClientValidationError);
-    return (outcome as { error: ClientValidationError }).error;
+    const error = (outcome as { error: ClientValidationError }).error;
+    expect(error).toMatchObject({ vendor: offboarding.vendor, operation: "offboardingExecutor" });
+    // The refusal says what the field must be, so the caller can fix the step.
+    expect(error.problem).toMatch(/^must (be|name) \S/);
+    return error;
   };
 
   const cases = offboarding.ghostSteps.flatMap(({ step, targets, malformed }) => [
