@@ -94,9 +94,8 @@ async function removeGroupMember(
   const groups = await readGroups(client);
   const target = groups.find((group) => group._id === groupId);
   const members = target?.users ?? [];
-  if (target === undefined || !members.some((member) => sameEmail(member.user, email))) {
-    return false;
-  }
+  // A group that is gone has no members: nothing to remove.
+  if (!members.some((member) => sameEmail(member.user, email))) return false;
   const requests = groups.map((group) =>
     group === target
       ? keepGroup(
@@ -133,7 +132,7 @@ async function confirmRemoved(
     step.action === "eagle.removeAdministrator"
       ? account.source.kind === ACCOUNT_KINDS.eagleAdministrator &&
         sameEmail(account.source.id, step.email)
-      : account.source.kind === ACCOUNT_KINDS.eagleGroupMember &&
+      : // Only member accounts list groups.
         sameEmail(account.source.id, step.email) &&
         account.groups.some((group) => group.id === step.groupId),
   );

@@ -1,4 +1,10 @@
-import { buildDirectory, executeOffboarding, planOffboarding } from "@rollcall/core";
+import {
+  buildDirectory,
+  ClientValidationError,
+  executeOffboarding,
+  planOffboarding,
+  type EagleRemoveGroupMember,
+} from "@rollcall/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { offboardingExecutor, pullAccounts, type EagleClient } from "../src/index";
 import { useEagleSimulator } from "./support/simulator";
@@ -28,7 +34,50 @@ describe("eagle offboardingExecutor", () => {
     expect(env.sim.store.groups.list().map((group) => group._id)).toEqual(groupIds);
     for (const group of env.sim.store.groups.list()) expect(group.users).not.toContain(address);
   });
+
+  it("asks eagle.io only for the owner attributes it reads, not the whole owner", async () => {
+    // An administrator in one group: the administrator step, then the group step.
+    await offboard("ava.chen@harbourline.example");
+    expect(env.sim.requests.slice(-6).map((r) => `${r.method} ${String(r.query.attr)}`)).toEqual([
+      "GET administrators",
+      "PUT _id",
+      "GET administrators,groups",
+      "GET groups",
+      "PUT groups",
+      "GET administrators,groups",
+    ]);
+  });
+
+  it("counts removal from a group that no longer exists as done, sending no write", async () => {
+    const step = groupStep("ben.okafor@harbourline.example", "0123456789abcdef01234567");
+    await offboardingExecutor(client).execute(step);
+    expect(env.sim.requests.map((request) => request.method)).toEqual(["GET", "GET"]);
+  });
+
+  it("refuses a copy of the client before writing, naming offboardingExecutor", async () => {
+    const group = env.sim.store.groups.list().find((g) => g.users.length > 0)!;
+    const copy = { ...client } as EagleClient;
+    const error = await Promise.resolve(
+      offboardingExecutor(copy).execute(groupStep(group.users[0]!, group._id)),
+    ).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect(error).toMatchObject({ operation: "offboardingExecutor", field: "client" });
+    expect(env.sim.requests.map((request) => request.method)).not.toContain("PUT");
+    expect(env.sim.store.groups.get(group._id)?.users).toEqual(group.users);
+  });
 });
+
+function groupStep(email: string, groupId: string): EagleRemoveGroupMember {
+  return {
+    vendor: "eagle",
+    action: "eagle.removeGroupMember",
+    account: { vendor: "eagle", kind: "eagle.groupMember", id: email },
+    groupId,
+    groupName: null,
+    email,
+    description: "",
+  };
+}
 
 describe("eagle offboardingExecutor with addresses stored un-normalised", () => {
   // eagle.io returns an address as it was stored: NFD letters, a Unicode (IDN) domain, capitals.
