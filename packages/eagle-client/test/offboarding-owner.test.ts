@@ -10,6 +10,7 @@ import {
 import { afterEach, expect, it } from "vitest";
 import { createEagleClient, offboardingExecutor } from "../src/index";
 import { serveOwner, type OwnerServer } from "./support/owner-server";
+import { administratorStep, groupStep } from "./support/steps";
 
 let server: OwnerServer | undefined;
 afterEach(async () => {
@@ -24,22 +25,8 @@ const OWNER = { _id: "5424fbe96c4728a166f0d725", accountName: "Harbourline" };
 const user = (address: string) => ({ user: address });
 const group = (_id: string, ...members: string[]) => ({ _id, name: _id, users: members.map(user) });
 
-const removeAdministrator: EagleRemoveAdministrator = {
-  vendor: "eagle",
-  action: "eagle.removeAdministrator",
-  account: { vendor: "eagle", kind: "eagle.administrator", id: AVA },
-  email: AVA,
-  description: "",
-};
-const removeFromOps: EagleRemoveGroupMember = {
-  vendor: "eagle",
-  action: "eagle.removeGroupMember",
-  account: { vendor: "eagle", kind: "eagle.groupMember", id: AVA },
-  groupId: OPS,
-  groupName: "Ops",
-  email: AVA,
-  description: "",
-};
+const removeAdministrator = administratorStep(AVA);
+const removeFromOps = groupStep(AVA, OPS);
 
 /** Runs `step` against an owner server and returns what it threw. */
 async function failureOf(

@@ -3,11 +3,11 @@ import {
   ClientValidationError,
   executeOffboarding,
   planOffboarding,
-  type EagleRemoveGroupMember,
 } from "@rollcall/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { offboardingExecutor, pullAccounts, type EagleClient } from "../src/index";
 import { useEagleSimulator } from "./support/simulator";
+import { groupStep } from "./support/steps";
 
 const env = useEagleSimulator("both");
 let client: EagleClient;
@@ -64,62 +64,5 @@ describe("eagle offboardingExecutor", () => {
     expect(error).toMatchObject({ operation: "offboardingExecutor", field: "client" });
     expect(env.sim.requests.map((request) => request.method)).not.toContain("PUT");
     expect(env.sim.store.groups.get(group._id)?.users).toEqual(group.users);
-  });
-});
-
-function groupStep(email: string, groupId: string): EagleRemoveGroupMember {
-  return {
-    vendor: "eagle",
-    action: "eagle.removeGroupMember",
-    account: { vendor: "eagle", kind: "eagle.groupMember", id: email },
-    groupId,
-    groupName: null,
-    email,
-    description: "",
-  };
-}
-
-describe("eagle offboardingExecutor with addresses stored un-normalised", () => {
-  // eagle.io returns an address as it was stored: NFD letters, a Unicode (IDN) domain, capitals.
-  const decomposed = "Jose\u0301.Ramos@harbourline.example";
-  const unicodeDomain = "ana@B\u00fccher.example";
-
-  function storeAdministrator(address: string) {
-    env.sim.store.users.put({ user: address, name: { first: "Stored", last: "Raw" } });
-    env.sim.store.administrators = [...env.sim.store.administrators, address];
-  }
-
-  async function stillListed(address: string) {
-    const { accounts } = await pullAccounts(client);
-    return accounts.some((account) => account.emails.some((entry) => entry.value === address));
-  }
-
-  it.each([
-    ["a decomposed josé", decomposed, "jos\u00e9.ramos@harbourline.example"],
-    ["a Unicode domain", unicodeDomain, "ana@b\u00fccher.example"],
-  ])("really removes an administrator stored with %s", async (_, stored, typed) => {
-    storeAdministrator(stored);
-    const othersBefore = env.sim.store.administrators.filter((admin) => admin !== stored);
-    expect(await stillListed(stored)).toBe(true);
-
-    const result = await offboard(typed);
-
-    expect(result.outcomes.map((outcome) => [outcome.step.action, outcome.status])).toEqual([
-      ["eagle.removeAdministrator", "done"],
-    ]);
-    expect(result.ok).toBe(true);
-    expect(env.sim.store.administrators).toEqual(othersBefore);
-    expect(await stillListed(stored)).toBe(false);
-  });
-
-  it("really removes a group member stored with a Unicode domain, keeping every group", async () => {
-    const group = env.sim.store.groups.list()[0]!;
-    env.sim.store.groups.put({ ...group, users: [...group.users, unicodeDomain] });
-
-    const result = await offboard("ANA@xn--bcher-kva.example");
-
-    expect(result.outcomes.map((outcome) => outcome.status)).toEqual(["done"]);
-    expect(env.sim.store.groups.get(group._id)?.users).toEqual(group.users);
-    expect(await stillListed(unicodeDomain)).toBe(false);
   });
 });
