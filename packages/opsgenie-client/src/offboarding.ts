@@ -7,8 +7,9 @@ import {
 } from "@rollcall/core";
 import type { OpsgenieClient } from "./client";
 
+// Only called once `target` has checked the id, or else the username, so neither is null here.
 const userQuery = (step: OpsgenieDeleteUser) =>
-  step.userId ? { id: step.userId } : { username: step.username ?? "" };
+  step.userId ? { id: step.userId } : { username: step.username as string };
 
 /** An OpsGenie username is the user's email address. */
 const USERNAME = { pattern: { test: isValidEmail }, description: "an email address" };
