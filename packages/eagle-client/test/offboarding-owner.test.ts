@@ -46,18 +46,22 @@ async function failureOf(
 it("writes nothing when the administrators cannot be read (a key below Account level)", async () => {
   const error = await failureOf(removeAdministrator, OWNER);
   expect(error).toBeInstanceOf(RollcallError);
+  expect((error as RollcallError).vendor).toBe("eagle");
   expect(error.message).toMatch(
     /administrators could not be read.*Account level.*nothing was changed/,
   );
   expect(server?.methods).toEqual(["GET"]);
 });
 
-it("fails the step when the write's answer no longer lists a group it sent back", async () => {
-  const before = { ...OWNER, groups: [group(OPS, AVA), group(NIGHT)] };
+const DAY = "61bac74a84cac62fcbfe2c3e";
+
+it("fails the step when the write's answer no longer lists groups it sent back", async () => {
+  const before = { ...OWNER, groups: [group(OPS, AVA), group(NIGHT), group(DAY)] };
   const error = await failureOf(removeFromOps, before, { groups: [group(OPS)] });
   expect(error).toBeInstanceOf(RollcallError);
+  expect((error as RollcallError).vendor).toBe("eagle");
   expect(error.message).toBe(
-    `eagle: after removing ${AVA} from group ${OPS}, eagle.io no longer lists group(s) ${NIGHT}`,
+    `eagle: after removing ${AVA} from group ${OPS}, eagle.io no longer lists group(s) ${NIGHT}, ${DAY}`,
   );
 });
 
