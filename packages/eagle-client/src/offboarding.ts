@@ -1,6 +1,8 @@
 import {
   AccountStillPresentError,
   ACCOUNT_KINDS,
+  ClientValidationError,
+  isValidEmail,
   RollcallError,
   sameEmail,
   unwrap,
@@ -10,7 +12,7 @@ import {
 } from "@rollcall/core";
 import { toAccounts } from "./accounts";
 import type { EagleClient } from "./client";
-import { keepGroup, putGroups, readGroups, userRequest } from "./owner-groups";
+import { isGroupId, keepGroup, putGroups, readGroups, userRequest } from "./owner-groups";
 
 export type EagleOffboardingStep = EagleRemoveAdministrator | EagleRemoveGroupMember;
 
@@ -20,30 +22,44 @@ export type EagleOffboardingStep = EagleRemoveAdministrator | EagleRemoveGroupMe
  * is sent back with only the person removed from the one group (groups missing from the write
  * would be permanently deleted). A person already gone is not an error. Either way the owner is
  * then read back through `toAccounts`, the adapter the plan was made from: the step is done only
- * when that no longer finds the person there.
+ * when that no longer finds the person there. A step of another action, without a valid address or
+ * (for a group) a valid group id is refused before anything is sent: it would match nobody and
+ * count as done while the person keeps their access.
  */
 export function offboardingExecutor(
   client: EagleClient,
 ): OffboardingExecutor<EagleOffboardingStep> {
   return {
     async execute(step) {
-      switch (step.action) {
-        case "eagle.removeAdministrator":
-          return confirmRemoved(client, step, await removeAdministrator(client, step.email));
-        case "eagle.removeGroupMember":
-          return confirmRemoved(
-            client,
-            step,
-            await removeGroupMember(client, step.groupId, step.email),
-          );
-        default:
-          throw new RollcallError(
-            `eagle: no offboarding action "${String((step as { action?: unknown }).action)}"`,
-            "eagle",
-          );
-      }
+      checkStep(step);
+      const wrote =
+        step.action === "eagle.removeAdministrator"
+          ? await removeAdministrator(client, step.email)
+          : await removeGroupMember(client, step.groupId, step.email);
+      await confirmRemoved(client, step, wrote);
     },
   };
+}
+
+function checkStep(step: EagleOffboardingStep): void {
+  const refuse = (field: string, message: string) =>
+    new ClientValidationError({
+      vendor: "eagle",
+      operation: "offboardingExecutor",
+      field,
+      message,
+    });
+  const action: unknown = step?.action;
+  if (action !== "eagle.removeAdministrator" && action !== "eagle.removeGroupMember") {
+    throw refuse(
+      "step.action",
+      `must be "eagle.removeAdministrator" or "eagle.removeGroupMember", got ${JSON.stringify(action)}`,
+    );
+  }
+  if (!isValidEmail(step.email)) throw refuse("step.email", "must be the address to remove");
+  if (step.action === "eagle.removeGroupMember" && !isGroupId(step.groupId)) {
+    throw refuse("step.groupId", "must be an eagle.io group id (24 hexadecimal digits)");
+  }
 }
 
 /** Each removal returns whether it wrote anything (false: nobody matched, nothing was sent). */
@@ -78,9 +94,8 @@ async function removeGroupMember(
   const groups = await readGroups(client);
   const target = groups.find((group) => group._id === groupId);
   const members = target?.users ?? [];
-  if (target === undefined || !members.some((member) => sameEmail(member.user, email))) {
-    return false;
-  }
+  // A group that is gone has no members: nothing to remove.
+  if (!members.some((member) => sameEmail(member.user, email))) return false;
   const requests = groups.map((group) =>
     group === target
       ? keepGroup(
@@ -117,7 +132,7 @@ async function confirmRemoved(
     step.action === "eagle.removeAdministrator"
       ? account.source.kind === ACCOUNT_KINDS.eagleAdministrator &&
         sameEmail(account.source.id, step.email)
-      : account.source.kind === ACCOUNT_KINDS.eagleGroupMember &&
+      : // Only member accounts list groups.
         sameEmail(account.source.id, step.email) &&
         account.groups.some((group) => group.id === step.groupId),
   );

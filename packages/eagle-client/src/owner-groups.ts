@@ -104,11 +104,16 @@ export async function readGroups(client: EagleClient): Promise<Group[]> {
   if (!Array.isArray(groups))
     throw unreadable("the answer has no groups list; the key needs Account level");
   groups.forEach((group, index) => {
-    if (typeof group?._id !== "string" || !/^[0-9a-fA-F]{24}$/.test(group._id)) {
+    if (!isGroupId(group?._id)) {
       throw unreadable(`group ${index} has no valid _id, so it could not be sent back`);
     }
   });
   return groups;
+}
+
+/** True for an eagle.io group id: an ObjectId, 24 hexadecimal digits. */
+export function isGroupId(id: unknown): id is string {
+  return typeof id === "string" && /^[0-9a-fA-F]{24}$/.test(id);
 }
 
 /** An existing group as a request that keeps it exactly as it is. */

@@ -2,49 +2,16 @@
 // nothing, or eagle.io would delete the groups it missed. The simulator always answers with a
 // full group list, so these tests use a server that answers the read the way eagle.io does for a
 // key below Account level (no `groups` at all) or with a group it cannot send back.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { RollcallError } from "@rollcall/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { createEagleClient, upsertOwnerGroups } from "../src/index";
-
-interface OwnerServer {
-  readonly url: string;
-  readonly methods: string[];
-  /** The body of each PUT, parsed. */
-  readonly puts: unknown[];
-  close(): Promise<void>;
-}
+import { serveOwner, type OwnerServer } from "./support/owner-server";
 
 let server: OwnerServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** Answers every read with `owner`, and every write with `written` (default: `owner`). */
-async function serveOwner(owner: unknown, written: unknown = owner): Promise<OwnerServer> {
-  const methods: string[] = [];
-  const puts: unknown[] = [];
-  const http: Server = createServer((request, response) => {
-    methods.push(request.method ?? "");
-    let body = "";
-    request.setEncoding("utf8").on("data", (chunk: string) => (body += chunk));
-    request.on("end", () => {
-      if (request.method === "PUT") puts.push(JSON.parse(body));
-      response.writeHead(200, { "content-type": "application/json" });
-      response.end(JSON.stringify(request.method === "PUT" ? written : owner));
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const { port } = http.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    methods,
-    puts,
-    close: () => new Promise((resolve) => http.close(() => resolve())),
-  };
-}
 
 async function upsertAgainst(owner: unknown): Promise<unknown> {
   server = await serveOwner(owner);

@@ -1,17 +1,24 @@
 import {
   deletionExecutor,
+  isValidEmail,
+  UUID_FORMAT,
   type OffboardingExecutor,
   type OpsgenieDeleteUser,
 } from "@rollcall/core";
 import type { OpsgenieClient } from "./client";
 
+// Only called once `target` has checked the id, or else the username, so neither is null here.
 const userQuery = (step: OpsgenieDeleteUser) =>
-  step.userId ? { id: step.userId } : { username: step.username ?? "" };
+  step.userId ? { id: step.userId } : { username: step.username as string };
+
+/** An OpsGenie username is the user's email address. */
+const USERNAME = { pattern: { test: isValidEmail }, description: "an email address" };
 
 /**
  * Carries out `opsgenie.deleteUser` steps: DELETE the user by id (by username when the step has
  * no id), then GET it back: done only when OpsGenie no longer finds the user. A user already gone
- * (404) counts as done, so a plan can be run again.
+ * (404) counts as done, so a plan can be run again. An id that is not a UUID, or a username that is
+ * not an email address, is refused before sending.
  */
 export function offboardingExecutor(
   client: OpsgenieClient,
@@ -21,8 +28,8 @@ export function offboardingExecutor(
     action: "opsgenie.deleteUser",
     target: (step) =>
       step.userId
-        ? { field: "userId", value: step.userId }
-        : { field: "username", value: step.username },
+        ? { field: "userId", value: step.userId, format: UUID_FORMAT }
+        : { field: "username", value: step.username, format: USERNAME },
     remove: (step) => client.DELETE("/v1/json/user", { params: { query: userQuery(step) } }),
     readBack: (step) => client.GET("/v1/json/user", { params: { query: userQuery(step) } }),
   });

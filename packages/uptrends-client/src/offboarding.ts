@@ -2,6 +2,7 @@ import {
   deletionExecutor,
   type OffboardingExecutor,
   type UptrendsDeleteOperator,
+  UUID_FORMAT,
 } from "@rollcall/core";
 import type { UptrendsClient } from "./client";
 
@@ -12,8 +13,9 @@ const operator = (step: UptrendsDeleteOperator) => ({
 /**
  * Carries out core's `uptrends.deleteOperator` offboarding steps: `DELETE /Operator/{guid}`, then
  * `GET` it back: done only when Uptrends answers 404. An operator that is already gone counts as
- * done, so a re-run plan succeeds; Uptrends refuses
- * to delete the API account's own operator (a BadRequestError with its message).
+ * done, so a re-run plan succeeds; a step whose OperatorGuid is not a GUID is refused before
+ * sending. Uptrends refuses to delete the API account's own operator (a BadRequestError with its
+ * message).
  */
 export function offboardingExecutor(
   client: UptrendsClient,
@@ -21,7 +23,7 @@ export function offboardingExecutor(
   return deletionExecutor<UptrendsDeleteOperator>({
     vendor: "uptrends",
     action: "uptrends.deleteOperator",
-    target: (step) => ({ field: "operatorGuid", value: step.operatorGuid }),
+    target: (step) => ({ field: "operatorGuid", value: step.operatorGuid, format: UUID_FORMAT }),
     remove: (step) => client.DELETE("/Operator/{operatorGuid}", operator(step)),
     readBack: (step) => client.GET("/Operator/{operatorGuid}", operator(step)),
   });

@@ -73,9 +73,9 @@ export { diffDirectories } from "./directory-diff";
 export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff";
 
 export { planOffboarding, executeOffboarding } from "./offboarding";
-export { deletionExecutor } from "./deletion-executor";
+export { deletionExecutor, UUID_FORMAT } from "./deletion-executor";
 export { AccountStillPresentError } from "./account-still-present-error";
-export type { DeletionExecutorOptions } from "./deletion-executor";
+export type { DeletionExecutorOptions, RecordIdFormat } from "./deletion-executor";
 export type {
   OffboardingPlan,
   OffboardingStep,

@@ -4,6 +4,7 @@ import {
   ClientValidationError,
   ServerError,
   deletionExecutor,
+  UUID_FORMAT,
   type RootlyDeleteUser,
 } from "../../src/index";
 
@@ -77,5 +78,25 @@ describe("deletionExecutor", () => {
     await expect(empty).rejects.toBeInstanceOf(ClientValidationError);
     await expect(empty).rejects.toMatchObject({ field: "step.userId" });
     expect(sent).toEqual([]);
+  });
+
+  it("refuses a target of the wrong format, naming the format, before sending anything", async () => {
+    const sent: string[] = [];
+    const executor = deletionExecutor<RootlyDeleteUser>({
+      vendor: "rootly",
+      action: "rootly.deleteUser",
+      target: (s) => ({ field: "userId", value: s.userId, format: UUID_FORMAT }),
+      remove: async (s) => (sent.push(`DELETE ${s.userId}`), answer(204)),
+      readBack: async () => answer(404),
+    });
+    const refused = executor.execute(step("317"));
+    await expect(refused).rejects.toBeInstanceOf(ClientValidationError);
+    await expect(refused).rejects.toMatchObject({
+      field: "step.userId",
+      problem: "must be a UUID",
+    });
+    expect(sent).toEqual([]);
+    await executor.execute(step("D6B85867-3304-46D5-B196-7CD5D91D4956"));
+    expect(sent).toEqual(["DELETE D6B85867-3304-46D5-B196-7CD5D91D4956"]);
   });
 });

@@ -1,16 +1,18 @@
 import type { ApiClientOptions } from "@rollcall/core";
-import { useSimulator } from "@rollcall/simulators";
+import { useSimulator, type SeedChoice } from "@rollcall/simulators";
 import * as vitest from "vitest";
 import type { AnySimulator, VendorHarness } from "./vendors";
 
 /**
- * The vendor's simulator for this suite (started once, reset before each test) and `client()` for
+ * The vendor's simulator for this suite (started once, with the harness's seed unless `options`
+ * name another; reset before each test) and `client()` for
  * a client with the credential it accepts. After each test, no hook payload may show the secret.
  */
 export function useVendorSimulator(
   harness: VendorHarness & { create(...args: unknown[]): unknown },
+  options: { seed?: SeedChoice } = {},
 ) {
-  const env = useSimulator(vitest, () => harness.start(), {
+  const env = useSimulator(vitest, () => harness.start(options), {
     secrets: (sim: AnySimulator) => harness.secretForms(harness.credentialOf(sim)),
   });
   return Object.assign(env, {

@@ -7,6 +7,8 @@ import {
   startOpsgenie,
   startRootly,
   startUptrends,
+  type LoggedRequest,
+  type SeedChoice,
   type SimulatedVendor,
 } from "@rollcall/simulators";
 import { createUptrendsClient } from "@rollcall/uptrends-client";
@@ -28,7 +30,8 @@ export interface AnySimulator {
   assertNoContractViolations(): void;
   requestCount(route?: string): number;
   faults: import("@rollcall/simulators").FaultScript;
-  requests: readonly unknown[];
+  requests: readonly LoggedRequest[];
+  clearRequests(): void;
 }
 
 /** What the conformance suite needs to know about one vendor client. Add a row per vendor. */
@@ -42,7 +45,7 @@ export interface VendorHarness {
   inQuery: boolean;
   /** A credential the hostile servers are given (they accept anything). */
   testCredential: Credential;
-  start(options?: { generatedUsers?: number }): Promise<AnySimulator>;
+  start(options?: { generatedUsers?: number; seed?: SeedChoice }): Promise<AnySimulator>;
   /** The credential the simulator accepts. */
   credentialOf(sim: AnySimulator): Credential;
   /** The vendor's client factory, as users call it. */
@@ -65,6 +68,8 @@ export interface VendorHarness {
   /** The vendor's `listAllUsers`, when the vendor paginates; `cursorParams` carry the page. */
   listing?: {
     cursorParams: string[];
+    /** The largest page the API serves: one more is refused before sending. */
+    maxPageSize: number;
     list(client: never, pageSize: number): AsyncIterable<unknown>;
   };
 }
@@ -92,7 +97,7 @@ const ROWS: Omit<VendorHarness, "create">[] = [
     rawHeader: true,
     inQuery: false,
     testCredential: { secret: "eagle-conformance-key-0123456789" },
-    start: () => startEagle({ seed: "docs" }),
+    start: (options) => startEagle({ seed: "docs", ...options }),
     credentialOf: (sim) => ({ secret: (sim as never as EagleSim).credentials.apiKey }),
     factory: createEagleClient,
     credentialOptions: ({ secret }) => ({ apiKey: secret }),
@@ -167,6 +172,7 @@ const ROWS: Omit<VendorHarness, "create">[] = [
     errorBody: (text) => ({ error: text }),
     listing: {
       cursorParams: ["page[number]"],
+      maxPageSize: 1000,
       list: (client: Rootly, pageSize) => listRootlyUsers(client, { pageSize }),
     },
   },
@@ -209,6 +215,7 @@ const ROWS: Omit<VendorHarness, "create">[] = [
     errorBody: (text) => ({ message: text }),
     listing: {
       cursorParams: ["offset"],
+      maxPageSize: 100,
       list: (client: Opsgenie, pageSize) => listOpsgenieUsers(client, { pageSize }),
     },
   },
@@ -218,7 +225,7 @@ const ROWS: Omit<VendorHarness, "create">[] = [
     rawHeader: false,
     inQuery: false,
     testCredential: { username: "conformance-api", secret: "uptrends-conformance-pass-0123" },
-    start: () => startUptrends({ seed: "docs" }),
+    start: (options) => startUptrends({ seed: "docs", ...options }),
     credentialOf: (sim) => {
       const { username, password } = (sim as never as UptrendsSim).credentials;
       return { username, secret: password };
