@@ -40,7 +40,7 @@ describe("parsing a data command", () => {
       " Uptrends , EAGLE",
       "--vendor",
       "eagle",
-    ]) as { vendors: string[] };
+    ]) as { vendors: readonly string[] };
     expect(vendors).toEqual(["eagle", "uptrends"]);
   });
 

@@ -58,6 +58,12 @@ describe("rollcall directory's summary", () => {
     expect(run.code, run.stderr).toBe(0);
     const accounts = accountsReported(run.stderr);
     expect(Object.keys(accounts)).toEqual(["eagle", "rootly", "opsgenie", "uptrends"]);
+    // Progress counts the records each page carried (one per account for these three).
+    for (const vendor of ["rootly", "opsgenie", "uptrends"]) {
+      expect(run.stderr).toContain(
+        `${vendor}: page 1 fetched (${accounts[vendor]} records so far)\n`,
+      );
+    }
     const summary = run.stdout.slice(run.stdout.indexOf("\n\nPeople:") + 2).split("\n");
     const all: Vendor[] = ["eagle", "rootly", "opsgenie", "uptrends"];
     const tomas = demoPerson("tomas-ruiz");
