@@ -173,5 +173,10 @@ describe("rollcall directory's summary", () => {
     });
     expect(directory.summary.unavailableVendors).toEqual(["uptrends"]);
     expect(Object.keys(directory.summary.accountsByVendor)).toEqual(["rootly"]);
+
+    const csv = await runCli(["directory", "--csv", "--vendor", "rootly,uptrends"], demo.env);
+    const records = csv.stdout.split("\r\n").filter((record) => record !== "");
+    expect(records[0]).toBe("name,email,rootly,uptrends");
+    for (const record of records.slice(1)) expect(record).toMatch(/,[^,]+,unavailable$/);
   });
 });
