@@ -18,4 +18,8 @@ export default strykerConfig({
     "src/args.ts",
     "src/env-config.ts",
   ],
+  equivalent: {
+    "src/commands/offboard.ts:44:9":
+      "planOffboarding refuses only with IdentityError: nothing the CLI passes it throws anything else to rethrow",
+  },
 });

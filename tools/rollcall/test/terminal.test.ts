@@ -2,16 +2,21 @@ import { describe, expect, it } from "vitest";
 import { neutralise } from "../src/neutralise";
 import { colourAllowed, printer, style, type OutputStreams } from "../src/terminal";
 
-function capture(isTty: boolean, env: Record<string, string> = {}) {
+function capture(
+  isTty: boolean | { out: boolean; err: boolean },
+  env: Record<string, string> = {},
+  scrubbing = { out: (text: string) => text, err: (text: string) => text },
+) {
   const written = { out: "", err: "" };
+  const tty = typeof isTty === "boolean" ? { out: isTty, err: isTty } : isTty;
   const streams: OutputStreams = {
     writeOut: (text) => void (written.out += text),
     writeErr: (text) => void (written.err += text),
-    outIsTty: isTty,
-    errIsTty: isTty,
+    outIsTty: tty.out,
+    errIsTty: tty.err,
     env,
   };
-  const terminal = printer(streams, { out: (text) => text, err: (text) => text });
+  const terminal = printer(streams, scrubbing);
   return { terminal, written };
 }
 
@@ -50,17 +55,7 @@ describe("printer", () => {
   });
 
   it("colours each stream by whether it is a terminal: `rollcall directory > file` keeps stderr coloured", () => {
-    const written = { out: "", err: "" };
-    const terminal = printer(
-      {
-        writeOut: (text) => void (written.out += text),
-        writeErr: (text) => void (written.err += text),
-        outIsTty: false,
-        errIsTty: true,
-        env: {},
-      },
-      { out: (text) => text, err: (text) => text },
-    );
+    const { terminal, written } = capture({ out: false, err: true });
     terminal.out([[style.bold("People:"), " 3"]]);
     terminal.err([style.dim("eagle: page 1"), style.yellow(" warn"), style.green(" ok")]);
     expect(written.out).toBe("People: 3\n");
@@ -70,16 +65,13 @@ describe("printer", () => {
   });
 
   it("scrubs stdout and stderr each with its own scrubber, before neutralising", () => {
-    const written = { out: "", err: "" };
-    const terminal = printer(
+    const { terminal, written } = capture(
+      false,
+      {},
       {
-        writeOut: (text) => void (written.out += text),
-        writeErr: (text) => void (written.err += text),
-        outIsTty: false,
-        errIsTty: false,
-        env: {},
+        out: (text) => text.replace("k1", "[OUT]"),
+        err: (text) => text.replace("k2", "[ERR]"),
       },
-      { out: (text) => text.replace("k1", "[OUT]"), err: (text) => text.replace("k2", "[ERR]") },
     );
     terminal.out(["k1 k2"]);
     terminal.err("k1 k2\u001b");

@@ -4,6 +4,7 @@ import { startRootly, type RootlySimulator } from "@rollcall/simulators";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { backupOnlyMatches, demoPerson, expectedPeople, type Vendor } from "../demo-roster";
 import { runCli } from "../run-cli";
+import { rootlyUser } from "../rootly-user";
 import { useDemoSimulators } from "../demo-simulators";
 
 const demo = useDemoSimulators();
@@ -33,22 +34,7 @@ function accountsReported(stderr: string): Record<string, number> {
  */
 async function rootlyWithUserWithoutEmail(id: string): Promise<RootlySimulator> {
   const rootly = await startRootly({ seed: "demo", validateResponses: false });
-  rootly.store.users.put({
-    id,
-    email: "",
-    first_name: "No",
-    last_name: "Address",
-    phone: null,
-    phone_2: null,
-    slack_id: null,
-    team: null,
-    time_zone: "Etc/UTC",
-    created_at: "2024-01-01T00:00:00.000Z",
-    updated_at: "2024-01-01T00:00:00.000Z",
-    email_address_id: `9${id}`,
-    role_id: null,
-    on_call_role_id: null,
-  });
+  rootly.store.users.put({ ...rootlyUser(id, "", "No"), last_name: "Address" });
   return rootly;
 }
 
