@@ -7,7 +7,9 @@ import { useDemoSimulators } from "./demo-simulators";
 
 const demo = useDemoSimulators();
 
-describe("bin/rollcall.mjs", () => {
+// Each test starts a Node process (tsx included), the last one four simulators too: on a loaded
+// machine that alone can take most of the default 30 s, so allow more; a hang still fails.
+describe("bin/rollcall.mjs", { timeout: 90_000 }, () => {
   it("--help prints usage on stdout and exits 0", async () => {
     const run = await spawnCli(["--help"]);
     expect(run.code).toBe(0);
