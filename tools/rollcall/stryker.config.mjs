@@ -1,12 +1,25 @@
 import { strykerConfig } from "../../stryker.shared.mjs";
 
+// The tests run `main()` in-process (test/run-cli.ts), so Stryker sees which of them reach each
+// mutant; `process-streams.ts` is reached only by the real binary (test/bin.test.ts).
 export default strykerConfig({
-  // what the CLI prints (CSV escape, scrubbed output) and the exit codes it ends with
+  // what the CLI prints (CSV formula escape, JSON, tables), the output boundary (printer,
+  // neutralise, secret scrubber), and the exit codes and warnings it ends with
   mutate: [
     "src/render/**/*.ts",
     "src/commands/**/*.ts",
+    "src/terminal.ts",
+    "src/neutralise.ts",
     "src/secret-scrubber.ts",
-    "src/run-command.ts",
     "src/main.ts",
+    "src/run-command.ts",
+    "src/session.ts",
+    "src/pull.ts",
+    "src/args.ts",
+    "src/env-config.ts",
   ],
+  equivalent: {
+    "src/commands/offboard.ts:44:9":
+      "planOffboarding refuses only with IdentityError: nothing the CLI passes it throws anything else to rethrow",
+  },
 });

@@ -5,7 +5,8 @@ import { readVendorEnvironment, type VendorEnvironment } from "./env-config";
 import { EXIT } from "./exit-codes";
 import { helpText } from "./help-text";
 import { describeFailure, SecretScrubber } from "./secret-scrubber";
-import { printer, processStreams, style, type OutputStreams, type Terminal } from "./terminal";
+import { processStreams } from "./process-streams";
+import { printer, style, type OutputStreams, type Terminal } from "./terminal";
 import { UsageError } from "./usage-error";
 
 function usageFailure(error: UsageError, terminal: Terminal): number {

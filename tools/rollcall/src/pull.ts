@@ -31,11 +31,6 @@ export interface PulledDirectory {
   readonly partial: boolean;
 }
 
-function itemCount(items: unknown): number | undefined {
-  if (Array.isArray(items)) return items.length;
-  return typeof items === "number" ? items : undefined;
-}
-
 async function pullOne(
   connection: VendorConnection,
   terminal: Terminal,
@@ -48,7 +43,7 @@ async function pullOne(
     if (connection.client === undefined) throw connection.failure;
     const result = await connection.client.pull(({ page, items }) => {
       pages += 1;
-      records += itemCount(items) ?? 0;
+      records += items.length;
       terminal.err(style.dim(`${vendor}: page ${page} fetched (${records} records so far)`));
     });
     const { accounts, issues } = result;

@@ -97,28 +97,6 @@ export function printer(streams: OutputStreams, scrubbing: Scrubbing): Terminal 
 }
 
 /**
- * `rollcall directory | head` closes the pipe early: that is the reader's choice, not a crash.
- * Later writes are dropped and the command still finishes (an offboarding keeps going).
- */
-function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
-  stream.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
-  });
-}
-
-export function processStreams(): OutputStreams {
-  quietOnClosedPipe(process.stdout);
-  quietOnClosedPipe(process.stderr);
-  return {
-    writeOut: (text) => void process.stdout.write(text),
-    writeErr: (text) => void process.stderr.write(text),
-    outIsTty: process.stdout.isTTY === true,
-    errIsTty: process.stderr.isTTY === true,
-    env: process.env,
-  };
-}
-
-/**
  * Result lines for a JSON value. JSON.stringify escapes every C0 character inside strings, so its
  * line breaks are layout only; what is left (DEL, C1, bidi) `neutralise` writes as JSON's own
  * `\uXXXX` escapes, so the printed JSON parses back to exactly the same strings.

@@ -26,7 +26,7 @@ import type { VendorCredentials } from "./env-config";
 /** What a client reports after each page it fetched. */
 export interface PageEvent {
   readonly page: number;
-  readonly items: unknown;
+  readonly items: readonly unknown[];
 }
 
 export interface VendorClient {

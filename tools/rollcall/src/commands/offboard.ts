@@ -17,8 +17,8 @@ function announcedExecutors(session: Session): OffboardingExecutors {
   const executors: Record<string, OffboardingExecutor<OffboardingStep>> = {};
   for (const connection of session.connections.list) {
     if (connection.client === undefined) continue;
+    // each client's executors() holds exactly one entry, its own vendor's executor
     for (const [vendor, executor] of Object.entries(connection.client.executors())) {
-      if (executor === undefined) continue;
       const inner = executor as OffboardingExecutor<OffboardingStep>;
       executors[vendor] = {
         execute: async (step) => {

@@ -2,27 +2,13 @@
 // spreadsheet as text, never as a formula (the README's --csv promise).
 import { describe, expect, it } from "vitest";
 import { runCli } from "../run-cli";
+import { rootlyUser } from "../rootly-user";
 import { useDemoSimulators } from "../demo-simulators";
 
 const demo = useDemoSimulators();
 
 function addRootlyUser(id: string, email: string, firstName: string): void {
-  demo.sims.rootly.store.users.put({
-    id,
-    email,
-    first_name: firstName,
-    last_name: "Smith",
-    phone: null,
-    phone_2: null,
-    slack_id: null,
-    team: null,
-    time_zone: "Etc/UTC",
-    created_at: "2024-01-01T00:00:00.000Z",
-    updated_at: "2024-01-01T00:00:00.000Z",
-    email_address_id: `9${id}`,
-    role_id: null,
-    on_call_role_id: null,
-  });
+  demo.sims.rootly.store.users.put(rootlyUser(id, email, firstName));
 }
 
 describe("rollcall directory --csv", () => {

@@ -46,4 +46,15 @@ describe("rollcall offboard when a vendor cannot be read", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(WARNING);
   });
+
+  it("a vendor whose client refuses its credentials is left out of the plan, and the rest still runs", async () => {
+    // A control character cannot go in a header: the Rootly client refuses the token up front.
+    const env = { ...demo.env, ROOTLY_API_TOKEN: "rootly\u0001token" };
+    const run = await runCli(["offboard", demoPerson("ben-okafor").workEmail, "--apply"], env);
+    expect(run.code, run.stdout + run.stderr).toBe(3);
+    expect(run.stderr).toMatch(/^rootly: unavailable — .*options\.token/m);
+    expect(run.stderr).toMatch(WARNING);
+    expect(run.stdout).toMatch(/^\d+ done, 0 failed, 0 skipped$/m);
+    expect(demo.sims.rootly.requestCount()).toBe(0);
+  });
 });

@@ -74,8 +74,22 @@ describe("rollcall offboard", () => {
     );
     const run = await runCli(["offboard", gary.workEmail, "--apply"], demo.env);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/FAILED\s+\d+\. \[opsgenie\]/);
-    expect(run.stdout).toMatch(/done\s+\d+\. \[eagle\]/);
+    // Each outcome numbered like its step; the failed one says why.
+    const outcome = run.stdout.split("\n");
+    const steps = outcome.slice(outcome.indexOf("Outcome:") + 1, -2);
+    expect(steps).toHaveLength(2);
+    steps.forEach((line, index) =>
+      expect(line).toMatch(
+        new RegExp(`^ {2}(done {3}|FAILED ) ${index + 1}\\. \\[(eagle|opsgenie)\\] `),
+      ),
+    );
+    expect(steps.find((line) => line.includes("[opsgenie]"))).toMatch(
+      /^ {2}FAILED {2}\d\. \[opsgenie\] .+ — \w+Error: .*500/,
+    );
+    expect(steps.find((line) => line.includes("[eagle]"))).toMatch(
+      /^ {2}done {4}\d\. \[eagle\] [^—]+$/,
+    );
+    expect(outcome.at(-2)).toBe("1 done, 1 failed, 0 skipped");
     const after = await people();
     expect(after.get(gary.workEmail)?.vendors).toEqual(["opsgenie"]);
   });
