@@ -96,6 +96,33 @@ describe("planOffboarding", () => {
     ]);
     expect(() => planOffboarding(bob, "shared@example.com")).toThrow(IdentityError);
   });
+
+  it("says why it will not plan: no one has the address, or it is only a backup", () => {
+    const caught = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      throw new Error("expected a throw");
+    };
+    expect(caught(() => planOffboarding(directory(), "nobody@example.com"))).toMatchObject({
+      name: "IdentityError",
+      code: "person-not-found",
+      path: "email",
+      message: "email: no person has this address",
+    });
+    const bob = buildDirectory([
+      account("uptrends", "uptrends.operator", "guid-2", [
+        ["bob@example.com", "primary"],
+        ["shared@example.com", "backup"],
+      ]),
+    ]);
+    expect(caught(() => planOffboarding(bob, "shared@example.com"))).toMatchObject({
+      code: "person-not-found",
+      message: expect.stringMatching(/^email: this address is only a backup\/contact address/),
+    });
+  });
 });
 
 describe("executeOffboarding", () => {
