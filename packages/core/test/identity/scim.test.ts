@@ -85,10 +85,10 @@ describe("toScimUsers", () => {
     for (const user of toScimUsers(directory())) {
       expect(user.emails.filter((entry) => entry.primary === true)).toHaveLength(1);
     }
-    expect(jane!.emails.map((entry) => entry.value)).toEqual([
-      "jane@example.com",
-      "jsmith@example.com",
-      "jane@home.example",
+    expect(jane!.emails).toEqual([
+      { value: "jane@example.com", type: "work", primary: true },
+      { value: "jsmith@example.com", type: "work", primary: false },
+      { value: "jane@home.example", type: "other", primary: false },
     ]);
   });
 
