@@ -87,9 +87,9 @@ export function toScimUser(person: Person): ScimUser {
       emails.push({ value: entry.normalized, type: "other", primary: false });
     }
   }
-  // The first address is the primary one; for a person known only by account id, that is the
-  // first backup/contact address (a person with any address still needs one primary).
-  if (emails.length > 0) emails[0] = { ...emails[0]!, primary: true };
+  // A person known only by account id still needs one primary address if any exists.
+  if (person.primaryEmail === null && emails.length > 0)
+    emails[0] = { ...emails[0]!, primary: true };
 
   const phoneNumbers: ScimMultiValue[] = [];
   const phonesSeen = new Set<string>();

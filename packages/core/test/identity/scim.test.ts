@@ -9,6 +9,7 @@ import {
   localeFrom,
   namesFrom,
   phone,
+  timezoneFromIana,
   timezoneFromOffset,
   timezoneFromRails,
   toScimListResponse,
@@ -213,6 +214,11 @@ describe("toScimUser: one person from several accounts", () => {
       account("rootly", "2", { emails: login, timezone: guess }),
     );
     expect(guessed.timezone).toBe("Australia/Melbourne");
+    const named = only(
+      account("opsgenie", "1", { emails: login, timezone: guess }),
+      account("rootly", "2", { emails: login, timezone: timezoneFromIana("Europe/Paris") }),
+    );
+    expect(named.timezone).toBe("Europe/Paris");
   });
 
   it("takes the given and family name from whichever account has them", () => {
