@@ -106,7 +106,8 @@ export function roleFrom(
   raw: string | null | undefined,
   table: Readonly<Record<string, RoleLevel>>,
 ): AccountRole {
-  if (typeof raw !== "string" || raw.trim() === "") return { level: "unknown", raw: raw ?? null };
+  // A blank name trims to "", which no table names: it stays unknown like any other.
+  if (typeof raw !== "string") return { level: "unknown", raw: raw ?? null };
   const wanted = raw.trim().toLowerCase();
   for (const [name, level] of Object.entries(table)) {
     if (name.toLowerCase() === wanted) return { level, raw };

@@ -78,8 +78,8 @@ export interface OffboardingPlan {
 }
 
 function loginAddress(account: Account): string | null {
-  const emails = Array.isArray(account.emails) ? account.emails : [];
-  const login = emails.find((entry) => entry.kind === "login" || entry.kind === "primary");
+  // Every account of a planned person joined it by a login/primary address, so emails is a list.
+  const login = account.emails.find((entry) => entry.kind === "login" || entry.kind === "primary");
   return login?.value.trim() ?? null;
 }
 

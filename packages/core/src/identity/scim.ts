@@ -61,7 +61,7 @@ function firstOf<T>(
 ): T | null {
   for (const account of person.accounts) {
     const value = pick(account);
-    if (value !== null && value !== undefined) return value;
+    if (value !== null) return value;
   }
   return null;
 }

@@ -99,4 +99,33 @@ describe("deletionExecutor", () => {
     await executor.execute(step("D6B85867-3304-46D5-B196-7CD5D91D4956"));
     expect(sent).toEqual(["DELETE D6B85867-3304-46D5-B196-7CD5D91D4956"]);
   });
+
+  it("says what was wrong with a refused step, and names the record a failed step kept", async () => {
+    const { executor, sent } = executorAnswering(204);
+    const wrong = { ...step("317"), action: "rootly.archiveUser" } as unknown as RootlyDeleteUser;
+    await expect(executor.execute(wrong)).rejects.toThrow(
+      'rootly offboardingExecutor: step.action must be "rootly.deleteUser", got "rootly.archiveUser"',
+    );
+    await expect(executor.execute(step(" "))).rejects.toThrow(
+      "rootly offboardingExecutor: step.userId must name the record to delete",
+    );
+    expect(sent).toEqual([]);
+    const kept = await Promise.resolve(executorAnswering(204, 200).executor.execute(step("317")))
+      .then(() => undefined)
+      .catch((e: unknown) => e);
+    expect(kept).toMatchObject({ record: "userId 317" });
+  });
+
+  it("refuses a missing step or a step with no target value as a validation error, not a crash", async () => {
+    const { executor, sent } = executorAnswering(204);
+    const none = Promise.resolve(executor.execute(undefined as unknown as RootlyDeleteUser));
+    await expect(none).rejects.toBeInstanceOf(ClientValidationError);
+    await expect(none).rejects.toThrow('must be "rootly.deleteUser", got undefined');
+    const noId = { vendor: "rootly", action: "rootly.deleteUser" } as unknown as RootlyDeleteUser;
+    await expect(executor.execute(noId)).rejects.toMatchObject({
+      name: "ClientValidationError",
+      field: "step.userId",
+    });
+    expect(sent).toEqual([]);
+  });
 });

@@ -217,3 +217,13 @@ describe("emailRejection at the limits", () => {
     expect(messages.size).toBe(6);
   });
 });
+
+describe("IdentityError", () => {
+  it("prefixes the message with where the bad value was, and only when it is known", () => {
+    const located = new IdentityError("invalid-option", "must be a list", "aliases[0]");
+    expect(located).toMatchObject({ name: "IdentityError", message: "aliases[0]: must be a list" });
+    const unlocated = new IdentityError("invalid-option", "must be a list");
+    expect(unlocated).toMatchObject({ name: "IdentityError", message: "must be a list" });
+    expect(unlocated.path).toBeUndefined();
+  });
+});

@@ -14,6 +14,7 @@ import {
   timezoneFromName,
   timezoneFromOffset,
   timezoneFromRails,
+  timezoneUnknown,
   toE164,
 } from "../../src/identity/index";
 
@@ -205,6 +206,28 @@ describe("account builders", () => {
     expect(roleFrom("admin", table)).toEqual({ level: "admin", raw: "admin" });
     expect(roleFrom("Stakeholder", table)).toEqual({ level: "unknown", raw: "Stakeholder" });
     expect(roleFrom(null, table)).toEqual({ level: "unknown", raw: null });
+    expect(roleFrom(undefined, table)).toEqual({ level: "unknown", raw: null });
+    expect(roleFrom(" Admin\n", table)).toEqual({ level: "admin", raw: " Admin\n" });
+  });
+
+  it("knows nothing about a record an adapter gave only its source and raw value", () => {
+    const source = { vendor: "rootly", kind: "rootly.user", id: "1" };
+    expect(defineAccount({ source, raw: null })).toEqual({
+      source,
+      emails: [],
+      names: { display: null, given: null, family: null, derived: [] },
+      phones: [],
+      timezone: timezoneUnknown(),
+      locale: { tag: null, raw: null },
+      status: "unknown",
+      role: { level: "unknown", raw: null },
+      groups: [],
+      createdAt: null,
+      lastLoginAt: null,
+      extras: {},
+      raw: null,
+      provenance: {},
+    });
   });
 
   it("fills every field an adapter leaves out", () => {

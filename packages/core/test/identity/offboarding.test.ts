@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import { describe, expect, it } from "vitest";
-import type { OffboardingStep } from "../../src/identity/index";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { OffboardingPlan, OffboardingStep } from "../../src/identity/index";
 import {
   IdentityError,
   buildDirectory,
@@ -11,26 +11,31 @@ import {
 } from "../../src/identity/index";
 import { account } from "./account-fixtures";
 
-const directory = buildDirectory([
-  account("opsgenie", "opsgenie.user", "og-1", [["Jane@Example.com", "login"]]),
-  account("uptrends", "uptrends.operator", "guid-1", [["jane@example.com", "primary"]]),
-  account("rootly", "rootly.user", "42", [["jane@example.com", "primary"]]),
-  account("eagle", "eagle.administrator", "jane@example.com", [["jane@example.com", "login"]]),
-  account("eagle", "eagle.groupMember", "jane@example.com", [["jane@example.com", "login"]], {
-    groups: [
-      { id: "61bac74a84cac62fcbfe2c3c", name: "Engineering team" },
-      { id: "61bac74a84cac62fcbfe2c3d", name: "Ops" },
-    ],
-  }),
-  account("pagerbox", "pagerbox.user", "p-1", [["jane@example.com", "login"]]),
-  account("uptrends", "uptrends.operator", "guid-2", [
-    ["bob@example.com", "primary"],
-    ["jane@example.com", "backup"],
-  ]),
-]);
+// Built inside each test, not when the file loads, so mutation runs see the code under test.
+const directory = () =>
+  buildDirectory([
+    account("opsgenie", "opsgenie.user", "og-1", [["Jane@Example.com", "login"]]),
+    account("uptrends", "uptrends.operator", "guid-1", [["jane@example.com", "primary"]]),
+    account("rootly", "rootly.user", "42", [["jane@example.com", "primary"]]),
+    account("eagle", "eagle.administrator", "jane@example.com", [["jane@example.com", "login"]]),
+    account("eagle", "eagle.groupMember", "jane@example.com", [["jane@example.com", "login"]], {
+      groups: [
+        { id: "61bac74a84cac62fcbfe2c3c", name: "Engineering team" },
+        { id: "61bac74a84cac62fcbfe2c3d", name: "Ops" },
+      ],
+    }),
+    account("pagerbox", "pagerbox.user", "p-1", [["jane@example.com", "login"]]),
+    account("uptrends", "uptrends.operator", "guid-2", [
+      ["bob@example.com", "primary"],
+      ["jane@example.com", "backup"],
+    ]),
+  ]);
 
 describe("planOffboarding", () => {
-  const plan = planOffboarding(directory, "JANE@example.com");
+  let plan: OffboardingPlan;
+  beforeEach(() => {
+    plan = planOffboarding(directory(), "JANE@example.com");
+  });
 
   it("lists one typed action per vendor account, eagle groups one by one", () => {
     expect(plan.personId).toBe("jane@example.com");
@@ -77,10 +82,10 @@ describe("planOffboarding", () => {
   });
 
   it("refuses unknown, backup-only and malformed addresses with typed errors", () => {
-    expect(() => planOffboarding(directory, "nobody@example.com")).toThrow(
+    expect(() => planOffboarding(directory(), "nobody@example.com")).toThrow(
       expect.objectContaining({ code: "person-not-found" }),
     );
-    expect(() => planOffboarding(directory, "not-an-email")).toThrow(
+    expect(() => planOffboarding(directory(), "not-an-email")).toThrow(
       expect.objectContaining({ code: "invalid-email" }),
     );
     const bob = buildDirectory([
@@ -91,10 +96,40 @@ describe("planOffboarding", () => {
     ]);
     expect(() => planOffboarding(bob, "shared@example.com")).toThrow(IdentityError);
   });
+
+  it("says why it will not plan: no one has the address, or it is only a backup", () => {
+    const caught = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      throw new Error("expected a throw");
+    };
+    expect(caught(() => planOffboarding(directory(), "nobody@example.com"))).toMatchObject({
+      name: "IdentityError",
+      code: "person-not-found",
+      path: "email",
+      message: "email: no person has this address",
+    });
+    const bob = buildDirectory([
+      account("uptrends", "uptrends.operator", "guid-2", [
+        ["bob@example.com", "primary"],
+        ["shared@example.com", "backup"],
+      ]),
+    ]);
+    expect(caught(() => planOffboarding(bob, "shared@example.com"))).toMatchObject({
+      code: "person-not-found",
+      message: expect.stringMatching(/^email: this address is only a backup\/contact address/),
+    });
+  });
 });
 
 describe("executeOffboarding", () => {
-  const plan = planOffboarding(directory, "jane@example.com");
+  let plan: OffboardingPlan;
+  beforeEach(() => {
+    plan = planOffboarding(directory(), "jane@example.com");
+  });
 
   it("runs every step, reports a failure, and keeps going", async () => {
     const ran: OffboardingStep[] = [];
@@ -191,7 +226,7 @@ describe("executeOffboarding", () => {
 });
 
 describe("an offboarding plan as a reviewer reads it", () => {
-  const plan = () => planOffboarding(directory, "jane@example.com");
+  const plan = () => planOffboarding(directory(), "jane@example.com");
 
   it("describes each step by the person's address and the vendor's id", () => {
     const byAction = new Map(plan().steps.map((step) => [step.action, step.description]));
@@ -298,7 +333,7 @@ describe("executeOffboarding reports", () => {
   });
 
   it("a manual review as skipped, needing a person", async () => {
-    const result = await executeOffboarding(planOffboarding(directory, "jane@example.com"), {});
+    const result = await executeOffboarding(planOffboarding(directory(), "jane@example.com"), {});
     const review = result.outcomes.find((outcome) => outcome.step.action === "manual.review");
     expect(review?.error?.message).toBe("needs a person: no automatic action exists");
   });

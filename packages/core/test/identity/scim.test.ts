@@ -9,43 +9,45 @@ import {
   localeFrom,
   namesFrom,
   phone,
+  timezoneFromIana,
   timezoneFromOffset,
   timezoneFromRails,
   toScimListResponse,
   toScimUsers,
 } from "../../src/identity/index";
 
-const directory = buildDirectory([
-  defineAccount({
-    source: { vendor: "uptrends", kind: "uptrends.operator", id: "guid-1" },
-    raw: {},
-    emails: [email("Jane@Example.com", "primary"), email("jane@home.example", "backup")],
-    names: namesFrom({ full: "Jane Smith" }),
-    phones: [phone("+31 6 1234 5678")],
-    timezone: timezoneFromOffset("+01:00"),
-    status: "active",
-    role: { level: "admin", raw: "IsAccountAdministrator" },
-  }),
-  defineAccount({
-    source: { vendor: "rootly", kind: "rootly.user", id: "42" },
-    raw: {},
-    emails: [email("jane@example.com", "primary"), email("jsmith@example.com", "login")],
-    timezone: timezoneFromRails("Amsterdam"),
-    locale: localeFrom("nl_NL"),
-    groups: [{ id: "t1", name: "SRE" }],
-  }),
-  defineAccount({
-    source: { vendor: "opsgenie", kind: "opsgenie.user", id: "og-9" },
-    raw: {},
-    emails: [email("gone@example.com", "login")],
-    status: "disabled",
-  }),
-]);
+// Built inside each test, not when the file loads, so mutation runs see the code under test.
+const directory = () =>
+  buildDirectory([
+    defineAccount({
+      source: { vendor: "uptrends", kind: "uptrends.operator", id: "guid-1" },
+      raw: {},
+      emails: [email("Jane@Example.com", "primary"), email("jane@home.example", "backup")],
+      names: namesFrom({ full: "Jane Smith" }),
+      phones: [phone("+31 6 1234 5678")],
+      timezone: timezoneFromOffset("+01:00"),
+      status: "active",
+      role: { level: "admin", raw: "IsAccountAdministrator" },
+    }),
+    defineAccount({
+      source: { vendor: "rootly", kind: "rootly.user", id: "42" },
+      raw: {},
+      emails: [email("jane@example.com", "primary"), email("jsmith@example.com", "login")],
+      timezone: timezoneFromRails("Amsterdam"),
+      locale: localeFrom("nl_NL"),
+      groups: [{ id: "t1", name: "SRE" }],
+    }),
+    defineAccount({
+      source: { vendor: "opsgenie", kind: "opsgenie.user", id: "og-9" },
+      raw: {},
+      emails: [email("gone@example.com", "login")],
+      status: "disabled",
+    }),
+  ]);
 
 describe("toScimUsers", () => {
-  const [gone, jane] = toScimUsers(directory);
-
   it("writes core User resources with the Rollcall extension", () => {
+    const [, jane] = toScimUsers(directory());
     expect(jane).toMatchObject({
       schemas: [SCIM_USER_SCHEMA, ROLLCALL_ACCOUNTS_SCHEMA],
       id: "jane@example.com",
@@ -80,22 +82,24 @@ describe("toScimUsers", () => {
   });
 
   it("marks exactly one email primary", () => {
-    for (const user of toScimUsers(directory)) {
+    const [, jane] = toScimUsers(directory());
+    for (const user of toScimUsers(directory())) {
       expect(user.emails.filter((entry) => entry.primary === true)).toHaveLength(1);
     }
-    expect(jane!.emails.map((entry) => entry.value)).toEqual([
-      "jane@example.com",
-      "jsmith@example.com",
-      "jane@home.example",
+    expect(jane!.emails).toEqual([
+      { value: "jane@example.com", type: "work", primary: true },
+      { value: "jsmith@example.com", type: "work", primary: false },
+      { value: "jane@home.example", type: "other", primary: false },
     ]);
   });
 
   it("is inactive only when every account is disabled", () => {
+    const [gone] = toScimUsers(directory());
     expect(gone!.active).toBe(false);
   });
 
   it("wraps users in a ListResponse", () => {
-    const users = toScimUsers(directory);
+    const users = toScimUsers(directory());
     expect(toScimListResponse(users)).toEqual({
       schemas: [SCIM_LIST_RESPONSE_SCHEMA],
       totalResults: 2,
@@ -210,6 +214,11 @@ describe("toScimUser: one person from several accounts", () => {
       account("rootly", "2", { emails: login, timezone: guess }),
     );
     expect(guessed.timezone).toBe("Australia/Melbourne");
+    const named = only(
+      account("opsgenie", "1", { emails: login, timezone: guess }),
+      account("rootly", "2", { emails: login, timezone: timezoneFromIana("Europe/Paris") }),
+    );
+    expect(named.timezone).toBe("Europe/Paris");
   });
 
   it("takes the given and family name from whichever account has them", () => {
