@@ -37,7 +37,8 @@ export function timestampFromIso(raw: string | null | undefined): Timestamp | nu
 
 /** From epoch milliseconds (OpsGenie `createdAt`). Returns null for non-finite or absurd values. */
 export function isoFromEpochMs(raw: number | null | undefined): Timestamp | null {
-  if (typeof raw !== "number" || !Number.isFinite(raw)) return null;
+  if (typeof raw !== "number") return null;
+  // NaN, ±Infinity and values past ±8.64e15 all make an invalid Date.
   const date = new Date(raw);
   if (Number.isNaN(date.getTime())) return null;
   return { iso: date.toISOString(), zone: "utc", raw };

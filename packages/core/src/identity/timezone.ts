@@ -61,7 +61,7 @@ export function timezoneUnknown(raw: string | number | null = null): AccountTime
 
 /** From an IANA id ("America/New_York"), checked with Intl. */
 export function timezoneFromIana(raw: string | null | undefined): AccountTimezone {
-  if (typeof raw !== "string" || raw.trim() === "") return timezoneUnknown(raw ?? null);
+  if (typeof raw !== "string") return timezoneUnknown(raw);
   const iana = checkIanaZone(raw.trim());
   return iana === null
     ? timezoneUnknown(raw)
@@ -74,7 +74,7 @@ const railsByLowerCase = new Map(
 
 /** From a Rails friendly name ("Eastern Time (US & Canada)"), case-insensitively. */
 export function timezoneFromRails(raw: string | null | undefined): AccountTimezone {
-  if (typeof raw !== "string") return timezoneUnknown(raw ?? null);
+  if (typeof raw !== "string") return timezoneUnknown(raw);
   const iana = railsByLowerCase.get(raw.trim().toLowerCase());
   return iana === undefined
     ? timezoneUnknown(raw)
@@ -102,7 +102,7 @@ export function timezoneFromOffset(raw: string | number | null | undefined): Acc
     if (!Number.isInteger(raw) || Math.abs(raw) > 14 * 60) return timezoneUnknown(raw);
     return { iana: null, raw, precision: "offset", utcOffsetMinutes: raw === 0 ? 0 : raw };
   }
-  if (typeof raw !== "string") return timezoneUnknown(raw ?? null);
+  if (typeof raw !== "string") return timezoneUnknown(raw);
   const trimmed = raw.trim();
   if (/^\(?\s*(UTC|GMT)\s*\)?$/i.test(trimmed)) {
     return { iana: null, raw, precision: "offset", utcOffsetMinutes: 0 };
@@ -125,7 +125,6 @@ function zoneNamedBy(description: string): string | null {
   const zones = new Set<string>();
   for (const place of description.split(/[,;&/]|\band\b/)) {
     const name = place.trim().toLowerCase();
-    if (name === "") continue;
     const iana = railsByLowerCase.get(name);
     if (iana !== undefined) zones.add(iana);
   }
