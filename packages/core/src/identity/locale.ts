@@ -16,8 +16,8 @@ export function localeFrom(raw: string | null | undefined): AccountLocale {
     .trim()
     .replace(/[.@].*$/, "")
     .replaceAll("_", "-");
-  if (candidate === "") return { tag: null, raw };
   try {
+    // Intl throws a RangeError for a blank or malformed tag.
     const [tag] = Intl.getCanonicalLocales(candidate);
     return { tag: tag ?? null, raw };
   } catch {
