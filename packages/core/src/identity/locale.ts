@@ -14,7 +14,7 @@ export function localeFrom(raw: string | null | undefined): AccountLocale {
   // Drop a POSIX encoding or modifier ("en_US.UTF-8", "de_DE@euro") before canonicalising.
   const candidate = raw
     .trim()
-    .replace(/[.@].*$/, "")
+    .replace(/[.@].*/, "")
     .replaceAll("_", "-");
   try {
     // Intl throws a RangeError for a blank or malformed tag.

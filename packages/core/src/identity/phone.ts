@@ -44,8 +44,8 @@ export function toE164(raw: unknown, options: E164Options = {}): string | null {
   }
   if (!/^[0-9]+$/.test(compact)) return null;
   if (!international) {
-    const code = options.countryCode?.replace(/^\+/, "");
-    if (code === undefined || !/^[1-9][0-9]{0,2}$/.test(code)) return null;
+    const code = options.countryCode?.replace(/^\+/, "") ?? "";
+    if (!/^[1-9][0-9]{0,2}$/.test(code)) return null;
     const trunk = options.trunkPrefix;
     if (trunk !== undefined && compact.startsWith(trunk)) {
       compact = compact.slice(trunk.length);

@@ -18,18 +18,11 @@ export interface AccountTimezone {
 }
 
 const validZones = new Map<string, string | null>();
-let zonesByLowerCase: Map<string, string> | undefined;
-
-function caseInsensitiveZone(id: string): string | undefined {
-  if (zonesByLowerCase === undefined) {
-    zonesByLowerCase = new Map();
-    for (const zone of Intl.supportedValuesOf("timeZone")) {
-      zonesByLowerCase.set(zone.toLowerCase(), zone);
-    }
-    zonesByLowerCase.set("utc", "UTC");
-  }
-  return zonesByLowerCase.get(id.toLowerCase());
-}
+// Intl's canonical ids (a few hundred), by lower case; Intl does not list "UTC" itself.
+const zonesByLowerCase = new Map<string, string>([
+  ...Intl.supportedValuesOf("timeZone").map((zone): [string, string] => [zone.toLowerCase(), zone]),
+  ["utc", "UTC"],
+]);
 
 /** The IANA id Intl knows `id` as (keeping the caller's spelling when it is valid), or null. */
 export function checkIanaZone(id: string): string | null {
@@ -40,13 +33,13 @@ export function checkIanaZone(id: string): string | null {
   if (/^[A-Za-z]/.test(id)) {
     // Prefer the canonical spelling; otherwise keep the caller's (a link such as Asia/Kolkata is
     // valid, but V8 would rewrite it to its own canonical Asia/Calcutta).
-    result = caseInsensitiveZone(id) ?? null;
+    result = zonesByLowerCase.get(id.toLowerCase()) ?? null;
     if (result === null) {
       try {
         new Intl.DateTimeFormat("en-US", { timeZone: id });
         result = id;
       } catch {
-        result = null;
+        // not a zone Intl knows: result stays null
       }
     }
   }
@@ -103,11 +96,11 @@ export function timezoneFromOffset(raw: string | number | null | undefined): Acc
     return { iana: null, raw, precision: "offset", utcOffsetMinutes: raw === 0 ? 0 : raw };
   }
   if (typeof raw !== "string") return timezoneUnknown(raw);
-  const trimmed = raw.trim();
-  if (/^\(?\s*(UTC|GMT)\s*\)?$/i.test(trimmed)) {
+  // Both patterns allow surrounding whitespace themselves.
+  if (/^\(?\s*(UTC|GMT)\s*\)?$/i.test(raw)) {
     return { iana: null, raw, precision: "offset", utcOffsetMinutes: 0 };
   }
-  const match = OFFSET.exec(trimmed);
+  const match = OFFSET.exec(raw);
   if (match === null) return timezoneUnknown(raw);
   const [, sign, hours, minutes = "0", description = ""] = match;
   const magnitude = Number(hours) * 60 + Number(minutes);

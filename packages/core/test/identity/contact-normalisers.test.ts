@@ -51,6 +51,7 @@ describe("splitName at the edges", () => {
   it("collapses runs of whitespace and padding", () => {
     expect(splitName("  Jane \t  Smith ")).toEqual({ given: "Jane", family: "Smith" });
     expect(splitName("  Cher ")).toEqual({ given: "Cher", family: null });
+    expect(splitName("Mary Ann van Dyke")).toEqual({ given: "Mary", family: "Ann van Dyke" });
   });
 
   it("gives nothing for a blank name", () => {

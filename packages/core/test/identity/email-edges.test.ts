@@ -58,6 +58,11 @@ describe("address limits", () => {
     expect(normalizeEmail("a@\u00adexample.com")).toBe("a@example.com");
   });
 
+  it("lower-cases every address, whatever its shape", () => {
+    expect(normalizeEmail("M@example.com")).toBe("m@example.com");
+    expect(normalizeEmail("x.com@X.COM")).toBe("x.com@x.com");
+  });
+
   it("names the field 'email' in the error when no path is given", () => {
     let caught: unknown;
     try {
