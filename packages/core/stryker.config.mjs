@@ -12,7 +12,7 @@ export default strykerConfig({
     "!src/runtime/index.ts",
   ],
   equivalent: {
-    // hci4: identity/timezone.ts, timestamp.ts, email.ts (normalisers)
+    // hci4: identity/timezone.ts, timestamp.ts, email.ts, phone.ts (normalisers)
     "src/identity/timezone.ts:30:7":
       "validZones is a cache: without it the same answer is computed again",
     "src/identity/timezone.ts:33:7":
@@ -38,6 +38,8 @@ export default strykerConfig({
       "bounds the cache's memory only; a cleared cache recomputes the same answers",
     "src/identity/email.ts:101:32":
       "URL lower-cases the host too; lower-casing first only lets the fast path take it",
+    "src/identity/phone.ts:47:61":
+      "any code failing the 1-3 digit test is refused alike; '' is just one of them",
     "src/identity/email.ts:105:24":
       "a wrong length only turns off reuse of the input string; an equal string is built instead",
   },
