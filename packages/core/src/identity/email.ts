@@ -55,12 +55,13 @@ function toAsciiDomain(domain: string): string | null {
   const cached = domainCache.get(domain);
   if (cached !== undefined) return cached;
   let ascii: string | null = null;
-  if (domain.length > 0 && !DOMAIN_FORBIDDEN.test(domain)) {
+  // An empty domain makes URL throw.
+  if (!DOMAIN_FORBIDDEN.test(domain)) {
     try {
       // WHATWG URL applies UTS #46 (IDNA) to hostnames: lower-case and punycode.
       ascii = new URL(`http://${domain}`).hostname;
     } catch {
-      ascii = null;
+      // not a host name: ascii stays null
     }
   }
   if (ascii !== null && !isAsciiDomain(ascii)) ascii = null;
@@ -92,7 +93,8 @@ function parseParts(value: unknown): ParsedEmail | EmailRejection {
   if (at < 0) return "missing-at";
   const local = trimmed.slice(0, at).toLowerCase();
   const rawDomain = trimmed.slice(at + 1);
-  if (local.length === 0 || local.length > 64) return "bad-local-part";
+  // An empty local part fails LOCAL_ATOM below.
+  if (local.length > 64) return "bad-local-part";
   for (const atom of local.split(".")) {
     if (!LOCAL_ATOM.test(atom)) return "bad-local-part";
   }

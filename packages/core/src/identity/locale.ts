@@ -14,10 +14,10 @@ export function localeFrom(raw: string | null | undefined): AccountLocale {
   // Drop a POSIX encoding or modifier ("en_US.UTF-8", "de_DE@euro") before canonicalising.
   const candidate = raw
     .trim()
-    .replace(/[.@].*$/, "")
+    .replace(/[.@].*/, "")
     .replaceAll("_", "-");
-  if (candidate === "") return { tag: null, raw };
   try {
+    // Intl throws a RangeError for a blank or malformed tag.
     const [tag] = Intl.getCanonicalLocales(candidate);
     return { tag: tag ?? null, raw };
   } catch {

@@ -22,9 +22,8 @@ export function splitName(full: string): { given: string | null; family: string 
     const given = text.slice(comma + 1).trim();
     return { given: given || null, family: family || null };
   }
-  const space = text.indexOf(" ");
-  if (space < 0) return { given: text, family: null };
-  return { given: text.slice(0, space), family: text.slice(space + 1) };
+  const [given, ...rest] = text.split(" ");
+  return { given: given!, family: rest.length > 0 ? rest.join(" ") : null };
 }
 
 function clean(value: unknown): string | null {

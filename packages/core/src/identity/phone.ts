@@ -22,7 +22,8 @@ export interface E164Options {
   readonly assumeInternational?: boolean;
 }
 
-// Separators people type between digit groups; anything else (letters, "ext") makes us give up.
+// Separators people type between digit groups (\s also removes padding); anything else (letters,
+// "ext") makes us give up.
 const SEPARATORS = /[\s\-.()/\u00a0]/g;
 
 /**
@@ -32,7 +33,7 @@ const SEPARATORS = /[\s\-.()/\u00a0]/g;
  */
 export function toE164(raw: unknown, options: E164Options = {}): string | null {
   if (typeof raw !== "string") return null;
-  let compact = raw.trim().replace(SEPARATORS, "");
+  let compact = raw.replace(SEPARATORS, "");
   let international = options.assumeInternational === true;
   if (compact.startsWith("+")) {
     compact = compact.slice(1);
@@ -43,10 +44,10 @@ export function toE164(raw: unknown, options: E164Options = {}): string | null {
   }
   if (!/^[0-9]+$/.test(compact)) return null;
   if (!international) {
-    const code = options.countryCode?.replace(/^\+/, "");
-    if (code === undefined || !/^[1-9][0-9]{0,2}$/.test(code)) return null;
+    const code = options.countryCode?.replace(/^\+/, "") ?? "";
+    if (!/^[1-9][0-9]{0,2}$/.test(code)) return null;
     const trunk = options.trunkPrefix;
-    if (trunk !== undefined && trunk.length > 0 && compact.startsWith(trunk)) {
+    if (trunk !== undefined && compact.startsWith(trunk)) {
       compact = compact.slice(trunk.length);
     }
     compact = code + compact;

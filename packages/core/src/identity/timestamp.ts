@@ -22,7 +22,7 @@ function isRealDate(year: number, month: number, day: number): boolean {
  * From an ISO 8601 string. With an offset or "Z" it becomes UTC ("2021-12-16T03:17:35.170Z");
  * without one it is kept as given and marked local. Returns null for anything else.
  */
-export function timestampFromIso(raw: string | null | undefined): Timestamp | null {
+export function timestampFromIso(raw: unknown): Timestamp | null {
   if (typeof raw !== "string") return null;
   const value = raw.trim();
   const match = ISO_DATE_TIME.exec(value);
@@ -37,7 +37,8 @@ export function timestampFromIso(raw: string | null | undefined): Timestamp | nu
 
 /** From epoch milliseconds (OpsGenie `createdAt`). Returns null for non-finite or absurd values. */
 export function isoFromEpochMs(raw: number | null | undefined): Timestamp | null {
-  if (typeof raw !== "number" || !Number.isFinite(raw)) return null;
+  if (typeof raw !== "number") return null;
+  // NaN, ±Infinity and values past ±8.64e15 all make an invalid Date.
   const date = new Date(raw);
   if (Number.isNaN(date.getTime())) return null;
   return { iso: date.toISOString(), zone: "utc", raw };
@@ -45,7 +46,5 @@ export function isoFromEpochMs(raw: number | null | undefined): Timestamp | null
 
 /** From either form: a number is epoch milliseconds, a string is ISO 8601. */
 export function timestampFrom(raw: unknown): Timestamp | null {
-  if (typeof raw === "number") return isoFromEpochMs(raw);
-  if (typeof raw === "string") return timestampFromIso(raw);
-  return null;
+  return typeof raw === "number" ? isoFromEpochMs(raw) : timestampFromIso(raw);
 }

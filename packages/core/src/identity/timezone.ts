@@ -18,18 +18,11 @@ export interface AccountTimezone {
 }
 
 const validZones = new Map<string, string | null>();
-let zonesByLowerCase: Map<string, string> | undefined;
-
-function caseInsensitiveZone(id: string): string | undefined {
-  if (zonesByLowerCase === undefined) {
-    zonesByLowerCase = new Map();
-    for (const zone of Intl.supportedValuesOf("timeZone")) {
-      zonesByLowerCase.set(zone.toLowerCase(), zone);
-    }
-    zonesByLowerCase.set("utc", "UTC");
-  }
-  return zonesByLowerCase.get(id.toLowerCase());
-}
+// Intl's canonical ids (a few hundred), by lower case; Intl does not list "UTC" itself.
+const zonesByLowerCase = new Map<string, string>([
+  ...Intl.supportedValuesOf("timeZone").map((zone): [string, string] => [zone.toLowerCase(), zone]),
+  ["utc", "UTC"],
+]);
 
 /** The IANA id Intl knows `id` as (keeping the caller's spelling when it is valid), or null. */
 export function checkIanaZone(id: string): string | null {
@@ -40,13 +33,13 @@ export function checkIanaZone(id: string): string | null {
   if (/^[A-Za-z]/.test(id)) {
     // Prefer the canonical spelling; otherwise keep the caller's (a link such as Asia/Kolkata is
     // valid, but V8 would rewrite it to its own canonical Asia/Calcutta).
-    result = caseInsensitiveZone(id) ?? null;
+    result = zonesByLowerCase.get(id.toLowerCase()) ?? null;
     if (result === null) {
       try {
         new Intl.DateTimeFormat("en-US", { timeZone: id });
         result = id;
       } catch {
-        result = null;
+        // not a zone Intl knows: result stays null
       }
     }
   }
@@ -61,7 +54,7 @@ export function timezoneUnknown(raw: string | number | null = null): AccountTime
 
 /** From an IANA id ("America/New_York"), checked with Intl. */
 export function timezoneFromIana(raw: string | null | undefined): AccountTimezone {
-  if (typeof raw !== "string" || raw.trim() === "") return timezoneUnknown(raw ?? null);
+  if (typeof raw !== "string") return timezoneUnknown(raw);
   const iana = checkIanaZone(raw.trim());
   return iana === null
     ? timezoneUnknown(raw)
@@ -74,7 +67,7 @@ const railsByLowerCase = new Map(
 
 /** From a Rails friendly name ("Eastern Time (US & Canada)"), case-insensitively. */
 export function timezoneFromRails(raw: string | null | undefined): AccountTimezone {
-  if (typeof raw !== "string") return timezoneUnknown(raw ?? null);
+  if (typeof raw !== "string") return timezoneUnknown(raw);
   const iana = railsByLowerCase.get(raw.trim().toLowerCase());
   return iana === undefined
     ? timezoneUnknown(raw)
@@ -102,12 +95,12 @@ export function timezoneFromOffset(raw: string | number | null | undefined): Acc
     if (!Number.isInteger(raw) || Math.abs(raw) > 14 * 60) return timezoneUnknown(raw);
     return { iana: null, raw, precision: "offset", utcOffsetMinutes: raw === 0 ? 0 : raw };
   }
-  if (typeof raw !== "string") return timezoneUnknown(raw ?? null);
-  const trimmed = raw.trim();
-  if (/^\(?\s*(UTC|GMT)\s*\)?$/i.test(trimmed)) {
+  if (typeof raw !== "string") return timezoneUnknown(raw);
+  // Both patterns allow surrounding whitespace themselves.
+  if (/^\(?\s*(UTC|GMT)\s*\)?$/i.test(raw)) {
     return { iana: null, raw, precision: "offset", utcOffsetMinutes: 0 };
   }
-  const match = OFFSET.exec(trimmed);
+  const match = OFFSET.exec(raw);
   if (match === null) return timezoneUnknown(raw);
   const [, sign, hours, minutes = "0", description = ""] = match;
   const magnitude = Number(hours) * 60 + Number(minutes);
@@ -125,7 +118,6 @@ function zoneNamedBy(description: string): string | null {
   const zones = new Set<string>();
   for (const place of description.split(/[,;&/]|\band\b/)) {
     const name = place.trim().toLowerCase();
-    if (name === "") continue;
     const iana = railsByLowerCase.get(name);
     if (iana !== undefined) zones.add(iana);
   }
