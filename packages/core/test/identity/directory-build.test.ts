@@ -258,4 +258,14 @@ describe("buildDirectory people order", () => {
     ]).people.map((person) => person.id);
     expect(ids).toEqual(["ab.z@e.example", "ab1@e.example", "ab2@e.example", "ba.a@e.example"]);
   });
+
+  it("sorts an id that ends inside a compared chunk after a longer, smaller one", () => {
+    const ids = buildDirectory([
+      rootly("r-1", "bb@x.io"),
+      rootly("r-2", "bb@x.iabc"),
+      rootly("r-3", "bbb@x.io"),
+      rootly("r-4", "bbb@x.iabc"),
+    ]).people.map((person) => person.id);
+    expect(ids).toEqual(["bb@x.iabc", "bb@x.io", "bbb@x.iabc", "bbb@x.io"]);
+  });
 });
