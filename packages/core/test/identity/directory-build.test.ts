@@ -143,6 +143,11 @@ describe("buildDirectory records", () => {
     const bare = { ...rootly("r-2", "x@example.com"), emails: undefined } as unknown as Account;
     const directory = buildDirectory([named, bare]);
     expect(findPerson(directory, "jane@example.com")!.displayName).toBe("Jane Smith");
+    const odd = {
+      ...rootly("r-3", "odd@example.com"),
+      names: { display: 42 },
+    } as unknown as Account;
+    expect(buildDirectory([odd]).people[0]!.displayName).toBeNull();
     expect(directory.issues).toEqual([]);
     expect(directory.people.map((person) => person.id)).toEqual([
       "jane@example.com",
@@ -262,10 +267,10 @@ describe("buildDirectory people order", () => {
   it("sorts an id that ends inside a compared chunk after a longer, smaller one", () => {
     const ids = buildDirectory([
       rootly("r-1", "bb@x.io"),
-      rootly("r-2", "bb@x.iabc"),
+      rootly("r-2", "bb@x.iabcd"),
       rootly("r-3", "bbb@x.io"),
-      rootly("r-4", "bbb@x.iabc"),
+      rootly("r-4", "bbb@x.iabcd"),
     ]).people.map((person) => person.id);
-    expect(ids).toEqual(["bb@x.iabc", "bb@x.io", "bbb@x.iabc", "bbb@x.io"]);
+    expect(ids).toEqual(["bb@x.iabcd", "bb@x.io", "bbb@x.iabcd", "bbb@x.io"]);
   });
 });
