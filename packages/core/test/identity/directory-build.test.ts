@@ -267,10 +267,10 @@ describe("buildDirectory people order", () => {
   it("sorts an id that ends inside a compared chunk after a longer, smaller one", () => {
     const ids = buildDirectory([
       rootly("r-1", "bb@x.io"),
-      rootly("r-2", "bb@x.iabcd"),
+      rootly("r-2", "bb@x.iabcdef"),
       rootly("r-3", "bbb@x.io"),
-      rootly("r-4", "bbb@x.iabcd"),
+      rootly("r-4", "bbb@x.iabcdef"),
     ]).people.map((person) => person.id);
-    expect(ids).toEqual(["bb@x.iabcd", "bb@x.io", "bbb@x.iabcd", "bbb@x.io"]);
+    expect(ids).toEqual(["bb@x.iabcdef", "bb@x.io", "bbb@x.iabcdef", "bbb@x.io"]);
   });
 });
