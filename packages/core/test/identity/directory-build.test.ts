@@ -96,6 +96,8 @@ describe("buildDirectory records", () => {
   it("reports each record that is not an account, with what it could read", () => {
     const records = [
       null,
+      undefined,
+      {},
       { source: "rootly" },
       { source: null },
       { source: { vendor: "rootly", kind: "rootly.user" } },
@@ -110,6 +112,8 @@ describe("buildDirectory records", () => {
       ["rootly", "rootly.user"],
       ["rootly", "unknown"],
       ["unknown", "rootly.user"],
+      ["unknown", "unknown"],
+      ["unknown", "unknown"],
       ["unknown", "unknown"],
       ["unknown", "unknown"],
       ["unknown", "unknown"],
