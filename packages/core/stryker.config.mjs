@@ -45,5 +45,54 @@ export default strykerConfig({
       "any code failing the 1-3 digit test is refused alike; '' is just one of them",
     "src/identity/email.ts:105:24":
       "a wrong length only turns off reuse of the input string; an equal string is built instead",
+    // src/identity/directory.ts (hci1)
+    "src/identity/directory.ts:100:31":
+      "an extra non-address entry forms its own alias set, maps to itself and so never reaches `aliases`",
+    "src/identity/directory.ts:102:37":
+      'destructuring the string entry gives union("S", "t"), a no-op on the typed-array union-find',
+    "src/identity/directory.ts:133:34":
+      "alias addresses are deduplicated, so `<=` and `<` never compare two equal addresses",
+    "src/identity/directory.ts:188:22":
+      "one step past the end writes rankOfCode[undefined] on a typed array: ignored",
+    "src/identity/directory.ts:189:19":
+      "one step past the end writes codes[length] on a typed array: ignored",
+    "src/identity/directory.ts:196:19":
+      "one step past the end increments next[NaN] on a typed array: ignored",
+    "src/identity/directory.ts:197:22":
+      "next[rankCount], the last prefix sum, is never read as a start",
+    "src/identity/directory.ts:199:19":
+      "one step past the end writes order[NaN] on a typed array: ignored",
+    "src/identity/directory.ts:262:30":
+      "pre-sizing only: every slot up to the address count is written before it is read",
+    "src/identity/directory.ts:264:57":
+      "pre-sizing only: every slot up to the address count is written before it is read",
+    "src/identity/directory.ts:272:36":
+      "pre-sizing only: every account's slot is written before it is read",
+    "src/identity/directory.ts:273:43":
+      "pre-sizing only: every account's slot is written before it is read",
+    "src/identity/directory.ts:284:9":
+      "skips a cache lookup for runs of one vendor; looking up every time gives the same code",
+    "src/identity/directory.ts:311:64":
+      "non-string values cannot be addresses: under either key they normalise to null",
+    "src/identity/directory.ts:313:15": "renormalising despite a cache hit gives the same address",
+    "src/identity/directory.ts:325:13":
+      "with plain keys the address table is the key table and the key is the address: the write is the same value",
+    "src/identity/directory.ts:355:19":
+      "one step past the end: root[count] and runLength[find(count)] are out of range on typed arrays, ignored",
+    "src/identity/directory.ts:363:19":
+      "one step past the end: runLength[count] is undefined, not > 0",
+    "src/identity/directory.ts:376:19":
+      "one step past the end writes ordered[NaN] on a typed array: ignored",
+    "src/identity/directory.ts:392:35":
+      "pre-sizing only: every person's slot is written before it is read",
+    "src/identity/directory.ts:402:19":
+      "one step past the end: entryStart[count + 1] is undefined, so the inner loop does not run",
+    "src/identity/directory.ts:405:11":
+      "a login/primary entry's owner is always in the same person, which the next check skips",
+    "src/identity/directory.ts:452:15": "pre-sizing only: every slot is written before it is read",
+    "src/identity/directory.ts:458:17": "pre-sizing only: every slot is written before it is read",
+    "src/identity/directory.ts:477:7":
+      "person ids are unique, so two people never tie on the id and this tie-break is never reached",
+    "src/identity/directory.ts:479:18": "pre-sizing only: every slot is written before it is read",
   },
 });

@@ -419,7 +419,7 @@ export function buildDirectory(
   }
   for (let p = 0; p < people.length; p++) {
     const matches = people[p]!.contactMatches;
-    if (matches.length > 1) matches.sort(compareContactMatches);
+    matches.sort(compareContactMatches);
   }
 
   for (const vendor of vendors) vendorSet.add(vendor);
