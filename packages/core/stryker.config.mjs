@@ -23,6 +23,12 @@ export default strykerConfig({
       "sorting a one-account run and checking it for duplicates changes nothing",
     "src/identity/directory-person.ts:121:20": "pre-sizing only saves memory: every slot is filled",
     "src/identity/directory-person.ts:122:19": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:143:11":
+      "accounts of one person with different login/primary keys are joined through an account holding two, which own > 1 already sends to the general path",
+    "src/identity/directory-person.ts:144:16":
+      "accounts of one person with different login/primary keys are joined through an account holding two, which own > 1 already sends to the general path",
+    "src/identity/directory-person.ts:107:26":
+      "one run for all a person's accounts sorts them by source, vendor first: the same order as by vendor rank",
     "src/identity/directory-person.ts:145:7":
       "own only feeds the own > 1 fast-path check, itself unobservable (next entry)",
     "src/identity/directory-person.ts:148:9":

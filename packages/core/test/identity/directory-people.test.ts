@@ -272,3 +272,37 @@ describe("diffDirectories on edge cases", () => {
     expect(gained.roleChanged.map((change) => change.after.level)).toEqual(["admin"]);
   });
 });
+
+describe("evidence and queries on unusual records", () => {
+  it("links an account by each kind even when an earlier account linked that kind", () => {
+    const person = buildDirectory([
+      account("eagle", "eagle.user", "e-1", [["jane@example.com", "primary"]]),
+      account("opsgenie", "opsgenie.user", "og-1", [
+        ["jane@example.com", "login"],
+        ["jane@example.com", "primary"],
+      ]),
+    ]).people[0]!;
+    expect(linksOf(person)).toEqual([
+      [
+        ["e-1", "primary"],
+        ["og-1", "login"],
+        ["og-1", "primary"],
+      ],
+    ]);
+  });
+
+  it("lists admins and looks up addresses in a hand-built directory", () => {
+    const built = buildDirectory([rootly("r-1", "jane@example.com", { role: "admin" })]);
+    const noEmails = { ...rootly("r-2", "bob@example.com"), emails: null } as unknown as Account;
+    const handBuilt = {
+      ...built,
+      vendors: [],
+      people: [{ ...built.people[0]!, accounts: [...built.people[0]!.accounts, noEmails] }],
+    };
+    expect(adminsByVendor(handBuilt).rootly!.map(({ account }) => account.source.id)).toEqual([
+      "r-1",
+    ]);
+    expect(lookupEmail(handBuilt, "jane@example.com")?.strength).toBe("login/primary");
+    expect(lookupEmail(handBuilt, "bob@example.com")).toBeUndefined();
+  });
+});
