@@ -177,11 +177,11 @@ describe("the people a directory builds", () => {
   it("orders a person's contact matches by vendor before kind", () => {
     const directory = buildDirectory([
       rootly("r-1", "jane@example.com"),
-      account("a-vendor", "z-kind", "x-1", [
+      account("a-vendor", "z-kind", "y-1", [
         ["x@example.com", "primary"],
         ["jane@example.com", "backup"],
       ]),
-      account("b-vendor", "a-kind", "y-1", [
+      account("b-vendor", "a-kind", "x-1", [
         ["y@example.com", "primary"],
         ["jane@example.com", "backup"],
       ]),
@@ -270,6 +270,25 @@ describe("diffDirectories on edge cases", () => {
       buildDirectory([rootly("r-1", "jane@example.com", { role: "admin" })]),
     );
     expect(gained.roleChanged.map((change) => change.after.level)).toEqual(["admin"]);
+  });
+});
+
+describe("role changes", () => {
+  it("reports a role whose name stayed but whose level changed", () => {
+    const withRole = (level: "unknown" | "admin") =>
+      defineAccount({
+        source: { vendor: "rootly", kind: "rootly.user", id: "r-1" },
+        raw: {},
+        emails: [email("jane@example.com", "primary")],
+        role: { level, raw: "Incident admin" },
+      });
+    const diff = diffDirectories(
+      buildDirectory([withRole("unknown")]),
+      buildDirectory([withRole("admin")]),
+    );
+    expect(diff.roleChanged.map((c) => [c.before.level, c.after.level])).toEqual([
+      ["unknown", "admin"],
+    ]);
   });
 });
 
