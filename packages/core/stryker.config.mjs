@@ -35,11 +35,11 @@ export default strykerConfig({
       "an account listing its one address twice gets the same links from either path (both skip a kind already linked)",
     "src/identity/directory-person.ts:184:17":
       "pre-sizing only saves memory: the array is cut to the links written",
-    "src/identity/directory-person.ts:233:9":
+    "src/identity/directory-person.ts:232:9":
       "only skips a scan: an address's links end with this account whenever it already linked it",
-    "src/identity/directory-person.ts:243:24": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:244:20": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:260:62":
+    "src/identity/directory-person.ts:242:24": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:243:20": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:259:62":
       "each address's link list is built afresh per person and never touched again, so sharing it is unobservable",
     "src/identity/directory-queries.ts:17:7":
       "rebuilding the look-up index per query gives the same index; the cache only saves time",

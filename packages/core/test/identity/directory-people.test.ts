@@ -53,6 +53,12 @@ describe("the people a directory builds", () => {
         ["up-1", "primary"],
       ],
     ]);
+    const backupFirst = account("uptrends", "uptrends.operator", "up-1", [
+      ["jane.home@example.net", "backup"],
+      ["jane@example.com", "primary"],
+    ]);
+    const first = buildDirectory([backupFirst, rootly("r-1", "jane@example.com")]).people[0]!;
+    expect(linksOf(first)).toEqual(linksOf(one));
 
     const many = buildDirectory([
       withBackup,
