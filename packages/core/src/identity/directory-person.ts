@@ -190,14 +190,13 @@ function oneAddressEvidence(
       const code = entries.kind[e]!;
       if (code > PRIMARY) continue;
       const via = EMAIL_KINDS[code]!;
-      // The same account object passed twice links once per kind, as in the general case.
-      if (count > 0 && links[count - 1]!.account === account) {
-        if (alreadyLinked(links, count, account, via)) continue;
-      }
+      // Each account has one login/primary entry here, so only the same account object passed
+      // twice repeats a link: link it once, as the general case does.
+      if (count > 0 && links[count - 1]!.account === account) continue;
       links[count++] = { account, via, address: entries.address[e]! };
     }
   }
-  if (count < strongCount) links.length = count;
+  links.length = count;
   return {
     emails: [email],
     evidence: [{ email, strength: "login/primary", links }],
