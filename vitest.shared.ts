@@ -29,14 +29,15 @@ function workspaceSourceAliases(): { find: RegExp; replacement: string }[] {
  * spec validators) and turbo runs several packages at once on a 2-core CI machine, so vitest's 5 s /
  * 10 s defaults can expire without anything being wrong; a hang still fails, just later.
  *
- * `extraTests` (repo-relative globs) join a mutation run only: the cross-vendor suites in
- * `tools/conformance` hold promises whose code lives in this package.
+ * `withConformance` (core and the vendor clients) adds the cross-vendor suite in
+ * `tools/conformance` to a mutation run only: it holds promises whose code lives in this package.
  */
 export function packageTestConfig({
-  extraTests = [],
-}: { extraTests?: string[] } = {}): UserWorkspaceConfig {
+  withConformance = false,
+}: { withConformance?: boolean } = {}): UserWorkspaceConfig {
   const include = ["test/**/*.test.ts"];
-  if (FROM_SOURCE) include.push(...extraTests.map((glob) => join(ROOT, glob)));
+  if (FROM_SOURCE && withConformance)
+    include.push(join(ROOT, "tools/conformance/test/**/*.test.ts"));
   return defineProject({
     resolve: FROM_SOURCE ? { alias: workspaceSourceAliases() } : {},
     // A mutation run reruns the test files for every mutant: one shared module graph compiles the

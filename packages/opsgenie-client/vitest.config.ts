@@ -1,3 +1,3 @@
 import { packageTestConfig } from "../../vitest.shared.ts";
 
-export default packageTestConfig({ extraTests: ["tools/conformance/test/**/*.test.ts"] });
+export default packageTestConfig({ withConformance: true });
