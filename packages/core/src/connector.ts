@@ -15,7 +15,7 @@ import type { ApiClientOptions } from "./runtime/client-options";
 export interface ConnectorSetting {
   /** The client option it fills, e.g. `apiKey`; simulators name their credentials the same way. */
   readonly option: string;
-  /** The environment variable the `rollcall` CLI reads it from, e.g. `EAGLE_API_KEY`. */
+  /** The environment variable the `rollcall` CLI reads it from, e.g. `ACME_API_KEY`. */
   readonly env: string;
   /** A credential: scrubbed from everything a tool prints, never echoed in a message. */
   readonly secret: boolean;

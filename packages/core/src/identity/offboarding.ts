@@ -155,7 +155,7 @@ function describeError(error: unknown): { name: string; message: string } {
 /**
  * Run a plan step by step. A failing step is reported and the rest still run (one vendor's outage
  * should not leave the others untouched) unless `stopOnFailure` is set. Steps never run in
- * parallel, so eagle.io's read-modify-write updates cannot race.
+ * parallel, so a vendor's read-modify-write updates cannot race.
  */
 export async function executeOffboarding(
   plan: OffboardingPlan,
