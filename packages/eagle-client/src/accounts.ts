@@ -1,5 +1,4 @@
 import {
-  ACCOUNT_KINDS,
   defineAccount,
   email,
   emailKey,
@@ -12,7 +11,13 @@ import {
   type AccountStatus,
 } from "@rollcall/core";
 
-type Kind = typeof ACCOUNT_KINDS.eagleAdministrator | typeof ACCOUNT_KINDS.eagleGroupMember;
+/** The kinds of account eagle.io's adapter returns: administrators, and members of groups. */
+export const ACCOUNT_KINDS = {
+  administrator: "eagle.administrator",
+  groupMember: "eagle.groupMember",
+} as const;
+
+type Kind = (typeof ACCOUNT_KINDS)[keyof typeof ACCOUNT_KINDS];
 
 interface Member {
   raw: Record<string, unknown>;
@@ -37,7 +42,7 @@ export function toAccounts(owner: unknown): AdapterResult {
     );
 
   if (typeof owner !== "object" || owner === null || Array.isArray(owner)) {
-    issue(ACCOUNT_KINDS.eagleAdministrator, "the owner record is not an object", owner);
+    issue(ACCOUNT_KINDS.administrator, "the owner record is not an object", owner);
     return { accounts, issues };
   }
   const { administrators, groups } = owner as { administrators?: unknown; groups?: unknown };
@@ -46,10 +51,10 @@ export function toAccounts(owner: unknown): AdapterResult {
   listOf(administrators).forEach((entry, index) => {
     const member = readUser(entry);
     if (typeof member === "string") {
-      issue(ACCOUNT_KINDS.eagleAdministrator, `administrators[${index}] ${member}`, entry);
+      issue(ACCOUNT_KINDS.administrator, `administrators[${index}] ${member}`, entry);
     } else if (admins.has(member.address)) {
       issue(
-        ACCOUNT_KINDS.eagleAdministrator,
+        ACCOUNT_KINDS.administrator,
         `administrators[${index}] repeats ${member.address}`,
         entry,
         member.address,
@@ -62,7 +67,7 @@ export function toAccounts(owner: unknown): AdapterResult {
   const members = new Map<string, Member>();
   listOf(groups).forEach((group, groupIndex) => {
     if (typeof group !== "object" || group === null) {
-      issue(ACCOUNT_KINDS.eagleGroupMember, `groups[${groupIndex}] is not an object`, group);
+      issue(ACCOUNT_KINDS.groupMember, `groups[${groupIndex}] is not an object`, group);
       return;
     }
     const { _id, name, users } = group as { _id?: unknown; name?: unknown; users?: unknown };
@@ -72,7 +77,7 @@ export function toAccounts(owner: unknown): AdapterResult {
     };
     if (ref.id === null) {
       issue(
-        ACCOUNT_KINDS.eagleGroupMember,
+        ACCOUNT_KINDS.groupMember,
         `groups[${groupIndex}] has no _id; its members cannot be offboarded automatically`,
         group,
       );
@@ -80,11 +85,7 @@ export function toAccounts(owner: unknown): AdapterResult {
     listOf(users).forEach((entry, index) => {
       const member = readUser(entry);
       if (typeof member === "string") {
-        issue(
-          ACCOUNT_KINDS.eagleGroupMember,
-          `groups[${groupIndex}].users[${index}] ${member}`,
-          entry,
-        );
+        issue(ACCOUNT_KINDS.groupMember, `groups[${groupIndex}].users[${index}] ${member}`, entry);
         return;
       }
       const known = members.get(member.address);
@@ -93,10 +94,8 @@ export function toAccounts(owner: unknown): AdapterResult {
     });
   });
 
-  for (const member of admins.values())
-    accounts.push(account(member, ACCOUNT_KINDS.eagleAdministrator));
-  for (const member of members.values())
-    accounts.push(account(member, ACCOUNT_KINDS.eagleGroupMember));
+  for (const member of admins.values()) accounts.push(account(member, ACCOUNT_KINDS.administrator));
+  for (const member of members.values()) accounts.push(account(member, ACCOUNT_KINDS.groupMember));
   return { accounts, issues };
 }
 
@@ -124,7 +123,7 @@ function account(member: Member, kind: Kind): Account {
   );
   const provenance: Record<string, string> = {
     "emails[0]": "user",
-    role: kind === ACCOUNT_KINDS.eagleAdministrator ? "administrators" : "groups[].users",
+    role: kind === ACCOUNT_KINDS.administrator ? "administrators" : "groups[].users",
   };
   if (name.first != null || name.last != null) provenance.names = "name.first/name.last";
   if (lastLoginAt !== null) provenance.lastLoginAt = "lastLoginTime";
@@ -139,7 +138,7 @@ function account(member: Member, kind: Kind): Account {
     }),
     status: statusOf(raw, lastLoginAt !== null),
     role:
-      kind === ACCOUNT_KINDS.eagleAdministrator
+      kind === ACCOUNT_KINDS.administrator
         ? { level: "admin", raw: "administrator" }
         : { level: "member", raw: "group member" },
     groups: member.groups,

@@ -3,11 +3,17 @@ export { createEagleClient } from "./client";
 export type { EagleClient, EagleClientOptions } from "./client";
 export { updateOwnerGroups, upsertOwnerGroups } from "./owner-groups";
 export type { UpdateOwnerGroupsOptions, UpsertOwnerGroupsOptions } from "./owner-groups";
-export { toAccounts } from "./accounts";
+export { toAccounts, ACCOUNT_KINDS } from "./accounts";
 export { pullAccounts } from "./pull-accounts";
 export type { PullProgress, PullOptions } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
-export type { EagleOffboardingStep } from "./offboarding";
+export { offboardingPlanner } from "./offboarding-plan";
+export type {
+  EagleOffboardingStep,
+  EagleRemoveAdministrator,
+  EagleRemoveGroupMember,
+} from "./offboarding-plan";
+export { connector } from "./connector";
 export { parseEagleError } from "./errors";
 export type { paths, components, operations } from "./generated/schema";
 export type {

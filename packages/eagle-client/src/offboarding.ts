@@ -1,20 +1,16 @@
 import {
   AccountStillPresentError,
-  ACCOUNT_KINDS,
   ClientValidationError,
   isValidEmail,
   RollcallError,
   sameEmail,
   unwrap,
-  type EagleRemoveAdministrator,
-  type EagleRemoveGroupMember,
   type OffboardingExecutor,
 } from "@rollcall/core";
-import { toAccounts } from "./accounts";
+import { ACCOUNT_KINDS, toAccounts } from "./accounts";
 import type { EagleClient } from "./client";
+import type { EagleOffboardingStep } from "./offboarding-plan";
 import { isGroupId, keepGroup, putGroups, readGroups, userRequest } from "./owner-groups";
-
-export type EagleOffboardingStep = EagleRemoveAdministrator | EagleRemoveGroupMember;
 
 /**
  * Carries out eagle.io offboarding steps. Both are read-modify-write on the owner account:
@@ -130,7 +126,7 @@ async function confirmRemoved(
   );
   const stillThere = toAccounts(owner).accounts.some((account) =>
     step.action === "eagle.removeAdministrator"
-      ? account.source.kind === ACCOUNT_KINDS.eagleAdministrator &&
+      ? account.source.kind === ACCOUNT_KINDS.administrator &&
         sameEmail(account.source.id, step.email)
       : // Only member accounts list groups.
         sameEmail(account.source.id, step.email) &&

@@ -2,6 +2,7 @@ import { unwrap, type AdapterResult, type PullOptions } from "@rollcall/core";
 import { toAccounts } from "./accounts";
 import type { EagleClient } from "./client";
 import type { AccountUser } from "./generated/schema";
+import { vendor } from "./generated/vendor";
 
 /**
  * Every eagle.io account: the owner's administrators and the members of every group, from one
@@ -21,6 +22,6 @@ export async function pullAccounts(
     ...(owner.administrators ?? []),
     ...(owner.groups ?? []).flatMap((group) => group.users ?? []),
   ];
-  options.onPage?.({ vendor: "eagle", page: 1, items });
+  options.onPage?.({ vendor: vendor.id, page: 1, items });
   return result;
 }

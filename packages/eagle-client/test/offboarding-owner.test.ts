@@ -1,14 +1,14 @@
 // What the executor does with owner answers the simulator never gives: a key that cannot read the
 // administrators, a write whose answer has lost a group, a write that does not take, and a person
 // added back between the executor's read and its read-back.
+import { AccountStillPresentError, RollcallError } from "@rollcall/core";
+import { afterEach, expect, it } from "vitest";
 import {
-  AccountStillPresentError,
-  RollcallError,
+  createEagleClient,
+  offboardingExecutor,
   type EagleRemoveAdministrator,
   type EagleRemoveGroupMember,
-} from "@rollcall/core";
-import { afterEach, expect, it } from "vitest";
-import { createEagleClient, offboardingExecutor } from "../src/index";
+} from "../src/index";
 import { serveOwner, type OwnerServer } from "./support/owner-server";
 import { administratorStep, groupStep } from "./support/steps";
 

@@ -5,7 +5,7 @@ import {
   planOffboarding,
 } from "@rollcall/core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { offboardingExecutor, pullAccounts, type EagleClient } from "../src/index";
+import { connector, offboardingExecutor, pullAccounts, type EagleClient } from "../src/index";
 import { useEagleSimulator } from "./support/simulator";
 import { groupStep } from "./support/steps";
 
@@ -17,7 +17,9 @@ beforeEach(() => {
 
 async function offboard(address: string) {
   const { accounts, issues } = await pullAccounts(client);
-  const plan = planOffboarding(buildDirectory(accounts, { issues }), address);
+  const plan = planOffboarding(buildDirectory(accounts, { issues }), address, {
+    [connector.id]: connector.planOffboarding,
+  });
   return executeOffboarding(plan, { eagle: offboardingExecutor(client) });
 }
 

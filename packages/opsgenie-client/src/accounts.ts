@@ -11,14 +11,14 @@ import {
   type AccountEmail,
   type AccountIssue,
   type AccountStatus,
-  type KnownAccountKind,
   type AdapterResult,
   type Phone,
   type RoleLevel,
 } from "@rollcall/core";
 
-// ACCOUNT_KINDS.opsgenieUser, spelled out so the factory's bundle does not keep a top-level read.
-const KIND = "opsgenie.user" satisfies KnownAccountKind;
+/** The kind of every account OpsGenie's adapter returns. */
+export const USER_KIND = "opsgenie.user";
+const KIND = USER_KIND;
 
 const ROLES: Readonly<Record<string, RoleLevel>> = {
   Owner: "owner",

@@ -1,11 +1,39 @@
 import {
   deletionExecutor,
   isValidEmail,
+  manualReview,
   UUID_FORMAT,
   type OffboardingExecutor,
-  type OpsgenieDeleteUser,
+  type OffboardingPlanner,
+  type OffboardingStep,
 } from "@rollcall/core";
+import { USER_KIND } from "./accounts";
 import type { OpsgenieClient } from "./client";
+import { vendor } from "./generated/vendor";
+
+/** Delete one OpsGenie user, by id (or by username, the user's email, when there is no id). */
+export interface OpsgenieDeleteUser extends OffboardingStep {
+  readonly action: "opsgenie.deleteUser";
+  readonly userId: string;
+  readonly username: string | null;
+}
+
+/** The steps that remove one OpsGenie account: an `opsgenie.deleteUser` for each user. */
+export const offboardingPlanner: OffboardingPlanner<OpsgenieDeleteUser> = (account, login) => {
+  const { source } = account;
+  if (source.kind !== USER_KIND) {
+    return [manualReview(account, "Rollcall has no offboarding action for this kind of account")];
+  }
+  const step: OpsgenieDeleteUser = {
+    vendor: vendor.id,
+    action: "opsgenie.deleteUser",
+    account: source,
+    userId: source.id,
+    username: login,
+    description: `Delete OpsGenie user ${login ?? source.id} (id ${source.id}).`,
+  };
+  return [step];
+};
 
 // Only called once `target` has checked the id, or else the username, so neither is null here.
 const userQuery = (step: OpsgenieDeleteUser) =>
@@ -24,7 +52,7 @@ export function offboardingExecutor(
   client: OpsgenieClient,
 ): OffboardingExecutor<OpsgenieDeleteUser> {
   return deletionExecutor<OpsgenieDeleteUser>({
-    vendor: "opsgenie",
+    vendor: vendor.id,
     action: "opsgenie.deleteUser",
     target: (step) =>
       step.userId

@@ -1,6 +1,5 @@
-import type { OpsgenieDeleteUser } from "@rollcall/core";
 import { beforeEach, expect, it } from "vitest";
-import { offboardingExecutor, type OpsgenieClient } from "../src/index";
+import { offboardingExecutor, type OpsgenieClient, type OpsgenieDeleteUser } from "../src/index";
 import { useOpsgenieSimulator } from "./support/simulator";
 
 // What every vendor's executor does (removal read back, reruns, faults, refusals) is in

@@ -1,5 +1,4 @@
 import {
-  ACCOUNT_KINDS,
   defineAccount,
   email,
   namesFrom,
@@ -7,7 +6,6 @@ import {
   roleFrom,
   timestampFromIso,
   timezoneFromName,
-  VENDORS,
   type Account,
   type AccountIssue,
   type AdapterResult,
@@ -16,10 +14,13 @@ import {
 } from "@rollcall/core";
 import type { RootlyClient } from "./client";
 import type { User } from "./generated/schema";
+import { vendor as registry } from "./generated/vendor";
 import { userPages, type ListAllUsersOptions } from "./pagination";
 
-const vendor = VENDORS.rootly;
-const kind = ACCOUNT_KINDS.rootlyUser;
+const vendor = registry.id;
+/** The kind of every account Rootly's adapter returns. */
+export const USER_KIND = "rootly.user";
+const kind = USER_KIND;
 
 /** What the listing asks Rootly to include: each user's account role and On-Call role. */
 const ACCOUNT_INCLUDES = "role,on_call_role";

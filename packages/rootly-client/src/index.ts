@@ -4,10 +4,12 @@ export type { RootlyClient, RootlyClientOptions } from "./client";
 export { parseRootlyError } from "./errors";
 export { listAllUsers } from "./pagination";
 export type { ListAllUsersOptions } from "./pagination";
-export { toAccounts, pullAccounts } from "./accounts";
+export { toAccounts, pullAccounts, USER_KIND } from "./accounts";
 export type { PullAccountsOptions } from "./accounts";
 export type { PullOptions, PullProgress } from "@rollcall/core";
-export { offboardingExecutor } from "./offboarding";
+export { offboardingExecutor, offboardingPlanner } from "./offboarding";
+export type { RootlyDeleteUser } from "./offboarding";
+export { connector } from "./connector";
 export type { paths, components, operations } from "./generated/schema";
 export type {
   Incident,

@@ -1,18 +1,47 @@
-import { deletionExecutor, type OffboardingExecutor, type RootlyDeleteUser } from "@rollcall/core";
+import {
+  deletionExecutor,
+  manualReview,
+  type OffboardingExecutor,
+  type OffboardingPlanner,
+  type OffboardingStep,
+} from "@rollcall/core";
+import { USER_KIND } from "./accounts";
 import type { RootlyClient } from "./client";
+import { vendor } from "./generated/vendor";
+
+/** Delete one Rootly user (Rootly has no disabled state). */
+export interface RootlyDeleteUser extends OffboardingStep {
+  readonly action: "rootly.deleteUser";
+  readonly userId: string;
+}
 
 /** Rootly's user ids are numeric strings ("317"). */
 const USER_ID = { pattern: /^[0-9]+$/, description: 'a numeric user id such as "317"' };
 
+/** The steps that remove one Rootly account: a `rootly.deleteUser` for each user. */
+export const offboardingPlanner: OffboardingPlanner<RootlyDeleteUser> = (account, login) => {
+  const { source } = account;
+  if (source.kind !== USER_KIND) {
+    return [manualReview(account, "Rollcall has no offboarding action for this kind of account")];
+  }
+  const step: RootlyDeleteUser = {
+    vendor: vendor.id,
+    action: "rootly.deleteUser",
+    account: source,
+    userId: source.id,
+    description: `Delete Rootly user ${login ?? source.id} (id ${source.id}).`,
+  };
+  return [step];
+};
+
 /**
- * Carries out core's `rootly.deleteUser` offboarding steps: `DELETE /v1/users/{id}` (Rootly has no
- * disabled state), then `GET` it back: done only when Rootly answers 404. A user that is already
- * gone counts as done, so a re-run plan succeeds; a step whose id is not numeric is refused before
- * sending.
+ * Carries out `rootly.deleteUser` steps: `DELETE /v1/users/{id}`, then `GET` it back: done only
+ * when Rootly answers 404. A user that is already gone counts as done, so a re-run plan succeeds;
+ * a step whose id is not numeric is refused before sending.
  */
 export function offboardingExecutor(client: RootlyClient): OffboardingExecutor<RootlyDeleteUser> {
   return deletionExecutor<RootlyDeleteUser>({
-    vendor: "rootly",
+    vendor: vendor.id,
     action: "rootly.deleteUser",
     target: (step) => ({ field: "userId", value: step.userId, format: USER_ID }),
     remove: (step) => client.DELETE("/v1/users/{id}", { params: { path: { id: step.userId } } }),

@@ -1,5 +1,4 @@
 import {
-  ACCOUNT_KINDS,
   defineAccount,
   email,
   localeFrom,
@@ -9,7 +8,6 @@ import {
   timezoneFromOffset,
   timezoneUnknown,
   unwrap,
-  VENDORS,
   type Account,
   type AccountEmail,
   type AccountIssue,
@@ -20,9 +18,12 @@ import {
 } from "@rollcall/core";
 import type { UptrendsClient } from "./client";
 import type { Operator, Timezone } from "./generated/schema";
+import { vendor as registry } from "./generated/vendor";
 
-const vendor = VENDORS.uptrends;
-const kind = ACCOUNT_KINDS.uptrendsOperator;
+const vendor = registry.id;
+/** The kind of every account Uptrends' adapter returns. */
+export const OPERATOR_KIND = "uptrends.operator";
+const kind = OPERATOR_KIND;
 
 /** What {@link toAccounts} needs besides the operators: the time-zone table to resolve TimeZoneId. */
 export interface ToAccountsContext {

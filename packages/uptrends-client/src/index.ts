@@ -2,10 +2,12 @@
 export { createUptrendsClient } from "./client";
 export type { UptrendsClient, UptrendsClientOptions } from "./client";
 export { parseUptrendsError } from "./errors";
-export { toAccounts, pullAccounts } from "./accounts";
+export { toAccounts, pullAccounts, OPERATOR_KIND } from "./accounts";
 export type { PullAccountsOptions, ToAccountsContext } from "./accounts";
 export type { PullOptions, PullProgress } from "@rollcall/core";
-export { offboardingExecutor } from "./offboarding";
+export { offboardingExecutor, offboardingPlanner } from "./offboarding";
+export type { UptrendsDeleteOperator } from "./offboarding";
+export { connector } from "./connector";
 export type { paths, components, operations } from "./generated/schema";
 export type {
   DutySchedule,

@@ -1,27 +1,52 @@
 import {
   deletionExecutor,
-  type OffboardingExecutor,
-  type UptrendsDeleteOperator,
+  manualReview,
   UUID_FORMAT,
+  type OffboardingExecutor,
+  type OffboardingPlanner,
+  type OffboardingStep,
 } from "@rollcall/core";
+import { OPERATOR_KIND } from "./accounts";
 import type { UptrendsClient } from "./client";
+import { vendor } from "./generated/vendor";
+
+/** Delete one Uptrends operator. */
+export interface UptrendsDeleteOperator extends OffboardingStep {
+  readonly action: "uptrends.deleteOperator";
+  readonly operatorGuid: string;
+}
+
+/** The steps that remove one Uptrends account: an `uptrends.deleteOperator` for each operator. */
+export const offboardingPlanner: OffboardingPlanner<UptrendsDeleteOperator> = (account, login) => {
+  const { source } = account;
+  if (source.kind !== OPERATOR_KIND) {
+    return [manualReview(account, "Rollcall has no offboarding action for this kind of account")];
+  }
+  const step: UptrendsDeleteOperator = {
+    vendor: vendor.id,
+    action: "uptrends.deleteOperator",
+    account: source,
+    operatorGuid: source.id,
+    description: `Delete Uptrends operator ${login ?? source.id} (OperatorGuid ${source.id}).`,
+  };
+  return [step];
+};
 
 const operator = (step: UptrendsDeleteOperator) => ({
   params: { path: { operatorGuid: step.operatorGuid } },
 });
 
 /**
- * Carries out core's `uptrends.deleteOperator` offboarding steps: `DELETE /Operator/{guid}`, then
- * `GET` it back: done only when Uptrends answers 404. An operator that is already gone counts as
- * done, so a re-run plan succeeds; a step whose OperatorGuid is not a GUID is refused before
- * sending. Uptrends refuses to delete the API account's own operator (a BadRequestError with its
- * message).
+ * Carries out `uptrends.deleteOperator` steps: `DELETE /Operator/{guid}`, then `GET` it back: done
+ * only when Uptrends answers 404. An operator that is already gone counts as done, so a re-run plan
+ * succeeds; a step whose OperatorGuid is not a GUID is refused before sending. Uptrends refuses to
+ * delete the API account's own operator (a BadRequestError with its message).
  */
 export function offboardingExecutor(
   client: UptrendsClient,
 ): OffboardingExecutor<UptrendsDeleteOperator> {
   return deletionExecutor<UptrendsDeleteOperator>({
-    vendor: "uptrends",
+    vendor: vendor.id,
     action: "uptrends.deleteOperator",
     target: (step) => ({ field: "operatorGuid", value: step.operatorGuid, format: UUID_FORMAT }),
     remove: (step) => client.DELETE("/Operator/{operatorGuid}", operator(step)),

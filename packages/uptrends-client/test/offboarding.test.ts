@@ -1,6 +1,6 @@
-import { BadRequestError, type UptrendsDeleteOperator } from "@rollcall/core";
+import { BadRequestError } from "@rollcall/core";
 import { expect, it } from "vitest";
-import { offboardingExecutor } from "../src/index";
+import { offboardingExecutor, type UptrendsDeleteOperator } from "../src/index";
 import { useUptrendsSimulator } from "./support/simulator";
 
 // What every vendor's executor does (removal read back, reruns, faults, refusals) is in

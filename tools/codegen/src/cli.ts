@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { CodegenError } from "./codegen-error";
 import { runCodegen } from "./codegen";
+import { syncSkeletons } from "./package-skeleton";
+import { loadRegistry } from "./registry";
 
 const USAGE = "usage: codegen [<vendor-id>|simulators ...] [--check] [--force]";
 
@@ -26,11 +28,17 @@ export async function main(
   const targets = args.filter((arg) => !arg.startsWith("-"));
   try {
     const result = await runCodegen({ root, targets, check, force });
+    const registry = await loadRegistry(root);
+    const vendors = registry.vendors.filter(
+      (vendor) => targets.length === 0 || targets.includes(vendor.id),
+    );
+    const skeleton = await syncSkeletons(root, vendors, check);
+    const stale = [...result.stale, ...skeleton.stale];
     if (check) {
-      for (const line of result.stale) err(line);
-      return result.stale.length > 0 ? 1 : 0;
+      for (const line of stale) err(line);
+      return stale.length > 0 ? 1 : 0;
     }
-    for (const path of result.changed) out(`codegen: wrote ${path}`);
+    for (const path of [...result.changed, ...skeleton.written]) out(`codegen: wrote ${path}`);
     return 0;
   } catch (error) {
     if (!(error instanceof CodegenError)) throw error;

@@ -2,9 +2,11 @@ import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { main } from "../src/cli";
+import { main, REPO_ROOT } from "../src/cli";
 import { CodegenError } from "../src/codegen-error";
 import { runCodegen } from "../src/codegen";
+import { SKELETON_TEMPLATE, syncSkeletons } from "../src/package-skeleton";
+import { loadRegistry } from "../src/registry";
 
 const FIXTURE = new URL("./fixtures/repo/", import.meta.url);
 const SPEC = "specs/acme.yaml";
@@ -20,6 +22,9 @@ let root: string;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "codegen-"));
   await cp(FIXTURE, root, { recursive: true });
+  // The fixture's package skeleton comes from the real template, as a new vendor's would.
+  await cp(join(REPO_ROOT, SKELETON_TEMPLATE), join(root, SKELETON_TEMPLATE), { recursive: true });
+  await syncSkeletons(root, (await loadRegistry(root)).vendors, false);
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });

@@ -30,17 +30,21 @@ describe.each(OFFBOARDING)("$vendor", (offboarding) => {
   const env = useVendorSimulator(harness, { seed: "both" });
   /** A client that reports every hook to the recorder (checked for secrets after each test). */
   const client = (options = {}) => env.client({ hooks: env.recorder.hooks, ...options });
-  const accounts = async () => (await offboarding.pullAccounts(client())).accounts;
+  const accounts = async () => (await offboarding.connector.pullAccounts(client())).accounts;
   const plan = async (email: string) => {
-    const { accounts: pulled, issues } = await offboarding.pullAccounts(client());
-    return planOffboarding(buildDirectory(pulled, { issues }), email);
+    const { accounts: pulled, issues } = await offboarding.connector.pullAccounts(client());
+    return planOffboarding(buildDirectory(pulled, { issues }), email, {
+      [offboarding.connector.id]: offboarding.connector.planOffboarding,
+    });
   };
   const planBoth = async (): Promise<OffboardingPlan> => {
     const [first, second] = await Promise.all(offboarding.people.map(plan));
     return { ...first!, steps: [...first!.steps, ...second!.steps] };
   };
   const run = (thePlan: OffboardingPlan, options = {}) =>
-    executeOffboarding(thePlan, { [offboarding.vendor]: offboarding.executor(client(options)) });
+    executeOffboarding(thePlan, {
+      [offboarding.vendor]: offboarding.connector.offboardingExecutor(client(options)),
+    });
   /** Writes the vendor answered with success since the request log was last cleared. */
   const acceptedWrites = () =>
     env.sim.requests.filter((request) => request.method !== "GET" && (request.status ?? 500) < 300)
@@ -64,6 +68,18 @@ describe.each(OFFBOARDING)("$vendor", (offboarding) => {
     await expect(plan(person)).rejects.toBeInstanceOf(IdentityError);
   });
 
+  it("plans an automatic step for each account, described by the person's address and the record id", async () => {
+    const [person] = offboarding.people;
+    const thePlan = await plan(person);
+    expect(thePlan.steps.length).toBeGreaterThan(0);
+    for (const step of thePlan.steps) {
+      expect(step.vendor).toBe(offboarding.connector.id);
+      expect(step.action).toMatch(new RegExp(`^${offboarding.connector.id}\\.[a-zA-Z]+$`));
+      expect(step.description).toContain(person);
+      expect(step.description).toContain(step.account.id);
+    }
+  });
+
   it("runs a plan again after success as done, changing nothing", async () => {
     const thePlan = await plan(offboarding.people[0]);
     expect((await run(thePlan)).ok).toBe(true);
@@ -84,7 +100,7 @@ describe.each(OFFBOARDING)("$vendor", (offboarding) => {
       const before = await accounts();
       env.sim.clearRequests();
       await expect(
-        Promise.resolve(offboarding.executor(client()).execute(step as never)),
+        Promise.resolve(offboarding.connector.offboardingExecutor(client()).execute(step as never)),
       ).resolves.toBeUndefined();
       expect(acceptedWrites()).toBe(0);
       expect(await accounts()).toEqual(before);
@@ -172,7 +188,9 @@ describe.each(OFFBOARDING)("$vendor", (offboarding) => {
       it("ends the step as the write ends: done after a retry, or failed and unchanged", async () => {
         const [step] = (await plan(offboarding.people[0])).steps;
         const before = await accounts();
-        const executor = offboarding.executor(client({ retry: FAULT_TEST_RETRY }));
+        const executor = offboarding.connector.offboardingExecutor(
+          client({ retry: FAULT_TEST_RETRY }),
+        );
 
         const faulted = await runFaultScenario(
           env.sim,

@@ -23,7 +23,7 @@ describe.each(OFFBOARDING)("$vendor offboarding executor", (offboarding) => {
   const env = useVendorSimulator(harness);
   const refusal = async (step: unknown) => {
     const outcome = await outcomeOf(async () =>
-      offboarding.executor(env.client()).execute(step as never),
+      offboarding.connector.offboardingExecutor(env.client()).execute(step as never),
     );
     expect(env.sim.requests).toHaveLength(0);
     expect("error" in outcome && outcome.error).toBeInstanceOf(ClientValidationError);

@@ -1,24 +1,17 @@
 // Decides, per vendor, whether to talk to the real service or a simulator, starts the simulators
 // needed, and builds the clients.
-import {
-  startEagle,
-  startOpsgenie,
-  startRootly,
-  startUptrends,
-  type EagleSimulator,
-  type OpsgenieSimulator,
-  type RootlySimulator,
-  type UptrendsSimulator,
-} from "@rollcall/simulators";
-import { secretsOf, type VendorCredentials, type VendorEnvironment } from "./env-config";
+import { connectorSecrets, type Connector, type ConnectorSettings } from "@rollcall/core";
+import { simulatedVendors, startVendor, type SimulatedVendor } from "@rollcall/simulators";
+import type { VendorEnvironment } from "./env-config";
 import type { SecretScrubber } from "./secret-scrubber";
 import { createVendorClient, type VendorClient } from "./vendor-clients";
-import type { CliVendor } from "./vendors";
+import { connectorOf, type CliVendor } from "./vendors";
 
-type AnySimulator = EagleSimulator | RootlySimulator | OpsgenieSimulator | UptrendsSimulator;
+type AnySimulator = Awaited<ReturnType<typeof startVendor>>;
 
 export interface VendorConnection {
   readonly vendor: CliVendor;
+  readonly connector: Connector;
   /** "simulator (<url>)" or the real base URL: said on stderr before anything is pulled. */
   readonly source: string;
   readonly simulated: boolean;
@@ -37,48 +30,30 @@ export interface Connections {
 // simulators' own tests; the CLI trusts them.
 const SIMULATOR_OPTIONS = { seed: "demo", validateResponses: false } as const;
 
-async function startSimulator(
-  vendor: CliVendor,
-): Promise<{ simulator: AnySimulator; credentials: VendorCredentials }> {
-  switch (vendor) {
-    case "eagle": {
-      const simulator = await startEagle(SIMULATOR_OPTIONS);
-      return { simulator, credentials: { vendor, apiKey: simulator.credentials.apiKey } };
-    }
-    case "rootly": {
-      const simulator = await startRootly(SIMULATOR_OPTIONS);
-      return { simulator, credentials: { vendor, token: simulator.credentials.token } };
-    }
-    case "opsgenie": {
-      const simulator = await startOpsgenie(SIMULATOR_OPTIONS);
-      const apiKey = simulator.credentials.apiKey;
-      return { simulator, credentials: { vendor, apiKey, region: "us" } };
-    }
-    case "uptrends": {
-      const simulator = await startUptrends(SIMULATOR_OPTIONS);
-      const { username, password } = simulator.credentials;
-      return { simulator, credentials: { vendor, username, password } };
-    }
+/** A simulator's credentials, named as the client options the connector's settings fill. */
+function simulatorSettings(connector: Connector, simulator: AnySimulator): ConnectorSettings {
+  const credentials = simulator.credentials as unknown as Record<string, unknown>;
+  const settings: Record<string, string> = {};
+  for (const { option } of connector.settings) {
+    const value = credentials[option];
+    if (typeof value === "string") settings[option] = value;
   }
+  return settings;
 }
 
 function connect(
-  vendor: CliVendor,
-  credentials: VendorCredentials,
+  connector: Connector,
+  settings: ConnectorSettings,
   baseUrl: string,
   source: string,
   simulated: boolean,
 ): VendorConnection {
+  const vendor = connector.id;
   try {
-    return {
-      vendor,
-      source,
-      simulated,
-      client: createVendorClient(credentials, baseUrl),
-      failure: undefined,
-    };
+    const client = createVendorClient(connector, settings, baseUrl);
+    return { vendor, connector, source, simulated, client, failure: undefined };
   } catch (failure) {
-    return { vendor, source, simulated, client: undefined, failure };
+    return { vendor, connector, source, simulated, client: undefined, failure };
   }
 }
 
@@ -96,17 +71,31 @@ export async function openConnections(
   const list: VendorConnection[] = [];
   try {
     for (const vendor of vendors) {
+      const connector = connectorOf(vendor);
       const real = simulate ? undefined : environment[vendor];
       if (real !== undefined) {
-        scrubber.add(secretsOf(real.credentials));
-        list.push(connect(vendor, real.credentials, real.baseUrl, real.baseUrl, false));
+        scrubber.add(connectorSecrets(connector, real.settings));
+        list.push(connect(connector, real.settings, real.baseUrl, real.baseUrl, false));
         continue;
       }
-      const { simulator, credentials } = await startSimulator(vendor);
+      if (!(simulatedVendors as readonly string[]).includes(vendor)) {
+        const failure = new Error(`no simulator exists for ${vendor}: set its credentials`);
+        list.push({
+          vendor,
+          connector,
+          source: "no simulator",
+          simulated: true,
+          client: undefined,
+          failure,
+        });
+        continue;
+      }
+      const simulator = await startVendor(vendor as SimulatedVendor, SIMULATOR_OPTIONS);
       simulators.push(simulator);
-      scrubber.add(secretsOf(credentials));
+      const settings = simulatorSettings(connector, simulator);
+      scrubber.add(connectorSecrets(connector, settings));
       const source = `simulator (${simulator.url})`;
-      list.push(connect(vendor, credentials, simulator.url, source, true));
+      list.push(connect(connector, settings, simulator.url, source, true));
     }
   } catch (error) {
     await Promise.allSettled(simulators.map((simulator) => simulator.close()));

@@ -1,18 +1,14 @@
 // Reads vendor credentials and base URLs from the environment. Values are never echoed: a
 // message names the variable, not what it holds.
 import { UsageError } from "./usage-error";
-import { OPSGENIE_EU_BASE_URL, VENDOR_FACTS, type CliVendor } from "./vendors";
-
-export type VendorCredentials =
-  | { readonly vendor: "eagle"; readonly apiKey: string }
-  | { readonly vendor: "rootly"; readonly token: string }
-  | { readonly vendor: "opsgenie"; readonly apiKey: string; readonly region: "us" | "eu" }
-  | { readonly vendor: "uptrends"; readonly username: string; readonly password: string };
+import type { Connector, ConnectorSettings } from "@rollcall/core";
+import { CONNECTORS, type CliVendor } from "./vendors";
 
 /** A vendor to reach over the network with the user's own credentials. */
 export interface RealVendorConfig {
   readonly baseUrl: string;
-  readonly credentials: VendorCredentials;
+  /** Setting values by the client's option names (`apiKey`, `region`, …). */
+  readonly settings: ConnectorSettings;
 }
 
 export type VendorEnvironment = Partial<Record<CliVendor, RealVendorConfig>>;
@@ -50,86 +46,62 @@ function requireCredentialFor(env: Env, baseUrlName: string, credentialName: str
   }
 }
 
-function opsgenieRegion(env: Env): "us" | "eu" {
-  const value = read(env, "OPSGENIE_REGION");
-  if (value === undefined) return "us";
-  const region = value.toLowerCase();
-  if (region !== "us" && region !== "eu") {
-    throw new UsageError(`OPSGENIE_REGION must be "us" or "eu"`);
+/** The variable that overrides a vendor's base URL: `<ID>_BASE_URL`. */
+export function baseUrlVariable(vendor: CliVendor): string {
+  return `${vendor.toUpperCase()}_BASE_URL`;
+}
+
+/** The settings the environment gives; a value outside a setting's choices is refused. */
+function settingsFrom(env: Env, connector: Connector): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const setting of connector.settings) {
+    const value = read(env, setting.env);
+    if (value === undefined) continue;
+    if (setting.choices === undefined) {
+      values[setting.option] = value;
+      continue;
+    }
+    const choice = value.toLowerCase();
+    if (!setting.choices.includes(choice)) {
+      const allowed = setting.choices.map((option) => `"${option}"`).join(" or ");
+      throw new UsageError(`${setting.env} must be ${allowed}`);
+    }
+    values[setting.option] = choice;
   }
-  return region;
+  return values;
+}
+
+function readVendor(env: Env, connector: Connector): RealVendorConfig | undefined {
+  // Every setting is checked even without credentials, so a typo is caught before it matters.
+  const settings = settingsFrom(env, connector);
+  const required = connector.settings.filter((setting) => setting.required !== false);
+  const given = required.filter((setting) => settings[setting.option] !== undefined);
+  const baseUrlName = baseUrlVariable(connector.id);
+  if (given.length === 0) {
+    const names = required.map((setting) => setting.env).join(" and ");
+    requireCredentialFor(env, baseUrlName, names);
+    return undefined;
+  }
+  const missing = required.find((setting) => settings[setting.option] === undefined);
+  if (missing !== undefined) {
+    throw new UsageError(`${given[0]!.env} is set but ${missing.env} is not`);
+  }
+  return { baseUrl: baseUrlFrom(env, baseUrlName, connector.defaultBaseUrl(settings)), settings };
 }
 
 /**
  * The vendors the environment gives credentials for. Throws {@link UsageError} for a half-given
- * pair (Uptrends user without password or the reverse), an invalid region or a malformed URL.
+ * set (Uptrends user without password or the reverse), a value outside a setting's choices (an
+ * OpsGenie region) or a malformed URL.
  */
-export function readVendorEnvironment(env: Env): VendorEnvironment {
+export function readVendorEnvironment(
+  env: Env,
+  connectors: readonly Connector[] = CONNECTORS,
+): VendorEnvironment {
   const config: VendorEnvironment = {};
-
-  const eagleKey = read(env, "EAGLE_API_KEY");
-  if (eagleKey === undefined) requireCredentialFor(env, "EAGLE_BASE_URL", "EAGLE_API_KEY");
-  else {
-    config.eagle = {
-      baseUrl: baseUrlFrom(env, "EAGLE_BASE_URL", VENDOR_FACTS.eagle.defaultBaseUrl),
-      credentials: { vendor: "eagle", apiKey: eagleKey },
-    };
-  }
-
-  const rootlyToken = read(env, "ROOTLY_API_TOKEN");
-  if (rootlyToken === undefined) requireCredentialFor(env, "ROOTLY_BASE_URL", "ROOTLY_API_TOKEN");
-  else {
-    config.rootly = {
-      baseUrl: baseUrlFrom(env, "ROOTLY_BASE_URL", VENDOR_FACTS.rootly.defaultBaseUrl),
-      credentials: { vendor: "rootly", token: rootlyToken },
-    };
-  }
-
-  // The region is checked even without a key, so a typo is caught before it matters.
-  const region = opsgenieRegion(env);
-  const opsgenieKey = read(env, "OPSGENIE_API_KEY");
-  if (opsgenieKey === undefined) {
-    requireCredentialFor(env, "OPSGENIE_BASE_URL", "OPSGENIE_API_KEY");
-  } else {
-    const regional = region === "eu" ? OPSGENIE_EU_BASE_URL : VENDOR_FACTS.opsgenie.defaultBaseUrl;
-    config.opsgenie = {
-      baseUrl: baseUrlFrom(env, "OPSGENIE_BASE_URL", regional),
-      credentials: { vendor: "opsgenie", apiKey: opsgenieKey, region },
-    };
-  }
-
-  const username = read(env, "UPTRENDS_USERNAME");
-  const password = read(env, "UPTRENDS_PASSWORD");
-  if (username !== undefined && password === undefined) {
-    throw new UsageError("UPTRENDS_USERNAME is set but UPTRENDS_PASSWORD is not");
-  }
-  if (password !== undefined && username === undefined) {
-    throw new UsageError("UPTRENDS_PASSWORD is set but UPTRENDS_USERNAME is not");
-  }
-  if (username === undefined || password === undefined) {
-    requireCredentialFor(env, "UPTRENDS_BASE_URL", "UPTRENDS_USERNAME and UPTRENDS_PASSWORD");
-  } else {
-    config.uptrends = {
-      baseUrl: baseUrlFrom(env, "UPTRENDS_BASE_URL", VENDOR_FACTS.uptrends.defaultBaseUrl),
-      credentials: { vendor: "uptrends", username, password },
-    };
+  for (const connector of connectors) {
+    const vendor = readVendor(env, connector);
+    if (vendor !== undefined) config[connector.id] = vendor;
   }
   return config;
-}
-
-/** Every secret the configuration holds, for scrubbing anything printed. */
-export function secretsOf(credentials: VendorCredentials): string[] {
-  switch (credentials.vendor) {
-    case "eagle":
-    case "opsgenie":
-      return [credentials.apiKey];
-    case "rootly":
-      return [credentials.token];
-    case "uptrends":
-      return [
-        `${credentials.username}:${credentials.password}`,
-        credentials.password,
-        Buffer.from(`${credentials.username}:${credentials.password}`).toString("base64"),
-      ];
-  }
 }

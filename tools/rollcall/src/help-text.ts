@@ -1,15 +1,17 @@
 // What `--help` prints, per command and at the top level.
+import { CLI_VENDORS, CONNECTORS } from "./vendors";
 
 export type CommandName = "directory" | "whois" | "offboard" | "scim";
 
 export const COMMAND_NAMES: readonly CommandName[] = ["directory", "whois", "offboard", "scim"];
 
-const SOURCE_OPTIONS = `  --vendor <id>   only read these vendors (eagle, rootly, opsgenie, uptrends);
+const SOURCE_OPTIONS = `  --vendor <id>   only read these vendors (${CLI_VENDORS.join(", ")});
                   repeat it or give a comma list
   --simulate      use the built-in simulators for every vendor, whatever the environment says
   -h, --help      show this help`;
 
-const TOP = `rollcall — one people directory across eagle.io, Rootly, OpsGenie and Uptrends
+const titles = CONNECTORS.map((connector) => connector.title);
+const TOP = `rollcall — one people directory across ${titles.slice(0, -1).join(", ")} and ${titles.at(-1)}
 
 Usage: rollcall <command> [options]
 

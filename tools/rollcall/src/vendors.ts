@@ -1,24 +1,25 @@
-// The four vendors the CLI reads, in the order their columns appear.
+// The one list of vendors the CLI knows: each vendor package's connector, in the order their
+// columns appear. Everything else in the CLI reads a vendor's settings, clients and offboarding
+// from its connector.
+import type { Connector, VendorId } from "@rollcall/core";
+import { connector as eagle } from "@rollcall/eagle-client";
+import { connector as opsgenie } from "@rollcall/opsgenie-client";
+import { connector as rootly } from "@rollcall/rootly-client";
+import { connector as uptrends } from "@rollcall/uptrends-client";
 
-export type CliVendor = "eagle" | "rootly" | "opsgenie" | "uptrends";
+export type CliVendor = VendorId;
 
-export const CLI_VENDORS: readonly CliVendor[] = ["eagle", "rootly", "opsgenie", "uptrends"];
+export const CONNECTORS: readonly Connector[] = [eagle, rootly, opsgenie, uptrends];
 
-export interface VendorFacts {
-  readonly title: string;
-  /** Where the real service lives when no base-URL override is set. */
-  readonly defaultBaseUrl: string;
-}
-
-export const VENDOR_FACTS: Readonly<Record<CliVendor, VendorFacts>> = {
-  eagle: { title: "eagle.io", defaultBaseUrl: "https://api.eagle.io" },
-  rootly: { title: "Rootly", defaultBaseUrl: "https://api.rootly.com" },
-  opsgenie: { title: "OpsGenie", defaultBaseUrl: "https://api.opsgenie.com" },
-  uptrends: { title: "Uptrends", defaultBaseUrl: "https://api.uptrends.com/v4" },
-};
-
-export const OPSGENIE_EU_BASE_URL = "https://api.eu.opsgenie.com";
+export const CLI_VENDORS: readonly CliVendor[] = CONNECTORS.map((connector) => connector.id);
 
 export function isCliVendor(value: string): value is CliVendor {
-  return (CLI_VENDORS as readonly string[]).includes(value);
+  return CLI_VENDORS.includes(value);
+}
+
+/** The connector of a vendor in {@link CONNECTORS}. */
+export function connectorOf(vendor: CliVendor): Connector {
+  const found = CONNECTORS.find((connector) => connector.id === vendor);
+  if (found === undefined) throw new Error(`rollcall: no connector for vendor "${vendor}"`);
+  return found;
 }

@@ -93,27 +93,19 @@ describe("where a vendor with credentials is reached without a base URL", () => 
     expect(environment.eagle?.baseUrl).toBe("https://api.eagle.io");
     expect(environment.rootly?.baseUrl).toBe("https://api.rootly.com");
     expect(environment.opsgenie?.baseUrl).toBe("https://api.opsgenie.com");
-    expect(environment.opsgenie?.credentials).toEqual({
-      vendor: "opsgenie",
-      apiKey: "opsgenie-key",
-      region: "us",
-    });
+    expect(environment.opsgenie?.settings).toEqual({ apiKey: "opsgenie-key" });
     expect(environment.uptrends?.baseUrl).toBe("https://api.uptrends.com/v4");
-    expect(environment.uptrends?.credentials).toEqual({
-      vendor: "uptrends",
-      username: "user",
-      password: "password",
-    });
+    expect(environment.uptrends?.settings).toEqual({ username: "user", password: "password" });
     for (const region of ["eu", "Eu"]) {
       const eu = readVendorEnvironment({ OPSGENIE_API_KEY: "k", OPSGENIE_REGION: region });
       expect(eu.opsgenie?.baseUrl).toBe("https://api.eu.opsgenie.com");
-      expect(eu.opsgenie?.credentials).toMatchObject({ region: "eu" });
+      expect(eu.opsgenie?.settings).toMatchObject({ region: "eu" });
     }
     expect(
       readVendorEnvironment({ OPSGENIE_API_KEY: "k", OPSGENIE_REGION: "US" }).opsgenie,
     ).toEqual({
       baseUrl: "https://api.opsgenie.com",
-      credentials: { vendor: "opsgenie", apiKey: "k", region: "us" },
+      settings: { apiKey: "k", region: "us" },
     });
   });
 

@@ -14,11 +14,11 @@ import type { AccountKind, VendorId } from "./vendors";
 export interface AccountSource {
   readonly vendor: VendorId;
   readonly kind: AccountKind;
-  /** The vendor's own id for the record (for eagle.io, the user's email). */
+  /** The vendor's own id for the record (for a vendor that keys users by address, the email). */
   readonly id: string;
 }
 
-/** Whether the account can be used. Vendors without such a state (Rootly) report "unknown". */
+/** Whether the account can be used. Vendors without such a state report "unknown". */
 export type AccountStatus = "active" | "disabled" | "unverified" | "unknown";
 
 /** Coarse privilege, comparable across vendors, plus the vendor's own role name. */

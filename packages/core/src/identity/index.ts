@@ -1,6 +1,5 @@
 // The public identity API; @rollcall/core's index re-exports this module.
-export { VENDORS, ACCOUNT_KINDS } from "./vendors";
-export type { VendorId, KnownVendorId, AccountKind, KnownAccountKind } from "./vendors";
+export type { VendorId, AccountKind } from "./vendors";
 export { IdentityError } from "./identity-error";
 export type { IdentityErrorCode } from "./identity-error";
 
@@ -72,19 +71,16 @@ export type { PersonLookup, MissingVendors, AdminAccount } from "./directory-que
 export { diffDirectories } from "./directory-diff";
 export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff";
 
-export { planOffboarding, executeOffboarding } from "./offboarding";
+export { planOffboarding, executeOffboarding, manualReview } from "./offboarding";
 export { deletionExecutor, UUID_FORMAT } from "./deletion-executor";
 export { AccountStillPresentError } from "./account-still-present-error";
 export type { DeletionExecutorOptions, RecordIdFormat } from "./deletion-executor";
 export type {
   OffboardingPlan,
   OffboardingStep,
-  OpsgenieDeleteUser,
-  UptrendsDeleteOperator,
-  EagleRemoveAdministrator,
-  EagleRemoveGroupMember,
-  RootlyDeleteUser,
   ManualReview,
+  OffboardingPlanner,
+  OffboardingPlanners,
   OffboardingExecutor,
   OffboardingExecutors,
   StepOutcome,

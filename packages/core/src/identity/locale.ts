@@ -6,7 +6,7 @@ export interface AccountLocale {
 }
 
 /**
- * From a vendor locale: POSIX-style "en_US" (OpsGenie) or BCP 47 "en-GB" (Uptrends), canonicalised
+ * From a vendor locale: POSIX-style "en_US" or BCP 47 "en-GB", canonicalised
  * by Intl. Blank or invalid values give `tag: null`.
  */
 export function localeFrom(raw: string | null | undefined): AccountLocale {

@@ -5,64 +5,41 @@ import { IdentityError } from "./identity-error";
 import { redact } from "../runtime/redaction";
 import type { VendorId } from "./vendors";
 
-interface StepBase {
+/**
+ * One thing to do to remove a person's access. Core knows only this shape: each vendor package
+ * declares its own steps (extending it with the fields its executor needs, e.g. a user id) and
+ * plans them for its accounts; `executeOffboarding` hands each step to its vendor's executor.
+ */
+export interface OffboardingStep {
+  /** Which vendor's executor carries the step out. */
+  readonly vendor: VendorId;
+  /** `<vendor>.<verb>` for an automatic action, or `manual.review`. */
+  readonly action: string;
   /** What the step does, for a person reviewing the plan. */
   readonly description: string;
   /** The account the step acts on. */
   readonly account: AccountSource;
 }
 
-export interface OpsgenieDeleteUser extends StepBase {
-  readonly vendor: "opsgenie";
-  readonly action: "opsgenie.deleteUser";
-  readonly userId: string;
-  readonly username: string | null;
-}
-
-export interface UptrendsDeleteOperator extends StepBase {
-  readonly vendor: "uptrends";
-  readonly action: "uptrends.deleteOperator";
-  readonly operatorGuid: string;
-}
-
-/** Remove one user from the administrators list, leaving every other administrator in place. */
-export interface EagleRemoveAdministrator extends StepBase {
-  readonly vendor: "eagle";
-  readonly action: "eagle.removeAdministrator";
-  readonly email: string;
-}
-
-/**
- * Remove one user from one group. The executor must send every existing group back unchanged:
- * eagle.io permanently deletes groups missing from a PUT.
- */
-export interface EagleRemoveGroupMember extends StepBase {
-  readonly vendor: "eagle";
-  readonly action: "eagle.removeGroupMember";
-  readonly groupId: string;
-  readonly groupName: string | null;
-  readonly email: string;
-}
-
-export interface RootlyDeleteUser extends StepBase {
-  readonly vendor: "rootly";
-  readonly action: "rootly.deleteUser";
-  readonly userId: string;
-}
-
-/** An account core has no action for (a fifth vendor, or a record missing what an action needs). */
-export interface ManualReview extends StepBase {
-  readonly vendor: VendorId;
+/** An account with no automatic action (no planner for its vendor, or a record missing what one needs). */
+export interface ManualReview extends OffboardingStep {
   readonly action: "manual.review";
 }
 
-export type OffboardingStep =
-  | OpsgenieDeleteUser
-  | UptrendsDeleteOperator
-  | EagleRemoveAdministrator
-  | EagleRemoveGroupMember
-  | RootlyDeleteUser
-  | ManualReview;
+/**
+ * A vendor's offboarding planner: the steps that remove one of its accounts. `login` is the
+ * address the account signs in with, as the vendor wrote it (null when it has none). Return
+ * {@link manualReview} for an account it cannot act on.
+ */
+export type OffboardingPlanner<Step extends OffboardingStep = OffboardingStep> = (
+  account: Account,
+  login: string | null,
+) => readonly (Step | ManualReview)[];
+
+/** Planners by vendor id. An account of a vendor without one gets a manual-review step. */
+export interface OffboardingPlanners {
+  readonly [vendor: string]: OffboardingPlanner | undefined;
+}
 
 /** What to do to remove one person everywhere: plain data to print, review or save. */
 export interface OffboardingPlan {
@@ -83,7 +60,8 @@ function loginAddress(account: Account): string | null {
   return login?.value.trim() ?? null;
 }
 
-function manual(account: Account, why: string): ManualReview {
+/** The step that leaves an account to a person, saying why. */
+export function manualReview(account: Account, why: string): ManualReview {
   const { vendor, kind, id } = account.source;
   return {
     vendor,
@@ -93,79 +71,26 @@ function manual(account: Account, why: string): ManualReview {
   };
 }
 
-function stepsFor(account: Account): OffboardingStep[] {
-  const source = account.source;
-  const login = loginAddress(account);
-  switch (source.kind) {
-    case "opsgenie.user":
-      return [
-        {
-          vendor: "opsgenie",
-          action: "opsgenie.deleteUser",
-          account: source,
-          userId: source.id,
-          username: login,
-          description: `Delete OpsGenie user ${login ?? source.id} (id ${source.id}).`,
-        },
-      ];
-    case "uptrends.operator":
-      return [
-        {
-          vendor: "uptrends",
-          action: "uptrends.deleteOperator",
-          account: source,
-          operatorGuid: source.id,
-          description: `Delete Uptrends operator ${login ?? source.id} (OperatorGuid ${source.id}).`,
-        },
-      ];
-    case "rootly.user":
-      return [
-        {
-          vendor: "rootly",
-          action: "rootly.deleteUser",
-          account: source,
-          userId: source.id,
-          description: `Delete Rootly user ${login ?? source.id} (id ${source.id}).`,
-        },
-      ];
-    case "eagle.administrator":
-      return [
-        {
-          vendor: "eagle",
-          action: "eagle.removeAdministrator",
-          account: source,
-          email: source.id,
-          description: `Remove ${source.id} from the eagle.io administrators (other administrators stay).`,
-        },
-      ];
-    case "eagle.groupMember": {
-      const groups = (Array.isArray(account.groups) ? account.groups : []).filter(
-        (group) => typeof group.id === "string" && group.id !== "",
-      );
-      if (groups.length === 0) return [manual(account, "it names no eagle.io group id")];
-      return groups.map((group) => ({
-        vendor: "eagle",
-        action: "eagle.removeGroupMember",
-        account: source,
-        groupId: group.id!,
-        groupName: group.name,
-        email: source.id,
-        description:
-          `Remove ${source.id} from eagle.io group ${group.name ?? group.id} (${group.id}); ` +
-          `the group and all other groups stay.`,
-      }));
-    }
-    default:
-      return [manual(account, "core has no offboarding action for this kind of account")];
+function stepsFor(account: Account, planners: OffboardingPlanners): readonly OffboardingStep[] {
+  const planner = planners[account.source.vendor];
+  if (typeof planner !== "function") {
+    return [manualReview(account, "no offboarding planner was given for its vendor")];
   }
+  return planner(account, loginAddress(account));
 }
 
 /**
  * Plan the removal of the person who owns `email` (login/primary addresses only: a backup or
- * contact match is not enough to delete anyone). Throws {@link IdentityError} for a malformed
- * address or when no one has it.
+ * contact match is not enough to delete anyone): each of their accounts gets the steps its vendor's
+ * planner gives (connectors carry them: `connector.planOffboarding`), or a manual-review step when
+ * `planners` has none for its vendor. Throws {@link IdentityError} for a malformed address or when
+ * no one has it.
  */
-export function planOffboarding(directory: Directory, email: string): OffboardingPlan {
+export function planOffboarding(
+  directory: Directory,
+  email: string,
+  planners: OffboardingPlanners,
+): OffboardingPlan {
   const found = lookupEmail(directory, email);
   if (found === undefined || found.strength !== "login/primary") {
     throw new IdentityError(
@@ -181,7 +106,7 @@ export function planOffboarding(directory: Directory, email: string): Offboardin
     personId: person.id,
     displayName: person.displayName,
     email: person.primaryEmail ?? email,
-    steps: person.accounts.flatMap(stepsFor),
+    steps: person.accounts.flatMap((account) => stepsFor(account, planners)),
     reviewContacts: person.contactMatches,
   };
 }
@@ -199,10 +124,6 @@ export interface OffboardingExecutor<Step extends OffboardingStep = OffboardingS
 
 /** Executors by vendor id. A vendor without one has its steps skipped (and reported). */
 export interface OffboardingExecutors {
-  readonly eagle?: OffboardingExecutor<EagleRemoveAdministrator | EagleRemoveGroupMember>;
-  readonly rootly?: OffboardingExecutor<RootlyDeleteUser>;
-  readonly opsgenie?: OffboardingExecutor<OpsgenieDeleteUser>;
-  readonly uptrends?: OffboardingExecutor<UptrendsDeleteOperator>;
   readonly [vendor: string]: OffboardingExecutor<never> | undefined;
 }
 
@@ -234,7 +155,7 @@ function describeError(error: unknown): { name: string; message: string } {
 /**
  * Run a plan step by step. A failing step is reported and the rest still run (one vendor's outage
  * should not leave the others untouched) unless `stopOnFailure` is set. Steps never run in
- * parallel, so eagle.io's read-modify-write updates cannot race.
+ * parallel, so a vendor's read-modify-write updates cannot race.
  */
 export async function executeOffboarding(
   plan: OffboardingPlan,

@@ -16,7 +16,7 @@ export interface E164Options {
    */
   readonly trunkPrefix?: string;
   /**
-   * The digits already start with the country code even without a "+", as OpsGenie writes
+   * The digits already start with the country code even without a "+", as some vendors write
    * contacts ("1-9999999999").
    */
   readonly assumeInternational?: boolean;

@@ -1,6 +1,6 @@
 /**
  * Rails (ActiveSupport::TimeZone::MAPPING) friendly zone names and the IANA zone each stands for,
- * as Rootly and other Rails apps send them ("Eastern Time (US & Canada)"). Data only.
+ * as Rails apps send them ("Eastern Time (US & Canada)"). Data only.
  * Values are the ids Rails itself uses; some are IANA links (Europe/Kiev, America/Godthab,
  * Asia/Rangoon) that every ICU still accepts.
  */

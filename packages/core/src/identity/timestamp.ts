@@ -1,7 +1,7 @@
 /**
  * A point in time from a vendor. `zone: "utc"` — the vendor's value carried an offset (or was epoch
  * milliseconds) and `iso` is its UTC form. `zone: "local"` — the vendor gave wall-clock time with
- * no offset (Uptrends: the account's own zone, which the API does not say), so `iso` is kept as
+ * no offset (a vendor writing the account's own zone, which its API does not say), so `iso` is kept as
  * given and must not be compared with UTC times as if it were one.
  */
 export interface Timestamp {
@@ -35,7 +35,7 @@ export function timestampFromIso(raw: unknown): Timestamp | null {
   return Number.isNaN(ms) ? null : { iso: new Date(ms).toISOString(), zone: "utc", raw };
 }
 
-/** From epoch milliseconds (OpsGenie `createdAt`). Returns null for non-finite or absurd values. */
+/** From epoch milliseconds (as many APIs write `createdAt`). Returns null for non-finite or absurd values. */
 export function isoFromEpochMs(raw: number | null | undefined): Timestamp | null {
   if (typeof raw !== "number") return null;
   // NaN, ±Infinity and values past ±8.64e15 all make an invalid Date.

@@ -74,7 +74,7 @@ export function timezoneFromRails(raw: string | null | undefined): AccountTimezo
     : { iana, raw, precision: "mapped", utcOffsetMinutes: null };
 }
 
-/** From a value that may be an IANA id or a Rails name, as Rootly's `time_zone` is. */
+/** From a value that may be an IANA id or a Rails name, as a Rails app's `time_zone` is. */
 export function timezoneFromName(raw: string | null | undefined): AccountTimezone {
   const exact = timezoneFromIana(raw);
   return exact.precision === "exact" ? exact : timezoneFromRails(raw);
@@ -84,7 +84,7 @@ export function timezoneFromName(raw: string | null | undefined): AccountTimezon
 const OFFSET = /^\(?\s*(?:UTC|GMT)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?\s*\)?[#*]?\s*(.*)$/iu;
 
 /**
- * From a UTC offset, as Uptrends' Timezone API describes zones: minutes east of UTC (a number, its
+ * From a UTC offset, as some vendors' time-zone tables describe them: minutes east of UTC (a number, its
  * `OffsetFromUtc`) or text such as "+10:00", "(UTC+10:00) Canberra, Melbourne, Sydney" or
  * "GMT-06:00* Central time". An offset alone never names a zone (many share it, and DST differs),
  * so `iana` stays null unless every place named in the description maps through the Rails table to

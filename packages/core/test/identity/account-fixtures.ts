@@ -1,4 +1,10 @@
-import type { Account, EmailKind, RoleLevel } from "../../src/identity/index";
+import type {
+  Account,
+  EmailKind,
+  OffboardingPlanner,
+  OffboardingPlanners,
+  RoleLevel,
+} from "../../src/identity/index";
 import { defineAccount, email, namesFrom } from "../../src/identity/index";
 
 /** A small account for tests: vendor/kind/id plus addresses as [value, kind] pairs. */
@@ -24,3 +30,26 @@ export function account(
     groups: extra.groups ?? [],
   });
 }
+
+/**
+ * A planner as a vendor package writes one: a `<vendor>.remove` step per group the account names
+ * (one when it names none), described by the sign-in address it was given.
+ */
+export const removeByLogin: OffboardingPlanner = (account, login) =>
+  (account.groups.length === 0 ? [null] : account.groups.map((group) => group.id)).map(
+    (groupId) => ({
+      vendor: account.source.vendor,
+      action: `${account.source.vendor}.remove`,
+      account: account.source,
+      groupId,
+      description: `Remove ${login ?? account.source.id} (${account.source.kind} ${account.source.id}).`,
+    }),
+  );
+
+/** The four shipped vendors' planners, as a tool would pass them; "pagerbox" has none. */
+export const planners: OffboardingPlanners = {
+  eagle: removeByLogin,
+  rootly: removeByLogin,
+  opsgenie: removeByLogin,
+  uptrends: removeByLogin,
+};

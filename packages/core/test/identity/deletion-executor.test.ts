@@ -5,8 +5,14 @@ import {
   ServerError,
   deletionExecutor,
   UUID_FORMAT,
-  type RootlyDeleteUser,
+  type OffboardingStep,
 } from "../../src/index";
+
+/** A step as a vendor package declares one. */
+interface RootlyDeleteUser extends OffboardingStep {
+  readonly action: "rootly.deleteUser";
+  readonly userId: string;
+}
 
 const step = (userId: string): RootlyDeleteUser =>
   ({ vendor: "rootly", action: "rootly.deleteUser", userId }) as RootlyDeleteUser;

@@ -1,4 +1,4 @@
-import type { EagleRemoveAdministrator, EagleRemoveGroupMember } from "@rollcall/core";
+import type { EagleRemoveAdministrator, EagleRemoveGroupMember } from "../../src/index";
 
 /** A hand-made plan step removing `email` from the administrators. */
 export function administratorStep(email: string): EagleRemoveAdministrator {

@@ -1,4 +1,4 @@
-import type { AdapterResult, OffboardingExecutor, OffboardingStep } from "@rollcall/core";
+import type { Connector, OffboardingStep } from "@rollcall/core";
 import * as eagle from "@rollcall/eagle-client";
 import * as opsgenie from "@rollcall/opsgenie-client";
 import * as rootly from "@rollcall/rootly-client";
@@ -25,8 +25,8 @@ export interface OffboardingHarness {
    * allows. The first one's first step is the one the suites break.
    */
   people: [string, string];
-  executor(client: never): OffboardingExecutor<never>;
-  pullAccounts(client: never): Promise<AdapterResult>;
+  /** The vendor package's connector: its planner, executor and account pull are under test. */
+  connector: Connector;
   /** The route of the write that removes an account, for fault injection. */
   writeRoute: string;
   /**
@@ -39,7 +39,8 @@ export interface OffboardingHarness {
    * groups of fields that together name its target (blank a whole group: nothing is left to act on).
    */
   ghostSteps: {
-    step: OffboardingStep;
+    // Each row is also checked against its vendor's own step type (`satisfies`).
+    step: OffboardingStep & Readonly<Record<string, unknown>>;
     targets: string[][];
     /** Changes that leave a target the vendor could never have issued, and the field refused. */
     malformed: [field: string, changes: Record<string, string>][];
@@ -59,8 +60,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
     vendor: "eagle",
     // An administrator who is also in one group, and a member of two groups.
     people: [`ava.chen@${HARBOURLINE}`, `ben.okafor@${HARBOURLINE}`],
-    executor: eagle.offboardingExecutor,
-    pullAccounts: (client) => eagle.pullAccounts(client),
+    connector: eagle.connector,
     writeRoute: "PUT /api/v1/owners/account",
     keepAccounts(sim) {
       const store = (sim as never as EagleSimulator).store;
@@ -91,7 +91,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           account: account("eagle", "eagle.administrator", NOBODY),
           email: NOBODY,
           description: "",
-        },
+        } satisfies eagle.EagleRemoveAdministrator,
         targets: [["email"]],
         malformed: [["email", { email: "not-an-address" }]],
       },
@@ -104,7 +104,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           groupName: "Engineering team",
           email: NOBODY,
           description: "",
-        },
+        } satisfies eagle.EagleRemoveGroupMember,
         targets: [["email"], ["groupId"]],
         malformed: [
           ["email", { email: "not-an-address" }],
@@ -116,8 +116,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
   {
     vendor: "rootly",
     people: [`ben.okafor@${HARBOURLINE}`, `sofia.rossi@${HARBOURLINE}`],
-    executor: rootly.offboardingExecutor,
-    pullAccounts: (client) => rootly.pullAccounts(client),
+    connector: rootly.connector,
     writeRoute: "DELETE /v1/users/{}",
     keepAccounts: (sim) => keepRecords((sim as never as RootlySimulator).store.users),
     ghostSteps: [
@@ -128,7 +127,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           account: account("rootly", "rootly.user", "999999"),
           userId: "999999",
           description: "",
-        },
+        } satisfies rootly.RootlyDeleteUser,
         targets: [["userId"]],
         malformed: [["userId", { userId: "317/../318" }]],
       },
@@ -137,8 +136,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
   {
     vendor: "opsgenie",
     people: [`ben.okafor@${HARBOURLINE}`, `sofia.rossi@${HARBOURLINE}`],
-    executor: opsgenie.offboardingExecutor,
-    pullAccounts: (client) => opsgenie.pullAccounts(client),
+    connector: opsgenie.connector,
     writeRoute: "DELETE /v1/json/user",
     keepAccounts: (sim) => keepRecords((sim as never as OpsgenieSimulator).store.users),
     ghostSteps: [
@@ -150,7 +148,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           userId: NO_UUID,
           username: NOBODY,
           description: "",
-        },
+        } satisfies opsgenie.OpsgenieDeleteUser,
         // The user is deleted by id, else by username: only without both is there no target.
         targets: [["userId", "username"]],
         malformed: [
@@ -163,8 +161,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
   {
     vendor: "uptrends",
     people: [`ben.okafor@${HARBOURLINE}`, `marcus.lee@${HARBOURLINE}`],
-    executor: uptrends.offboardingExecutor,
-    pullAccounts: (client) => uptrends.pullAccounts(client),
+    connector: uptrends.connector,
     writeRoute: "DELETE /Operator/{}",
     keepAccounts: (sim) => keepRecords((sim as never as UptrendsSimulator).store.operators),
     ghostSteps: [
@@ -175,7 +172,7 @@ export const OFFBOARDING: OffboardingHarness[] = [
           account: account("uptrends", "uptrends.operator", NO_UUID),
           operatorGuid: NO_UUID,
           description: "",
-        },
+        } satisfies uptrends.UptrendsDeleteOperator,
         targets: [["operatorGuid"]],
         malformed: [["operatorGuid", { operatorGuid: "not-a-guid" }]],
       },

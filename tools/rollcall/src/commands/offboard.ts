@@ -15,18 +15,15 @@ import { style } from "../terminal";
 /** The clients' executors, each step announced on stderr as it starts. */
 function announcedExecutors(session: Session): OffboardingExecutors {
   const executors: Record<string, OffboardingExecutor<OffboardingStep>> = {};
-  for (const connection of session.connections.list) {
-    if (connection.client === undefined) continue;
-    // each client's executors() holds exactly one entry, its own vendor's executor
-    for (const [vendor, executor] of Object.entries(connection.client.executors())) {
-      const inner = executor as OffboardingExecutor<OffboardingStep>;
-      executors[vendor] = {
-        execute: async (step) => {
-          session.terminal.err(`${vendor}: ${step.description}`);
-          await inner.execute(step);
-        },
-      };
-    }
+  for (const { vendor, client } of session.connections.list) {
+    if (client === undefined) continue;
+    const inner = client.executor();
+    executors[vendor] = {
+      execute: async (step) => {
+        session.terminal.err(`${vendor}: ${step.description}`);
+        await inner.execute(step);
+      },
+    };
   }
   return executors;
 }
@@ -39,7 +36,11 @@ export async function offboardCommand(
   const { terminal, pulled } = session;
   let plan: OffboardingPlan;
   try {
-    plan = planOffboarding(pulled.directory, email);
+    // Planned by every requested vendor's connector, read or not: the plan covers what was read.
+    const planners = Object.fromEntries(
+      session.connections.list.map(({ vendor, connector }) => [vendor, connector.planOffboarding]),
+    );
+    plan = planOffboarding(pulled.directory, email, planners);
   } catch (error) {
     if (!(error instanceof IdentityError)) throw error;
     terminal.err(style.red(`rollcall: cannot offboard ${email}: ${error.message}`));

@@ -1,0 +1,68 @@
+// What a vendor package gives the tools that work across vendors (the `rollcall` CLI, the bench,
+// a user's own sync job): everything needed to reach the vendor, read its accounts and remove one,
+// so that no tool and nothing in core has to know which vendors exist.
+import type { AdapterResult } from "./identity/account";
+import type { PullOptions } from "./identity/adapter-contract";
+import type {
+  OffboardingExecutor,
+  OffboardingPlanner,
+  OffboardingStep,
+} from "./identity/offboarding";
+import type { VendorId } from "./identity/vendors";
+import type { ApiClientOptions } from "./runtime/client-options";
+
+/** One credential or setting a connector's client takes, and where a tool reads it from. */
+export interface ConnectorSetting {
+  /** The client option it fills, e.g. `apiKey`; simulators name their credentials the same way. */
+  readonly option: string;
+  /** The environment variable the `rollcall` CLI reads it from, e.g. `ACME_API_KEY`. */
+  readonly env: string;
+  /** A credential: scrubbed from everything a tool prints, never echoed in a message. */
+  readonly secret: boolean;
+  /** Needed for a client (default true); an optional setting falls back to the client's default. */
+  readonly required?: boolean;
+  /** The values allowed, lower case (given values are compared case-insensitively). */
+  readonly choices?: readonly string[];
+}
+
+/** Setting values by option name, e.g. `{ apiKey: "…", region: "eu" }`. */
+export type ConnectorSettings = Readonly<Record<string, string>>;
+
+/**
+ * A vendor, as the cross-vendor tools see it. Each vendor package exports one (`connector`); core
+ * and the tools iterate a list of them instead of naming vendors.
+ */
+export interface Connector<Client = unknown, Step extends OffboardingStep = OffboardingStep> {
+  /** The vendor id on every account, step and error (the registry id, e.g. in specs/vendors.json). */
+  readonly id: VendorId;
+  /** The vendor's name as people write it. */
+  readonly title: string;
+  /** The npm package the connector comes from. */
+  readonly packageName: string;
+  /** Credentials first, then optional settings, in the order a person would give them. */
+  readonly settings: readonly ConnectorSetting[];
+  /** Where the real service is for these settings (a region picks its own), without a `baseUrl`. */
+  defaultBaseUrl(settings: ConnectorSettings): string;
+  /**
+   * Forms of the secrets the vendor sees besides the values themselves (e.g. HTTP Basic's
+   * `user:password` and its base64), so tools can scrub them too. See {@link connectorSecrets}.
+   */
+  wireSecrets?(settings: ConnectorSettings): readonly string[];
+  /** A client; throws the client's own `ClientValidationError` for a missing or bad setting. */
+  createClient(settings: ConnectorSettings, options?: ApiClientOptions): Client;
+  /** Every account the vendor has, normalised; records it cannot read are reported, not thrown. */
+  pullAccounts(client: Client, options?: PullOptions<unknown>): Promise<AdapterResult>;
+  /** The steps that remove one of this vendor's accounts (`planOffboarding`'s planner). */
+  readonly planOffboarding: OffboardingPlanner<Step>;
+  /** Carries out this vendor's steps with `client` (`executeOffboarding`'s executor). */
+  offboardingExecutor(client: Client): OffboardingExecutor<Step>;
+}
+
+/** Every form `settings`' secrets take: the secret values and the connector's wire forms. */
+export function connectorSecrets(connector: Connector, settings: ConnectorSettings): string[] {
+  const values = connector.settings
+    .filter((setting) => setting.secret)
+    .map((setting) => settings[setting.option])
+    .filter((value): value is string => typeof value === "string" && value !== "");
+  return [...values, ...(connector.wireSecrets?.(settings) ?? [])];
+}

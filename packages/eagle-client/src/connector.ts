@@ -1,0 +1,22 @@
+import type { Connector } from "@rollcall/core";
+import { createEagleClient, type EagleClient } from "./client";
+import { vendor } from "./generated/vendor";
+import { offboardingExecutor } from "./offboarding";
+import { offboardingPlanner, type EagleOffboardingStep } from "./offboarding-plan";
+import { pullAccounts } from "./pull-accounts";
+
+/**
+ * eagle.io for the cross-vendor tools: an API key (Account level, to read and change the owner's
+ * administrators and groups), administrators and group members as accounts, their removal.
+ */
+export const connector: Connector<EagleClient, EagleOffboardingStep> = {
+  id: vendor.id,
+  title: vendor.title,
+  packageName: vendor.packageName,
+  settings: [{ option: "apiKey", env: "EAGLE_API_KEY", secret: true }],
+  defaultBaseUrl: () => vendor.defaultBaseUrl,
+  createClient: (settings, options) => createEagleClient({ ...options, apiKey: settings.apiKey! }),
+  pullAccounts: (client, options) => pullAccounts(client, options),
+  planOffboarding: offboardingPlanner,
+  offboardingExecutor,
+};

@@ -1,0 +1,35 @@
+import { basicAuthorization, type Connector } from "@rollcall/core";
+import { pullAccounts } from "./accounts";
+import { createUptrendsClient, type UptrendsClient } from "./client";
+import { vendor } from "./generated/vendor";
+import {
+  offboardingExecutor,
+  offboardingPlanner,
+  type UptrendsDeleteOperator,
+} from "./offboarding";
+
+/** Uptrends for the cross-vendor tools: an API account, its operators, operator deletion. */
+export const connector: Connector<UptrendsClient, UptrendsDeleteOperator> = {
+  id: vendor.id,
+  title: vendor.title,
+  packageName: vendor.packageName,
+  settings: [
+    { option: "username", env: "UPTRENDS_USERNAME", secret: false },
+    { option: "password", env: "UPTRENDS_PASSWORD", secret: true },
+  ],
+  defaultBaseUrl: () => vendor.defaultBaseUrl,
+  // HTTP Basic sends `user:password` base64-encoded.
+  wireSecrets: ({ username = "", password = "" }) => [
+    `${username}:${password}`,
+    basicAuthorization(username, password).replace(/^Basic /, ""),
+  ],
+  createClient: (settings, options) =>
+    createUptrendsClient({
+      ...options,
+      username: settings.username!,
+      password: settings.password!,
+    }),
+  pullAccounts: (client, options) => pullAccounts(client, options),
+  planOffboarding: offboardingPlanner,
+  offboardingExecutor,
+};
