@@ -1,4 +1,21 @@
 export {
+  isSimulatedVendor,
+  simulators,
+  startSimulator,
+  type SimulatorOf,
+  type SimulatorOptionsOf,
+  type Simulators,
+} from "./simulators";
+export {
+  declareSimulator,
+  type CredentialOptions,
+  type DeclaredSimulator,
+  type SimulatorDeclaration,
+  type VendorBehaviour,
+} from "./vendors/declare-simulator";
+export { specFacts, type CredentialPlacement, type SpecFacts } from "./spec/spec-facts";
+export {
+  eagleSimulator,
   startEagle,
   type EagleSimulator,
   type EagleSimulatorOptions,
@@ -11,6 +28,7 @@ export {
   type EagleUserProfile,
 } from "./vendors/eagle/eagle-store";
 export {
+  rootlySimulator,
   startRootly,
   type RootlySimulator,
   type RootlySimulatorOptions,
@@ -23,6 +41,7 @@ export {
   type RootlyUserRecord,
 } from "./vendors/rootly/rootly-store";
 export {
+  opsgenieSimulator,
   startOpsgenie,
   type OpsgenieSimulator,
   type OpsgenieSimulatorOptions,
@@ -35,8 +54,10 @@ export {
   type OpsgenieUserRecord,
 } from "./vendors/opsgenie/opsgenie-store";
 export {
+  uptrendsSimulator,
   startUptrends,
   type UptrendsSimulator,
+  type UptrendsCredentials,
   type UptrendsSimulatorOptions,
 } from "./vendors/uptrends/uptrends-simulator";
 export {
@@ -95,4 +116,4 @@ export {
 export { operationCoverage, specOperations, type OperationCoverage } from "./spec/spec-operations";
 export type { ContractProblem } from "./spec/contract";
 export type { VendorSimulatorOptions } from "./vendors/vendor-options";
-export { ApiKeyCredentials, BasicCredentials, BearerTokenCredentials } from "./credentials";
+export { SimulatorCredentials, type CredentialField, type Credentials } from "./credentials";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../src/server/simulator";
+import { serveSimulator, type Simulator } from "../../src/server/simulator";
 import {
   faultScenarios,
   outcomeProblems,
@@ -89,7 +89,7 @@ describe("outcomeProblems", () => {
 describe("runFaultScenario", () => {
   let sim: Simulator<WidgetStore, { key: string }>;
   beforeEach(async () => {
-    sim = await startSimulator(widgetsVendor(), { validateResponses: true });
+    sim = await serveSimulator(widgetsVendor(), { validateResponses: true });
   });
   afterEach(async () => {
     await sim.close();
