@@ -93,26 +93,6 @@ export {
   type SimulatorOptions,
 } from "./server/simulator";
 export { FaultScript, type Fault, type FaultOptions, type ScheduledFault } from "./server/faults";
-export {
-  FAULT_TEST_RETRY,
-  faultScenarios,
-  outcomeProblems,
-  runFaultScenario,
-  type FaultErrorName,
-  type FaultExpectation,
-  type FaultRun,
-  type FaultScenario,
-  type FaultTarget,
-} from "./testing/fault-scenarios";
-export { outcomeOf, secretLeaks, thrownBy, type CallOutcome } from "./testing/call-outcome";
-export { recordHooks, type HookRecorder, type RecordingHooks } from "./testing/hook-recorder";
-export {
-  useSimulator,
-  type FixtureSimulator,
-  type SimulatorFixture,
-  type SimulatorFixtureOptions,
-  type TestLifecycle,
-} from "./testing/simulator-fixture";
 export { operationCoverage, specOperations, type OperationCoverage } from "./spec/spec-operations";
 export type { ContractProblem } from "./spec/contract";
 export type { VendorSimulatorOptions } from "./vendors/vendor-options";
