@@ -116,15 +116,16 @@ describe("runFaultScenario", () => {
     nonIdempotent: { outcome: "error", requests: 1, error: "ServerError", status: 503 },
   };
 
-  it("injects the fault on the route, counts the requests and checks the outcome", async () => {
+  /** A GET retried `retries` times, run under the 503 scenario. */
+  const runGet = (retries: number) => {
     const server = fakeServer();
-    const run = await runFaultScenario(
-      server.target,
-      "GET /widgets",
-      scenario,
-      scenario.idempotent,
-      () => server.getWidgets(1),
+    return runFaultScenario(server.target, "GET /widgets", scenario, scenario.idempotent, () =>
+      server.getWidgets(retries),
     );
+  };
+
+  it("injects the fault on the route, counts the requests and checks the outcome", async () => {
+    const run = await runGet(1);
     expect(run).toMatchObject({ requests: 2, problems: [] });
     expect(run.outcome).toEqual({ data: ["widget"] });
   });
@@ -140,14 +141,7 @@ describe("runFaultScenario", () => {
   });
 
   it("reports a call that did not end as expected", async () => {
-    const server = fakeServer();
-    const run = await runFaultScenario(
-      server.target,
-      "GET /widgets",
-      scenario,
-      scenario.idempotent,
-      () => server.getWidgets(0),
-    );
+    const run = await runGet(0);
     expect(run.problems).toEqual([
       "expected success, got Error: server answered 503",
       "expected 2 request(s) to GET /widgets, saw 1",
