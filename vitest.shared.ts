@@ -12,15 +12,25 @@ const ROOT = fileURLToPath(new URL(".", import.meta.url));
  */
 export const FROM_SOURCE = process.env.ROLLCALL_TEST_FROM_SOURCE === "1";
 
-/** `@rollcall/<name>` → that package's `src/index.ts`, for every workspace package that has one. */
+/**
+ * `@rollcall/<name>` → that package's `src/index.ts`, and `@rollcall/<name>/testing` → its
+ * `src/testing/index.ts` (core's test kit), for every workspace package that has one.
+ */
 function workspaceSourceAliases(): { find: RegExp; replacement: string }[] {
   const packages = join(ROOT, "packages");
   return readdirSync(packages).flatMap((dir) => {
     const entry = join(packages, dir, "src", "index.ts");
+    const testing = join(packages, dir, "src", "testing", "index.ts");
     const manifest = join(packages, dir, "package.json");
     if (!existsSync(entry) || !existsSync(manifest)) return [];
     const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name: string };
-    return [{ find: new RegExp(`^${name.replace(/[/]/g, "\\/")}$`), replacement: entry }];
+    const escaped = name.replace(/[/]/g, "\\/");
+    return [
+      { find: new RegExp(`^${escaped}$`), replacement: entry },
+      ...(existsSync(testing)
+        ? [{ find: new RegExp(`^${escaped}/testing$`), replacement: testing }]
+        : []),
+    ];
   });
 }
 

@@ -1,7 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ClientValidationError, PaginationError } from "@rollcall/core";
-import { FAULT_TEST_RETRY, startRootly, thrownBy } from "@rollcall/simulators";
+import { startRootly } from "@rollcall/simulators";
+import { FAULT_TEST_RETRY, thrownBy } from "@rollcall/core/testing";
 import { describe, expect, it } from "vitest";
 import { createRootlyClient, listAllUsers, pullAccounts } from "../src/index";
 import { useRootlySimulator } from "./support/simulator";

@@ -1,5 +1,5 @@
 import { unwrap, type RetryOptions } from "@rollcall/core";
-import { FAULT_TEST_RETRY, runFaultScenario, type FaultScenario } from "@rollcall/simulators";
+import { FAULT_TEST_RETRY, runFaultScenario, type FaultScenario } from "@rollcall/core/testing";
 import { expect, it } from "vitest";
 import { useRootlySimulator } from "./support/simulator";
 

@@ -1,5 +1,5 @@
 import { ClientValidationError } from "@rollcall/core";
-import { thrownBy } from "@rollcall/simulators";
+import { thrownBy } from "@rollcall/core/testing";
 import { describe, expect, it } from "vitest";
 import { listAllUsers } from "../src/index";
 import { useRootlySimulator } from "./support/simulator";

@@ -1,40 +1,22 @@
 #!/usr/bin/env node
-import { simulatedVendors, type SimulatedVendor } from "./start-all";
-import { startEagle } from "./vendors/eagle/eagle-simulator";
-import { startOpsgenie } from "./vendors/opsgenie/opsgenie-simulator";
-import { startRootly } from "./vendors/rootly/rootly-simulator";
-import { startUptrends } from "./vendors/uptrends/uptrends-simulator";
+import {
+  isSimulatedVendor,
+  simulatedVendors,
+  simulators,
+  startSimulator,
+  type SimulatedVendor,
+} from "./simulators";
 
 // Fixed, published development credentials: a local fake server guards nothing, and a developer
 // needs values they can put in a config once. Library callers get random ones instead.
-const DEV_CREDENTIALS = {
-  eagle: "apiKey=rollcall-dev-eagle-key",
-  rootly: "token=rollcall-dev-rootly-token",
-  opsgenie: "apiKey=rollcall-dev-opsgenie-key",
-  uptrends: "username=rollcall-dev password=rollcall-dev-password",
-} as const;
-
 function startForCli(vendor: SimulatedVendor, options: { port: number; seed: CliOptions["seed"] }) {
-  const common = { ...options, validateResponses: true };
-  switch (vendor) {
-    case "eagle":
-      return startEagle({ ...common, apiKey: "rollcall-dev-eagle-key" });
-    case "rootly":
-      return startRootly({ ...common, token: "rollcall-dev-rootly-token" });
-    case "opsgenie":
-      return startOpsgenie({ ...common, apiKey: "rollcall-dev-opsgenie-key" });
-    case "uptrends":
-      return startUptrends({
-        ...common,
-        username: "rollcall-dev",
-        password: "rollcall-dev-password",
-      });
-  }
+  const credentials = simulators[vendor].developmentCredentials();
+  return startSimulator(vendor, { ...options, ...credentials, validateResponses: true });
 }
 
 const USAGE = `usage: rollcall-simulators [${simulatedVendors.join("|")} ...] [--port <first-port>] [--seed docs|demo|both]
 
-Starts fake vendor servers on 127.0.0.1 (all four when no vendor is named), prints their URLs
+Starts fake vendor servers on 127.0.0.1 (all of them when no vendor is named), prints their URLs
 and credentials, and runs until interrupted (Ctrl-C).`;
 
 class UsageError extends Error {}
@@ -64,8 +46,8 @@ function parseArguments(args: string[]): CliOptions {
       } else {
         throw new UsageError(`--seed must be docs, demo or both, got "${value}"`);
       }
-    } else if ((simulatedVendors as readonly string[]).includes(arg)) {
-      vendors.push(arg as SimulatedVendor);
+    } else if (isSimulatedVendor(arg)) {
+      vendors.push(arg);
     } else {
       throw new UsageError(`unknown argument "${arg}"`);
     }
@@ -85,7 +67,7 @@ async function main(): Promise<void> {
     const port = options.port === undefined || options.port === 0 ? 0 : options.port + index;
     const sim = await startForCli(vendor, { port, seed: options.seed });
     running.push(sim);
-    console.log(`${vendor.padEnd(9)} ${sim.url}  ${DEV_CREDENTIALS[vendor]}`);
+    console.log(`${vendor.padEnd(9)} ${sim.url}  ${sim.credentials.describeForDevelopment()}`);
   }
   const stop = async () => {
     await Promise.allSettled(running.map((sim) => sim.close()));

@@ -1,4 +1,21 @@
 export {
+  isSimulatedVendor,
+  simulators,
+  startSimulator,
+  type SimulatorOf,
+  type SimulatorOptionsOf,
+  type Simulators,
+} from "./simulators";
+export {
+  declareSimulator,
+  type CredentialOptions,
+  type DeclaredSimulator,
+  type SimulatorDeclaration,
+  type VendorBehaviour,
+} from "./vendors/declare-simulator";
+export { specFacts, type CredentialPlacement, type SpecFacts } from "./spec/spec-facts";
+export {
+  eagleSimulator,
   startEagle,
   type EagleSimulator,
   type EagleSimulatorOptions,
@@ -11,6 +28,7 @@ export {
   type EagleUserProfile,
 } from "./vendors/eagle/eagle-store";
 export {
+  rootlySimulator,
   startRootly,
   type RootlySimulator,
   type RootlySimulatorOptions,
@@ -23,6 +41,7 @@ export {
   type RootlyUserRecord,
 } from "./vendors/rootly/rootly-store";
 export {
+  opsgenieSimulator,
   startOpsgenie,
   type OpsgenieSimulator,
   type OpsgenieSimulatorOptions,
@@ -35,8 +54,10 @@ export {
   type OpsgenieUserRecord,
 } from "./vendors/opsgenie/opsgenie-store";
 export {
+  uptrendsSimulator,
   startUptrends,
   type UptrendsSimulator,
+  type UptrendsCredentials,
   type UptrendsSimulatorOptions,
 } from "./vendors/uptrends/uptrends-simulator";
 export {
@@ -72,27 +93,7 @@ export {
   type SimulatorOptions,
 } from "./server/simulator";
 export { FaultScript, type Fault, type FaultOptions, type ScheduledFault } from "./server/faults";
-export {
-  FAULT_TEST_RETRY,
-  faultScenarios,
-  outcomeProblems,
-  runFaultScenario,
-  type FaultErrorName,
-  type FaultExpectation,
-  type FaultRun,
-  type FaultScenario,
-  type FaultTarget,
-} from "./testing/fault-scenarios";
-export { outcomeOf, secretLeaks, thrownBy, type CallOutcome } from "./testing/call-outcome";
-export { recordHooks, type HookRecorder, type RecordingHooks } from "./testing/hook-recorder";
-export {
-  useSimulator,
-  type FixtureSimulator,
-  type SimulatorFixture,
-  type SimulatorFixtureOptions,
-  type TestLifecycle,
-} from "./testing/simulator-fixture";
 export { operationCoverage, specOperations, type OperationCoverage } from "./spec/spec-operations";
 export type { ContractProblem } from "./spec/contract";
 export type { VendorSimulatorOptions } from "./vendors/vendor-options";
-export { ApiKeyCredentials, BasicCredentials, BearerTokenCredentials } from "./credentials";
+export { SimulatorCredentials, type CredentialField, type Credentials } from "./credentials";

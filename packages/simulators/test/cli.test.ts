@@ -30,9 +30,12 @@ describe("rollcall-simulators command", () => {
     const { child, exited, firstLine } = run(["eagle", "--seed", "docs"]);
     const line = await firstLine;
     const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+    // The fixed development key, printed under the client's option name.
+    const apiKey = /\bapiKey=(\S+)/.exec(line)?.[1];
     expect(line).toMatch(/^eagle\s+http/);
+    expect(apiKey).toBe("rollcall-dev-eagle-apikey");
     const response = await fetch(`${url}/api/v1/owners/account?attr=_id`, {
-      headers: { "x-api-key": "rollcall-dev-eagle-key" },
+      headers: { "x-api-key": apiKey! },
     });
     expect(await response.json()).toEqual({ _id: "5424fbe96c4728a166f0d725" });
     child.kill("SIGINT");

@@ -1,22 +1,41 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { ApiKeyCredentials, BasicCredentials, BearerTokenCredentials } from "../src/credentials";
+import { SimulatorCredentials, type Credentials } from "../src/credentials";
 
 describe("simulator credentials", () => {
-  it("are readable but never printed", () => {
-    const all = [
-      new ApiKeyCredentials("key-abc-123"),
-      new BearerTokenCredentials("token-abc-123"),
-      new BasicCredentials("api-user", "pass-abc-123"),
-    ];
-    expect(all[0]).toHaveProperty("apiKey", "key-abc-123");
-    for (const credentials of all) {
-      const printed = `${inspect(credentials)} ${JSON.stringify(credentials)} ${inspect({ nested: credentials })}`;
-      expect(printed).not.toMatch(/abc-123/);
-      expect(printed).toContain("[REDACTED]");
-    }
-    expect(new BasicCredentials("u", "p").authorization).toBe(
-      `Basic ${Buffer.from("u:p").toString("base64")}`,
+  const fields = [
+    { name: "username", secret: false },
+    { name: "password", secret: true },
+  ] as const;
+
+  it("are readable by the client's option names but never printed", () => {
+    const credentials = new SimulatorCredentials(
+      fields,
+      { username: "api-user", password: "pass-abc-123" },
+      { authorization: "Basic c2VjcmV0LWFiYy0xMjM=", encodedSecrets: ["c2VjcmV0LWFiYy0xMjM="] },
+    ) as Credentials<"username" | "password">;
+    expect(credentials.username).toBe("api-user");
+    expect(credentials.password).toBe("pass-abc-123");
+    const printed = [
+      inspect(credentials),
+      JSON.stringify(credentials),
+      inspect({ nested: credentials }),
+      JSON.stringify({ ...credentials }),
+    ].join(" ");
+    expect(printed).not.toMatch(/abc-123|c2VjcmV0/);
+    expect(printed).toContain("[REDACTED]");
+    expect(printed).toContain("api-user");
+  });
+
+  it("say which of them are secret, with every encoding a scrubber must know", () => {
+    const credentials = new SimulatorCredentials(
+      fields,
+      { username: "api-user", password: "pass" },
+      { encodedSecrets: ["encoded"] },
     );
+    expect(credentials.names).toEqual(["username", "password"]);
+    expect(credentials.secretNames).toEqual(["password"]);
+    expect(credentials.secretValues()).toEqual(["pass", "encoded"]);
+    expect(credentials.describeForDevelopment()).toBe("username=api-user password=pass");
   });
 });

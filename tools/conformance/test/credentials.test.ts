@@ -1,5 +1,5 @@
 import { ClientValidationError } from "@rollcall/core";
-import { secretLeaks, thrownBy } from "@rollcall/simulators";
+import { secretLeaks, thrownBy } from "@rollcall/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   answerJson,

@@ -5,14 +5,14 @@ import {
   RollcallError,
   ServerError,
 } from "@rollcall/core";
+import { type Fault } from "@rollcall/simulators";
 import {
   FAULT_TEST_RETRY,
   faultScenarios,
   outcomeOf,
   runFaultScenario,
   secretLeaks,
-  type Fault,
-} from "@rollcall/simulators";
+} from "@rollcall/core/testing";
 import { describe, expect, it } from "vitest";
 import { useVendorSimulator } from "./support/simulator-fixture";
 import { VENDORS } from "./support/vendors";
@@ -24,7 +24,7 @@ describe.each(VENDORS)("$vendor", (harness) => {
   const env = useVendorSimulator(harness);
   const faulty = () => env.client({ retry: FAULT_TEST_RETRY, hooks: env.recorder.hooks });
 
-  describe.each(faultScenarios(harness.vendor))("under $name", (scenario) => {
+  describe.each(faultScenarios(harness.faultScenarioOptions))("under $name", (scenario) => {
     it.each([
       ["GET (idempotent)", "get", "idempotent"],
       ["POST (not idempotent) reaches the server once", "post", "nonIdempotent"],

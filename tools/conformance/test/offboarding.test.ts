@@ -12,7 +12,7 @@ import {
   faultScenarios,
   runFaultScenario,
   secretLeaks,
-} from "@rollcall/simulators";
+} from "@rollcall/core/testing";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { OFFBOARDING } from "./support/offboarding-vendors";
 import { useVendorSimulator } from "./support/simulator-fixture";
@@ -182,32 +182,31 @@ describe.each(OFFBOARDING)("$vendor", (offboarding) => {
   });
 
   // The delay scenario needs a per-call timeout, which an executor's calls do not take.
-  describe.each(faultScenarios(offboarding.vendor).filter((s) => s.timeoutMs === undefined))(
-    "under $name on the write",
-    (scenario) => {
-      it("ends the step as the write ends: done after a retry, or failed and unchanged", async () => {
-        const [step] = (await plan(offboarding.people[0])).steps;
-        const before = await accounts();
-        const executor = offboarding.connector.offboardingExecutor(
-          client({ retry: FAULT_TEST_RETRY }),
-        );
+  describe.each(
+    faultScenarios(harness.faultScenarioOptions).filter((s) => s.timeoutMs === undefined),
+  )("under $name on the write", (scenario) => {
+    it("ends the step as the write ends: done after a retry, or failed and unchanged", async () => {
+      const [step] = (await plan(offboarding.people[0])).steps;
+      const before = await accounts();
+      const executor = offboarding.connector.offboardingExecutor(
+        client({ retry: FAULT_TEST_RETRY }),
+      );
 
-        const faulted = await runFaultScenario(
-          env.sim,
-          offboarding.writeRoute,
-          scenario,
-          scenario.idempotent,
-          async () => executor.execute(step as never),
-        );
+      const faulted = await runFaultScenario(
+        env.sim,
+        offboarding.writeRoute,
+        scenario,
+        scenario.idempotent,
+        async () => executor.execute(step as never),
+      );
 
-        expect(faulted.problems).toEqual([]);
-        if ("error" in faulted.outcome) {
-          expect(secretLeaks(faulted.outcome.error, env.secrets())).toEqual([]);
-          expect(await accounts()).toEqual(before);
-        } else {
-          expect(await accounts()).not.toEqual(before);
-        }
-      });
-    },
-  );
+      expect(faulted.problems).toEqual([]);
+      if ("error" in faulted.outcome) {
+        expect(secretLeaks(faulted.outcome.error, env.secrets())).toEqual([]);
+        expect(await accounts()).toEqual(before);
+      } else {
+        expect(await accounts()).not.toEqual(before);
+      }
+    });
+  });
 });

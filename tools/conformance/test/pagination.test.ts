@@ -1,5 +1,5 @@
 import { PaginationError } from "@rollcall/core";
-import { outcomeOf } from "@rollcall/simulators";
+import { outcomeOf } from "@rollcall/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHostileServer, type HostileServer } from "./support/hostile-server";
 import { VENDORS, type AnySimulator } from "./support/vendors";

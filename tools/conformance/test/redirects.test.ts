@@ -1,5 +1,5 @@
 import { RedirectError, type FetchFunction } from "@rollcall/core";
-import { outcomeOf, secretLeaks } from "@rollcall/simulators";
+import { outcomeOf, secretLeaks } from "@rollcall/core/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   answerJson,

@@ -4,7 +4,7 @@ import {
   TimeoutError,
   type ApiClientOptions,
 } from "@rollcall/core";
-import { outcomeOf, secretLeaks } from "@rollcall/simulators";
+import { outcomeOf, secretLeaks } from "@rollcall/core/testing";
 import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";

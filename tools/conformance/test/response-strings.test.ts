@@ -1,5 +1,5 @@
 import { ApiError, ResponseParseError, toApiError } from "@rollcall/core";
-import { outcomeOf, recordHooks, secretLeaks } from "@rollcall/simulators";
+import { outcomeOf, recordHooks, secretLeaks } from "@rollcall/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHostileServer, type HostileServer } from "./support/hostile-server";
 import { VENDORS } from "./support/vendors";

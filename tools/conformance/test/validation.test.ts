@@ -1,5 +1,5 @@
 import { ClientValidationError } from "@rollcall/core";
-import { outcomeOf, thrownBy } from "@rollcall/simulators";
+import { outcomeOf, thrownBy } from "@rollcall/core/testing";
 import { describe, expect, it } from "vitest";
 import { OFFBOARDING } from "./support/offboarding-vendors";
 import { useVendorSimulator } from "./support/simulator-fixture";

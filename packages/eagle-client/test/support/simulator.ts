@@ -1,4 +1,5 @@
-import { startEagle, useSimulator, type SeedChoice } from "@rollcall/simulators";
+import { startEagle, type SeedChoice } from "@rollcall/simulators";
+import { useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createEagleClient, type EagleClientOptions } from "../../src/index";
 

@@ -1,4 +1,5 @@
-import { startOpsgenie, useSimulator, type SeedChoice } from "@rollcall/simulators";
+import { startOpsgenie, type SeedChoice } from "@rollcall/simulators";
+import { useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createOpsgenieClient, type OpsgenieClientOptions } from "../../src/index";
 

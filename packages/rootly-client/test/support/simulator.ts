@@ -1,4 +1,5 @@
-import { FAULT_TEST_RETRY, startRootly, useSimulator, type SeedChoice } from "@rollcall/simulators";
+import { startRootly, type SeedChoice } from "@rollcall/simulators";
+import { FAULT_TEST_RETRY, useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createRootlyClient, type RootlyClientOptions } from "../../src/index";
 

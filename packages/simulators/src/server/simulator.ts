@@ -93,7 +93,7 @@ export class Simulator<Store extends ResettableStore, Credentials> {
   readonly #violations: ContractViolation[] = [];
   readonly #basePath: string;
 
-  /** @internal use the vendor's start function. */
+  /** @internal use `startSimulator(id)` or the vendor's start function. */
   constructor(
     definition: VendorDefinition<Store, Credentials>,
     server: Server,
@@ -237,8 +237,8 @@ async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buf
   return Buffer.concat(chunks);
 }
 
-/** Starts a simulator for any vendor definition; each vendor module wraps this. */
-export async function startSimulator<Store extends ResettableStore, Credentials>(
+/** Serves any vendor definition on loopback; declareSimulator builds the definitions of the vendors. */
+export async function serveSimulator<Store extends ResettableStore, Credentials>(
   definition: VendorDefinition<Store, Credentials>,
   options: SimulatorOptions = {},
 ): Promise<Simulator<Store, Credentials>> {
@@ -515,7 +515,15 @@ export async function startSimulator<Store extends ResettableStore, Credentials>
       }
     }
 
-    if (!definition.authenticate({ method, headers: req.headers, query: url.searchParams, body })) {
+    if (
+      !definition.authenticate({
+        method,
+        operation: op,
+        headers: req.headers,
+        query: url.searchParams,
+        body,
+      })
+    ) {
       send(
         res,
         entry,

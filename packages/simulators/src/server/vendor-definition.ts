@@ -59,6 +59,8 @@ export type Handler<Store> = (request: SimRequest<Store>) => SimResponse;
 /** What a request offers for authentication: headers, query string and (parsed) body. */
 export interface AuthMaterial {
   method: string;
+  /** The spec operation the request matched. */
+  operation: ContractOperation;
   headers: Record<string, string | string[] | undefined>;
   query: URLSearchParams;
   body: unknown;

@@ -17,7 +17,7 @@ export function checkVendorOptions(
   vendor: string,
   options: VendorSimulatorOptions & { generatedUsers?: number },
 ): void {
-  const where = `start${vendor}(options)`;
+  const where = `the ${vendor} simulator`;
   if (options.seed !== undefined && !SEEDS.includes(options.seed)) {
     throw new TypeError(
       `${where}: seed must be "docs", "demo" or "both", got ${JSON.stringify(options.seed)}`,

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../src/server/simulator";
+import { serveSimulator, type Simulator } from "../../src/server/simulator";
 import { WIDGETS_KEY, widgetsVendor, type WidgetStore } from "../fixtures/widgets-vendor";
 
 let sim: Simulator<WidgetStore, { key: string }>;
 
 beforeEach(async () => {
-  sim = await startSimulator(widgetsVendor(), { validateResponses: true });
+  sim = await serveSimulator(widgetsVendor(), { validateResponses: true });
 });
 afterEach(async () => {
   await sim.close();

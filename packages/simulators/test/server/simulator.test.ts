@@ -1,12 +1,12 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ContractViolationError, startSimulator, type Simulator } from "../../src/server/simulator";
+import { ContractViolationError, serveSimulator, type Simulator } from "../../src/server/simulator";
 import { WIDGETS_KEY, widgetsVendor, type WidgetStore } from "../fixtures/widgets-vendor";
 
 let sim: Simulator<WidgetStore, { key: string }>;
 
 beforeEach(async () => {
-  sim = await startSimulator(widgetsVendor(), { validateResponses: true });
+  sim = await serveSimulator(widgetsVendor(), { validateResponses: true });
 });
 afterEach(async () => {
   sim.takeContractViolations();
@@ -132,7 +132,7 @@ describe("response validation", () => {
   });
 
   it("makes close() reject while a violation is outstanding", async () => {
-    const other = await startSimulator(widgetsVendor(), { validateResponses: true });
+    const other = await serveSimulator(widgetsVendor(), { validateResponses: true });
     await fetch(`${other.url}/broken`, { headers: { "x-key": WIDGETS_KEY } });
     await expect(other.close()).rejects.toThrow(/GET \/broken/);
   });
@@ -144,7 +144,7 @@ describe("response validation", () => {
   });
 
   it("passes the broken response through when validation is off", async () => {
-    const lax = await startSimulator(widgetsVendor(), { validateResponses: false });
+    const lax = await serveSimulator(widgetsVendor(), { validateResponses: false });
     const response = await fetch(`${lax.url}/broken`, { headers: { "x-key": WIDGETS_KEY } });
     expect(await response.json()).toEqual({ id: "w9", name: 42 });
     await lax.close();

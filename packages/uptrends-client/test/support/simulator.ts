@@ -1,9 +1,5 @@
-import {
-  FAULT_TEST_RETRY,
-  startUptrends,
-  useSimulator,
-  type SeedChoice,
-} from "@rollcall/simulators";
+import { startUptrends, type SeedChoice } from "@rollcall/simulators";
+import { FAULT_TEST_RETRY, useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createUptrendsClient, type UptrendsClientOptions } from "../../src/index";
 

@@ -1,5 +1,6 @@
 import type { ApiClientOptions } from "@rollcall/core";
-import { useSimulator, type SeedChoice } from "@rollcall/simulators";
+import { type SeedChoice } from "@rollcall/simulators";
+import { useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import type { AnySimulator, VendorHarness } from "./vendors";
 

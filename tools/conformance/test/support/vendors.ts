@@ -1,4 +1,5 @@
 import { unwrap, type ApiClientOptions } from "@rollcall/core";
+import type { FaultScenarioOptions } from "@rollcall/core/testing";
 import { createEagleClient } from "@rollcall/eagle-client";
 import { createOpsgenieClient, listAllUsers as listOpsgenieUsers } from "@rollcall/opsgenie-client";
 import { createRootlyClient, listAllUsers as listRootlyUsers } from "@rollcall/rootly-client";
@@ -43,6 +44,8 @@ export interface VendorHarness {
   rawHeader: boolean;
   /** True when the credential rides in the query string of GETs. */
   inQuery: boolean;
+  /** What the vendor's simulator does that changes the fault scenarios' expectations. */
+  faultScenarioOptions?: FaultScenarioOptions;
   /** A credential the hostile servers are given (they accept anything). */
   testCredential: Credential;
   start(options?: { generatedUsers?: number; seed?: SeedChoice }): Promise<AnySimulator>;
@@ -134,6 +137,8 @@ const ROWS: Omit<VendorHarness, "create">[] = [
     placement: "Authorization: Bearer header",
     rawHeader: true,
     inQuery: false,
+    // Rootly's plain 429 carries X-RateLimit-Reset a minute away: handed back, not retried.
+    faultScenarioOptions: { rateLimitNamesLongWait: true },
     testCredential: { secret: "rootly_conformance_token_0123456789" },
     start: (options) => startRootly({ seed: "docs", ...options }),
     credentialOf: (sim) => ({ secret: (sim as never as RootlySim).credentials.token }),

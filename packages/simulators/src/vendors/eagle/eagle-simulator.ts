@@ -1,22 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { ApiKeyCredentials, header, randomSecret } from "../../credentials";
-import { startSimulator, type Simulator } from "../../server/simulator";
+import type { Credentials } from "../../credentials";
+import type { Simulator } from "../../server/simulator";
 import {
   DEFAULT_ERROR_STATUS,
   type Handler,
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newObjectId } from "../../store/identifiers";
-import { bundledSpec } from "../../vendor-specs";
-import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import { declareSimulator, type CredentialOptions } from "../declare-simulator";
+import type { VendorSimulatorOptions } from "../vendor-options";
 import { EagleStore, type EagleGroupRecord, type EagleUserProfile } from "./eagle-store";
 
-export interface EagleSimulatorOptions extends VendorSimulatorOptions {
-  /** The API key to accept (default: a random one). */
-  apiKey?: string;
-}
+export interface EagleSimulatorOptions
+  extends VendorSimulatorOptions, CredentialOptions<"apiKey"> {}
 
-export type EagleSimulator = Simulator<EagleStore, ApiKeyCredentials>;
+/** `credentials.apiKey`: the key it accepts (default: a random one; pass `apiKey` to choose). */
+export type EagleSimulator = Simulator<EagleStore, Credentials<"apiKey">>;
 
 const STATUS_BY_KIND = DEFAULT_ERROR_STATUS;
 
@@ -172,29 +171,18 @@ export const eagleHandlers: Record<string, Handler<EagleStore>> = {
   "GET /api/v1/owners/account/usage": ({ store }) => ({ status: 200, body: store.usage }),
 };
 
+/** eagle.io's Owners API: an `X-Api-Key` header, as its spec says. */
+export const eagleSimulator = declareSimulator<"apiKey", EagleStore, EagleSimulatorOptions>({
+  id: "eagle",
+  behaviour: (options) => ({
+    store: new EagleStore(options.seed ?? "both"),
+    errorResponse: (kind, message, status) => eagleError(status ?? STATUS_BY_KIND[kind], message),
+    // eagle.io sends no rate-limit headers and no Retry-After (the default).
+    handlers: eagleHandlers,
+    maxQueryBytes: 4096,
+  }),
+});
+
 /** Starts a fake eagle.io Owners API on 127.0.0.1. */
-export async function startEagle(options: EagleSimulatorOptions = {}): Promise<EagleSimulator> {
-  checkVendorOptions("Eagle", options);
-  const credentials = new ApiKeyCredentials(options.apiKey ?? randomSecret("eagle"));
-  return startSimulator(
-    {
-      id: "eagle",
-      title: "eagle.io",
-      spec: options.spec ?? bundledSpec("eagle"),
-      basePath: "",
-      jsonMediaType: "application/json",
-      credentials,
-      store: new EagleStore(options.seed ?? "both"),
-      secrets: [credentials.apiKey],
-      secretFields: [],
-      authenticate: ({ headers }) => header(headers, "x-api-key") === credentials.apiKey,
-      errorResponse: (kind, message, status) => eagleError(status ?? STATUS_BY_KIND[kind], message),
-      // eagle.io sends no rate-limit headers and no Retry-After.
-      rateLimitHeaders: () => ({}),
-      handlers: eagleHandlers,
-      maxBodyBytes: 5 * 1024 * 1024,
-      maxQueryBytes: 4096,
-    },
-    options,
-  );
-}
+export const startEagle = (options: EagleSimulatorOptions = {}): Promise<EagleSimulator> =>
+  eagleSimulator.start(options);

@@ -1,7 +1,7 @@
 // The users of OpsGenie's User API document, read from the bundled spec's own examples — the get
 // answer's owner (with contacts) and the list answer's two users — so the seed and the spec the
 // contract tests validate against cannot drift apart.
-import { bundledSpec } from "../../vendor-specs";
+import { responseExample } from "../../spec/spec-examples";
 import type { OpsgenieUserRecord } from "./opsgenie-store";
 
 /** A documented user: what the example says, the store's defaults filling the rest. */
@@ -9,13 +9,7 @@ export type DocumentedUser = Pick<OpsgenieUserRecord, "id" | "username" | "fulln
   Partial<OpsgenieUserRecord>;
 
 function exampleValue(path: string, example: string): unknown {
-  const keys = ["paths", path, "get", "responses", "200", "content", "application/json"];
-  let node: unknown = bundledSpec("opsgenie");
-  for (const key of [...keys, "examples", example, "value"]) {
-    node =
-      typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : null;
-  }
-  return node;
+  return responseExample("opsgenie", `GET ${path}`, "200", example);
 }
 
 function documented(value: unknown, where: string): DocumentedUser {
@@ -24,8 +18,7 @@ function documented(value: unknown, where: string): DocumentedUser {
   if (user === null || typeof user !== "object" || named.some((k) => typeof user[k] !== "string")) {
     throw new Error(`the OpsGenie spec lost the documented user of ${where}`);
   }
-  // A copy: the store's records must not share arrays with the bundled spec.
-  return structuredClone(user) as DocumentedUser;
+  return user as DocumentedUser;
 }
 
 /** The owner of the get example and the users of the list example, in the document's order. */

@@ -1,5 +1,5 @@
-import { ApiKeyCredentials, randomSecret } from "../../credentials";
-import { startSimulator, type Simulator } from "../../server/simulator";
+import type { Credentials } from "../../credentials";
+import type { Simulator } from "../../server/simulator";
 import {
   DEFAULT_ERROR_STATUS,
   type ErrorKind,
@@ -7,8 +7,8 @@ import {
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
-import { bundledSpec } from "../../vendor-specs";
-import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import { declareSimulator, type CredentialOptions } from "../declare-simulator";
+import type { VendorSimulatorOptions } from "../vendor-options";
 import {
   newOpsgenieUser,
   OpsgenieStore,
@@ -16,14 +16,14 @@ import {
   type OpsgenieUserRecord,
 } from "./opsgenie-store";
 
-export interface OpsgenieSimulatorOptions extends VendorSimulatorOptions {
-  /** The API key to accept (default: a random one). */
-  apiKey?: string;
+export interface OpsgenieSimulatorOptions
+  extends VendorSimulatorOptions, CredentialOptions<"apiKey"> {
   /** Extra users `user000001@generated.example`…, created lazily on first read (for paging tests). */
   generatedUsers?: number;
 }
 
-export type OpsgenieSimulator = Simulator<OpsgenieStore, ApiKeyCredentials>;
+/** `credentials.apiKey`: the key it accepts (default: a random one; pass `apiKey` to choose). */
+export type OpsgenieSimulator = Simulator<OpsgenieStore, Credentials<"apiKey">>;
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   ...DEFAULT_ERROR_STATUS,
@@ -193,43 +193,28 @@ export const opsgenieHandlers: Record<string, Handler<OpsgenieStore>> = {
   },
 };
 
-/** Starts a fake OpsGenie User API (v1) on 127.0.0.1. */
-export async function startOpsgenie(
-  options: OpsgenieSimulatorOptions = {},
-): Promise<OpsgenieSimulator> {
-  checkVendorOptions("Opsgenie", options);
-  const credentials = new ApiKeyCredentials(options.apiKey ?? randomSecret("opsgenie"));
-  return startSimulator(
-    {
-      id: "opsgenie",
-      title: "OpsGenie",
-      spec: options.spec ?? bundledSpec("opsgenie"),
-      basePath: "",
-      jsonMediaType: "application/json",
-      credentials,
-      store: new OpsgenieStore(options.seed ?? "both", options.generatedUsers ?? 0),
-      secrets: [credentials.apiKey],
-      secretFields: ["apiKey"],
-      // The key rides in the JSON body for POST and in the query string for GET and DELETE.
-      authenticate: ({ method, query, body }) => {
-        const sent =
-          method === "POST"
-            ? (body as { apiKey?: unknown } | undefined)?.apiKey
-            : query.get("apiKey");
-        return sent === credentials.apiKey;
-      },
-      errorResponse: (kind, message, status) => {
-        const code = status ?? STATUS_BY_KIND[kind];
-        return opsgenieError(code, kind === "unauthorized" ? "Could not authenticate" : message);
-      },
-      rateLimitHeaders: () => ({
-        "x-ratelimit-state": "THROTTLED",
-        "x-ratelimit-reason": "INTEGRATION",
-        "x-ratelimit-period-in-sec": "60",
-      }),
-      handlers: opsgenieHandlers,
-      maxBodyBytes: 5 * 1024 * 1024,
+/** OpsGenie's User API: the key in the query, or in the JSON body where the spec marks it. */
+export const opsgenieSimulator = declareSimulator<
+  "apiKey",
+  OpsgenieStore,
+  OpsgenieSimulatorOptions
+>({
+  id: "opsgenie",
+  behaviour: (options) => ({
+    store: new OpsgenieStore(options.seed ?? "both", options.generatedUsers ?? 0),
+    errorResponse: (kind, message, status) => {
+      const code = status ?? STATUS_BY_KIND[kind];
+      return opsgenieError(code, kind === "unauthorized" ? "Could not authenticate" : message);
     },
-    options,
-  );
-}
+    rateLimitHeaders: () => ({
+      "x-ratelimit-state": "THROTTLED",
+      "x-ratelimit-reason": "INTEGRATION",
+      "x-ratelimit-period-in-sec": "60",
+    }),
+    handlers: opsgenieHandlers,
+  }),
+});
+
+/** Starts a fake OpsGenie User API (v1) on 127.0.0.1. */
+export const startOpsgenie = (options: OpsgenieSimulatorOptions = {}): Promise<OpsgenieSimulator> =>
+  opsgenieSimulator.start(options);

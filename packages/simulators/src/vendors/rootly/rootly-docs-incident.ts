@@ -1,7 +1,7 @@
 // The incident of Rootly's assign_role_to_user document, read from the bundled spec's own example so
 // the seed and the spec cannot drift apart. Embedded users and role assignments are rebuilt from the
 // store, so the example's copies of them are dropped here.
-import { bundledSpec } from "../../vendor-specs";
+import { responseExample } from "../../spec/spec-examples";
 
 type Relationships = Record<string, { data: { id: string; type: string }[] }>;
 
@@ -11,28 +11,15 @@ interface DocumentedIncident {
   relationships: Relationships;
 }
 
-const EXAMPLE_PATH = [
-  "paths",
-  "/v1/incidents/{id}/assign_role_to_user",
-  "post",
-  "responses",
-  "200",
-  "content",
-  "application/vnd.api+json",
-  "examples",
-  "documented",
-  "value",
-  "data",
-];
+const ROUTE = "POST /v1/incidents/{id}/assign_role_to_user";
 
 function documentedIncident(): DocumentedIncident {
-  let node: unknown = bundledSpec("rootly");
-  for (const key of EXAMPLE_PATH) node = (node as Record<string, unknown> | undefined)?.[key];
-  const data = node as Partial<DocumentedIncident> | undefined;
+  const example = responseExample("rootly", ROUTE, "200", "documented") as {
+    data?: Partial<DocumentedIncident>;
+  };
+  const data = example.data;
   if (typeof data?.id !== "string" || data.attributes === undefined || !data.relationships) {
-    throw new Error(
-      `the Rootly spec lost its documented incident example (${EXAMPLE_PATH.join(" › ")})`,
-    );
+    throw new Error(`the Rootly spec's documented incident example (${ROUTE}) lost its incident`);
   }
   const { user: _user, started_by: _startedBy, ...attributes } = data.attributes;
   const { roles: _roles, ...relationships } = data.relationships;

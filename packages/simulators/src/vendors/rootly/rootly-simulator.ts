@@ -1,5 +1,5 @@
-import { BearerTokenCredentials, header, randomSecret } from "../../credentials";
-import { startSimulator, type Simulator } from "../../server/simulator";
+import type { Credentials } from "../../credentials";
+import type { Simulator } from "../../server/simulator";
 import {
   DEFAULT_ERROR_STATUS,
   type ErrorKind,
@@ -7,8 +7,8 @@ import {
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
-import { bundledSpec } from "../../vendor-specs";
-import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import { declareSimulator, type CredentialOptions } from "../declare-simulator";
+import type { VendorSimulatorOptions } from "../vendor-options";
 import {
   RootlyStore,
   type RootlyAccountRoleRecord,
@@ -17,16 +17,14 @@ import {
   type RootlyUserRecord,
 } from "./rootly-store";
 
-export interface RootlySimulatorOptions extends VendorSimulatorOptions {
-  /** The bearer token to accept (default: a random one). */
-  token?: string;
+export interface RootlySimulatorOptions extends VendorSimulatorOptions, CredentialOptions<"token"> {
   /** Extra users `user000001@generated.example`…, created lazily on first read (for paging tests). */
   generatedUsers?: number;
 }
 
-export type RootlySimulator = Simulator<RootlyStore, BearerTokenCredentials>;
+/** `credentials.token`: the bearer token it accepts (default: random; pass `token` to choose). */
+export type RootlySimulator = Simulator<RootlyStore, Credentials<"token">>;
 
-const JSON_API = "application/vnd.api+json";
 const DEFAULT_PAGE_SIZE = 20;
 const RATE_LIMIT = 3000;
 // X-RateLimit-Limit carries the quota and its window, as Rootly documents it.
@@ -307,25 +305,14 @@ export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
   },
 };
 
-/** Starts a fake Rootly API (JSON:API) on 127.0.0.1. */
-export async function startRootly(options: RootlySimulatorOptions = {}): Promise<RootlySimulator> {
-  checkVendorOptions("Rootly", options);
-  const credentials = new BearerTokenCredentials(options.token ?? randomSecret("rootly"));
-  let used = 0;
-  const resetAt = (now: Date) => String(Math.floor(now.getTime() / 1000) + 60);
-  return startSimulator(
-    {
-      id: "rootly",
-      title: "Rootly",
-      spec: options.spec ?? bundledSpec("rootly"),
-      basePath: "",
-      jsonMediaType: JSON_API,
-      credentials,
+/** Rootly's JSON:API: a bearer token; every answer carries Rootly's rate-limit counters. */
+export const rootlySimulator = declareSimulator<"token", RootlyStore, RootlySimulatorOptions>({
+  id: "rootly",
+  behaviour: (options) => {
+    let used = 0;
+    const resetAt = (now: Date) => String(Math.floor(now.getTime() / 1000) + 60);
+    return {
       store: new RootlyStore(options.seed ?? "both", options.generatedUsers ?? 0),
-      secrets: [credentials.token],
-      secretFields: [],
-      authenticate: ({ headers }) =>
-        header(headers, "authorization") === `Bearer ${credentials.token}`,
       errorResponse: (kind, message, status, problems) => {
         if (kind === "rate-limited") {
           // What Rootly has been seen to send on a 429: not a JSON:API error document.
@@ -356,8 +343,10 @@ export async function startRootly(options: RootlySimulatorOptions = {}): Promise
         "x-ratelimit-reset": resetAt(now),
       }),
       handlers: rootlyHandlers,
-      maxBodyBytes: 5 * 1024 * 1024,
-    },
-    options,
-  );
-}
+    };
+  },
+});
+
+/** Starts a fake Rootly API (JSON:API) on 127.0.0.1. */
+export const startRootly = (options: RootlySimulatorOptions = {}): Promise<RootlySimulator> =>
+  rootlySimulator.start(options);

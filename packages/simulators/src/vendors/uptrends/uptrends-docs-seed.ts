@@ -1,6 +1,6 @@
 // The operators, off-duty schedules and time zones of the Uptrends spec's own examples (taken from
 // Uptrends' Operator API document), read from the bundled spec so the seed cannot drift from it.
-import { bundledSpec } from "../../vendor-specs";
+import { responseExample } from "../../spec/spec-examples";
 import type {
   UptrendsDutySchedule,
   UptrendsOperatorRecord,
@@ -11,16 +11,7 @@ import type {
 export const THIRD_OPERATOR = "d2782d76-62e7-4946-a41c-fc7f86c96300";
 
 function example(path: string, method: string, status: string, name: string): unknown {
-  let node: unknown = bundledSpec("uptrends");
-  const keys = ["paths", path, method, "responses", status, "content", "application/json"];
-  for (const key of [...keys, "examples", name, "value"]) {
-    node = (node as Record<string, unknown> | undefined)?.[key];
-  }
-  if (node === undefined) {
-    throw new Error(`the Uptrends spec lost its example ${method.toUpperCase()} ${path} ${name}`);
-  }
-  // A deep copy: the store mutates its records, the spec must stay as written.
-  return structuredClone(node);
+  return responseExample("uptrends", `${method.toUpperCase()} ${path}`, status, name);
 }
 
 export function docsOperators(): UptrendsOperatorRecord[] {

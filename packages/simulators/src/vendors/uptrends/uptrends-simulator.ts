@@ -1,26 +1,29 @@
-import { BasicCredentials, header, randomSecret } from "../../credentials";
-import { startSimulator, type Simulator } from "../../server/simulator";
+import type { Credentials } from "../../credentials";
+import type { Simulator } from "../../server/simulator";
 import {
   DEFAULT_ERROR_STATUS,
   type Handler,
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
-import { bundledSpec } from "../../vendor-specs";
-import { checkVendorOptions, type VendorSimulatorOptions } from "../vendor-options";
+import { declareSimulator, type CredentialOptions } from "../declare-simulator";
+import type { VendorSimulatorOptions } from "../vendor-options";
 import {
   UptrendsStore,
   type UptrendsDutySchedule,
   type UptrendsOperatorRecord,
 } from "./uptrends-store";
 
-export interface UptrendsSimulatorOptions extends VendorSimulatorOptions {
-  /** The API account to accept (default: a random user name and password). */
-  username?: string;
-  password?: string;
-}
+export interface UptrendsSimulatorOptions
+  extends VendorSimulatorOptions, CredentialOptions<"username" | "password"> {}
 
-export type UptrendsSimulator = Simulator<UptrendsStore, BasicCredentials>;
+/** `credentials.username` and `.password`: the API account it accepts (default: random). */
+export type UptrendsSimulator = Simulator<UptrendsStore, UptrendsCredentials>;
+
+/** The API account, and `authorization`: the `Authorization: Basic …` value it makes. */
+export type UptrendsCredentials = Credentials<"username" | "password"> & {
+  readonly authorization: string;
+};
 
 const STATUS_BY_KIND = DEFAULT_ERROR_STATUS;
 
@@ -149,46 +152,35 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
   },
 };
 
-/** Starts a fake Uptrends API v4 (operators, duty schedules, time zones) on 127.0.0.1; `url` ends in /v4. */
-export async function startUptrends(
-  options: UptrendsSimulatorOptions = {},
-): Promise<UptrendsSimulator> {
-  checkVendorOptions("Uptrends", options);
-  const credentials = new BasicCredentials(
-    options.username ?? `api-${randomSecret("uptrends").slice(-8)}`,
-    options.password ?? randomSecret("uptrends"),
-  );
-  return startSimulator(
-    {
-      id: "uptrends",
-      title: "Uptrends",
-      spec: options.spec ?? bundledSpec("uptrends"),
-      basePath: "/v4",
-      jsonMediaType: "application/json",
-      credentials,
-      store: new UptrendsStore(options.seed ?? "both"),
-      secrets: [credentials.password, credentials.authorization.slice("Basic ".length)],
-      secretFields: ["Password"],
-      authenticate: ({ headers }) => header(headers, "authorization") === credentials.authorization,
-      errorResponse: (kind, message, status, problems) => {
-        if (kind === "unauthorized")
-          return messages(401, "Authorization has been denied for this request.");
-        // Uptrends answers body validation failures with 403, anything else malformed with 400.
-        if (
-          kind === "invalid-request" &&
-          problems?.some((problem) => problem.location.startsWith("body"))
-        ) {
-          return messages(
-            403,
-            ...problems.map((problem) => `${problem.location} ${problem.message}`),
-          );
-        }
-        return messages(status ?? STATUS_BY_KIND[kind], message);
-      },
-      rateLimitHeaders: () => ({}),
-      handlers: uptrendsHandlers,
-      maxBodyBytes: 5 * 1024 * 1024,
+/** Uptrends API v4: HTTP Basic with an API account; its base path `/v4` comes from the spec. */
+export const uptrendsSimulator = declareSimulator<
+  "username" | "password",
+  UptrendsStore,
+  UptrendsSimulatorOptions,
+  { readonly authorization: string }
+>({
+  id: "uptrends",
+  behaviour: (options) => ({
+    store: new UptrendsStore(options.seed ?? "both"),
+    errorResponse: (kind, message, status, problems) => {
+      if (kind === "unauthorized")
+        return messages(401, "Authorization has been denied for this request.");
+      // Uptrends answers body validation failures with 403, anything else malformed with 400.
+      if (
+        kind === "invalid-request" &&
+        problems?.some((problem) => problem.location.startsWith("body"))
+      ) {
+        return messages(
+          403,
+          ...problems.map((problem) => `${problem.location} ${problem.message}`),
+        );
+      }
+      return messages(status ?? STATUS_BY_KIND[kind], message);
     },
-    options,
-  );
-}
+    handlers: uptrendsHandlers,
+  }),
+});
+
+/** Starts a fake Uptrends API v4 (operators, duty schedules, time zones) on 127.0.0.1; `url` ends in /v4. */
+export const startUptrends = (options: UptrendsSimulatorOptions = {}): Promise<UptrendsSimulator> =>
+  uptrendsSimulator.start(options);

@@ -1,6 +1,6 @@
 import { secretLeaks } from "./call-outcome";
 
-/** Client hooks that keep every payload they are given (shaped like Rollcall's `ClientHooks`). */
+/** Client hooks that keep every payload they are given (a Rollcall client's `hooks` option). */
 export interface RecordingHooks {
   onRequest(payload: unknown): void;
   onResponse(payload: unknown): void;

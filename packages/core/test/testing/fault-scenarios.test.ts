@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startSimulator, type Simulator } from "../../src/server/simulator";
+import { describe, expect, it } from "vitest";
 import {
   faultScenarios,
   outcomeProblems,
   runFaultScenario,
   type FaultScenario,
+  type FaultTarget,
+  type InjectedFault,
 } from "../../src/testing/fault-scenarios";
-import { WIDGETS_KEY, widgetsVendor, type WidgetStore } from "../fixtures/widgets-vendor";
 
 class ApiError extends Error {}
 class ServerError extends ApiError {
@@ -20,7 +20,7 @@ class ServerError extends ApiError {
 
 describe("faultScenarios", () => {
   it("covers every kind of fault, each with a GET and a POST expectation", () => {
-    const kinds = new Set(faultScenarios("eagle").map((scenario) => scenario.fault.kind));
+    const kinds = new Set(faultScenarios().map((scenario) => scenario.fault.kind));
     expect([...kinds].sort()).toEqual([
       "connection-reset",
       "delay",
@@ -33,19 +33,22 @@ describe("faultScenarios", () => {
   });
 
   it("never expects a non-idempotent call to reach the server twice", () => {
-    for (const vendor of ["eagle", "rootly", "opsgenie", "uptrends"] as const) {
-      for (const scenario of faultScenarios(vendor)) {
+    for (const rateLimitNamesLongWait of [false, true]) {
+      for (const scenario of faultScenarios({ rateLimitNamesLongWait })) {
         expect(scenario.nonIdempotent.requests, scenario.name).toBe(1);
         expect(scenario.nonIdempotent.outcome, scenario.name).toBe("error");
       }
     }
   });
 
-  it("expects Rootly's 429 (reset a minute away) to be handed back, not retried", () => {
-    const noRetryAfter = (vendor: "rootly" | "uptrends") =>
-      faultScenarios(vendor).find((s) => s.name === "429 without Retry-After")!.idempotent;
-    expect(noRetryAfter("rootly")).toMatchObject({ outcome: "error", error: "RateLimitError" });
-    expect(noRetryAfter("uptrends")).toEqual({ outcome: "success", requests: 2 });
+  it("expects a 429 naming a long wait (Rootly's reset a minute away) to be handed back, not retried", () => {
+    const noRetryAfter = (options?: { rateLimitNamesLongWait: boolean }) =>
+      faultScenarios(options).find((s) => s.name === "429 without Retry-After")!.idempotent;
+    expect(noRetryAfter({ rateLimitNamesLongWait: true })).toMatchObject({
+      outcome: "error",
+      error: "RateLimitError",
+    });
+    expect(noRetryAfter()).toEqual({ outcome: "success", requests: 2 });
   });
 });
 
@@ -87,22 +90,25 @@ describe("outcomeProblems", () => {
 });
 
 describe("runFaultScenario", () => {
-  let sim: Simulator<WidgetStore, { key: string }>;
-  beforeEach(async () => {
-    sim = await startSimulator(widgetsVendor(), { validateResponses: true });
-  });
-  afterEach(async () => {
-    await sim.close();
-  });
-
-  // A client that retries GETs once on a 5xx and throws ServerError otherwise.
-  const getWidgets = async (retries: number) => {
-    for (let attempt = 0; ; attempt++) {
-      const response = await fetch(`${sim.url}/widgets`, { headers: { "x-key": WIDGETS_KEY } });
-      if (response.ok) return response.json();
-      if (attempt >= retries) throw new ServerError(response.status, undefined);
-    }
-  };
+  /** A test server that answers the first request to a route with its scheduled fault. */
+  function fakeServer() {
+    const scheduled: { fault: InjectedFault; route: string }[] = [];
+    let requests = 0;
+    const target: FaultTarget = {
+      faults: { once: (fault, { route }) => scheduled.push({ fault, route }) },
+      requestCount: () => requests,
+    };
+    // A client that retries GETs `retries` times on the injected 5xx, else throws ServerError.
+    const getWidgets = async (retries: number) => {
+      for (let attempt = 0; ; attempt++) {
+        requests++;
+        const fault = scheduled.shift()?.fault;
+        if (fault?.kind !== "server-error") return ["widget"];
+        if (attempt >= retries) throw new ServerError(fault.status, undefined);
+      }
+    };
+    return { target, scheduled, getWidgets };
+  }
   const scenario: FaultScenario = {
     name: "server error 503",
     fault: { kind: "server-error", status: 503 },
@@ -110,18 +116,32 @@ describe("runFaultScenario", () => {
     nonIdempotent: { outcome: "error", requests: 1, error: "ServerError", status: 503 },
   };
 
-  it("injects the fault on the route, counts the requests and checks the outcome", async () => {
-    const run = await runFaultScenario(sim, "GET /widgets", scenario, scenario.idempotent, () =>
-      getWidgets(1),
+  /** A GET retried `retries` times, run under the 503 scenario. */
+  const runGet = (retries: number) => {
+    const server = fakeServer();
+    return runFaultScenario(server.target, "GET /widgets", scenario, scenario.idempotent, () =>
+      server.getWidgets(retries),
     );
+  };
+
+  it("injects the fault on the route, counts the requests and checks the outcome", async () => {
+    const run = await runGet(1);
     expect(run).toMatchObject({ requests: 2, problems: [] });
-    expect(run.outcome).toHaveProperty("data");
+    expect(run.outcome).toEqual({ data: ["widget"] });
+  });
+
+  it("schedules the fault once, on the route it was given", async () => {
+    const server = fakeServer();
+    let seen: unknown;
+    await runFaultScenario(server.target, "GET /widgets", scenario, scenario.idempotent, () => {
+      seen = [...server.scheduled];
+      return Promise.resolve("ok");
+    });
+    expect(seen).toEqual([{ fault: scenario.fault, route: "GET /widgets" }]);
   });
 
   it("reports a call that did not end as expected", async () => {
-    const run = await runFaultScenario(sim, "GET /widgets", scenario, scenario.idempotent, () =>
-      getWidgets(0),
-    );
+    const run = await runGet(0);
     expect(run.problems).toEqual([
       "expected success, got Error: server answered 503",
       "expected 2 request(s) to GET /widgets, saw 1",
@@ -129,12 +149,19 @@ describe("runFaultScenario", () => {
   });
 
   it("passes the scenario's timeout to the call", async () => {
+    const server = fakeServer();
     const seen: unknown[] = [];
     const delayed: FaultScenario = { ...scenario, fault: { kind: "delay", ms: 1 }, timeoutMs: 150 };
-    await runFaultScenario(sim, "GET /widgets", delayed, delayed.idempotent, async (options) => {
-      seen.push(options);
-      return getWidgets(0);
-    });
+    await runFaultScenario(
+      server.target,
+      "GET /widgets",
+      delayed,
+      delayed.idempotent,
+      (options) => {
+        seen.push(options);
+        return server.getWidgets(0);
+      },
+    );
     expect(seen).toEqual([{ timeoutMs: 150 }]);
   });
 });

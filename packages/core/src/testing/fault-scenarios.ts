@@ -1,6 +1,19 @@
-import type { Fault, FaultScript } from "../server/faults";
-import type { SimulatedVendor } from "../start-all";
+// What a Rollcall client is expected to do under each fault a test server (the vendor
+// simulators) can inject: retry or not, which error class, status and vendor message.
 import { type CallOutcome, outcomeOf } from "./call-outcome";
+
+/**
+ * A misbehaviour a test server injects in place of its answer; `@rollcall/simulators`' `Fault`
+ * has these kinds (and a few options more).
+ */
+export type InjectedFault =
+  | { kind: "rate-limit"; retryAfterSeconds?: number }
+  | { kind: "server-error"; status: 500 | 502 | 503 | 504 }
+  | { kind: "delay"; ms: number }
+  | { kind: "connection-reset" }
+  | { kind: "malformed-json" }
+  | { kind: "html-error-page" }
+  | { kind: "empty-body" };
 
 /** Rollcall error classes a fault can end in (matched by class name, subclasses included). */
 export type FaultErrorName =
@@ -31,7 +44,7 @@ export type FaultExpectation =
 
 export interface FaultScenario {
   name: string;
-  fault: Fault;
+  fault: InjectedFault;
   /** The per-call timeout to pass (`{ timeoutMs }`), for the delay fault. */
   timeoutMs?: number;
   /** A retrying client's idempotent call (GET): retried when the fault is transient. */
@@ -49,11 +62,21 @@ export const FAULT_TEST_RETRY = { baseDelayMs: 1, maxDelayMs: 50 } as const;
 const RATE_LIMIT_MESSAGE = "Rate limit exceeded. Try again later.";
 const TIMEOUT_MS = 150;
 
+/** What the server under test does that changes a scenario's expectation. */
+export interface FaultScenarioOptions {
+  /**
+   * True when the server's plain 429 names a wait longer than {@link FAULT_TEST_RETRY}'s
+   * `maxDelayMs` (Rootly's `X-RateLimit-Reset` a minute away): the client hands the error back
+   * instead of retrying. False (the default) when it names none, so the client backs off and retries.
+   */
+  rateLimitNamesLongWait?: boolean;
+}
+
 /**
- * The faults every simulator can inject, with what a Rollcall client (retrying with
- * {@link FAULT_TEST_RETRY}) should end with for a GET and for a POST against `vendor`.
+ * The faults a test server can inject, with what a Rollcall client (retrying with
+ * {@link FAULT_TEST_RETRY}) should end with for a GET and for a POST.
  */
-export function faultScenarios(vendor: SimulatedVendor): FaultScenario[] {
+export function faultScenarios(options: FaultScenarioOptions = {}): FaultScenario[] {
   const rateLimited = (requests: number): FaultExpectation => ({
     outcome: "error",
     requests,
@@ -82,11 +105,9 @@ export function faultScenarios(vendor: SimulatedVendor): FaultScenario[] {
   }));
   return [
     {
-      // Rootly's 429 carries X-RateLimit-Reset a minute away: longer than maxDelayMs, so no retry.
-      // The other vendors send no wait, so the client backs off and retries.
       name: "429 without Retry-After",
       fault: { kind: "rate-limit" },
-      idempotent: vendor === "rootly" ? rateLimited(1) : retried,
+      idempotent: options.rateLimitNamesLongWait === true ? rateLimited(1) : retried,
       nonIdempotent: rateLimited(1),
     },
     {
@@ -149,7 +170,7 @@ export function faultScenarios(vendor: SimulatedVendor): FaultScenario[] {
 
 /** What {@link runFaultScenario} needs of a simulator. */
 export interface FaultTarget {
-  faults: FaultScript;
+  faults: { once(fault: InjectedFault, options: { route: string }): unknown };
   requestCount(route?: string): number;
 }
 
