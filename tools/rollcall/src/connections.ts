@@ -1,13 +1,13 @@
 // Decides, per vendor, whether to talk to the real service or a simulator, starts the simulators
 // needed, and builds the clients.
 import { connectorSecrets, type Connector, type ConnectorSettings } from "@rollcall/core";
-import { simulatedVendors, startVendor, type SimulatedVendor } from "@rollcall/simulators";
+import { isSimulatedVendor, startSimulator } from "@rollcall/simulators";
 import type { VendorEnvironment } from "./env-config";
 import type { SecretScrubber } from "./secret-scrubber";
 import { createVendorClient, type VendorClient } from "./vendor-clients";
-import { connectorOf, type CliVendor } from "./vendors";
+import { CONNECTORS, type CliVendor } from "./vendors";
 
-type AnySimulator = Awaited<ReturnType<typeof startVendor>>;
+type AnySimulator = Awaited<ReturnType<typeof startSimulator>>;
 
 export interface VendorConnection {
   readonly vendor: CliVendor;
@@ -66,19 +66,21 @@ export async function openConnections(
   environment: VendorEnvironment,
   simulate: boolean,
   scrubber: SecretScrubber,
+  connectors: readonly Connector[] = CONNECTORS,
 ): Promise<Connections> {
   const simulators: AnySimulator[] = [];
   const list: VendorConnection[] = [];
   try {
     for (const vendor of vendors) {
-      const connector = connectorOf(vendor);
+      const connector = connectors.find((candidate) => candidate.id === vendor);
+      if (connector === undefined) throw new Error(`rollcall: no connector for vendor "${vendor}"`);
       const real = simulate ? undefined : environment[vendor];
       if (real !== undefined) {
         scrubber.add(connectorSecrets(connector, real.settings));
         list.push(connect(connector, real.settings, real.baseUrl, real.baseUrl, false));
         continue;
       }
-      if (!(simulatedVendors as readonly string[]).includes(vendor)) {
+      if (!isSimulatedVendor(vendor)) {
         const failure = new Error(`no simulator exists for ${vendor}: set its credentials`);
         list.push({
           vendor,
@@ -90,7 +92,7 @@ export async function openConnections(
         });
         continue;
       }
-      const simulator = await startVendor(vendor as SimulatedVendor, SIMULATOR_OPTIONS);
+      const simulator = await startSimulator(vendor, SIMULATOR_OPTIONS);
       simulators.push(simulator);
       const settings = simulatorSettings(connector, simulator);
       scrubber.add(connectorSecrets(connector, settings));

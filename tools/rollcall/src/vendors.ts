@@ -16,10 +16,3 @@ export const CLI_VENDORS: readonly CliVendor[] = CONNECTORS.map((connector) => c
 export function isCliVendor(value: string): value is CliVendor {
   return CLI_VENDORS.includes(value);
 }
-
-/** The connector of a vendor in {@link CONNECTORS}. */
-export function connectorOf(vendor: CliVendor): Connector {
-  const found = CONNECTORS.find((connector) => connector.id === vendor);
-  if (found === undefined) throw new Error(`rollcall: no connector for vendor "${vendor}"`);
-  return found;
-}
