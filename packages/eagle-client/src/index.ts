@@ -1,5 +1,5 @@
 // The public surface of @rollcall/eagle-client.
-export { createEagleClient } from "./client";
+export { createEagleClient, parseEagleError } from "./client";
 export type { EagleClient, EagleClientOptions } from "./client";
 export { updateOwnerGroups, upsertOwnerGroups } from "./owner-groups";
 export type { UpdateOwnerGroupsOptions, UpsertOwnerGroupsOptions } from "./owner-groups";
@@ -8,7 +8,6 @@ export { pullAccounts } from "./pull-accounts";
 export type { PullProgress, PullOptions } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
 export type { EagleOffboardingStep } from "./offboarding";
-export { parseEagleError } from "./errors";
 export type { paths, components, operations } from "./generated/schema";
 export type {
   Owner,

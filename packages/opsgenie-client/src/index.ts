@@ -1,7 +1,6 @@
 // The public surface of @rollcall/opsgenie-client.
-export { createOpsgenieClient } from "./client";
-export type { OpsgenieClient, OpsgenieClientOptions } from "./client";
-export type { OpsgenieRegion } from "./region";
+export { createOpsgenieClient, parseOpsgenieError } from "./client";
+export type { OpsgenieClient, OpsgenieClientOptions, OpsgenieRegion } from "./client";
 export { listAllUsers } from "./list-users";
 export type { ListAllUsersOptions } from "./list-users";
 export { toAccounts } from "./accounts";
@@ -9,6 +8,5 @@ export { pullAccounts } from "./pull-accounts";
 export type { PullAccountsOptions } from "./pull-accounts";
 export type { PullProgress, PullOptions } from "@rollcall/core";
 export { offboardingExecutor } from "./offboarding";
-export { parseOpsgenieError } from "./errors";
 export type { paths, components, operations } from "./generated/schema";
 export type { User, Contact, UserCreate, UserUpdate, NotificationRuleType } from "./types";

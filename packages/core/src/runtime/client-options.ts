@@ -101,6 +101,11 @@ export interface CallOptions {
   maxResponseBytes?: number;
   /** This call's retry settings; `{ retryNonIdempotent: true }` lets this POST be re-sent. */
   retry?: RetryOptions | false;
+  /**
+   * `false` skips the vendor's request check for this call: for a helper that made the choice the
+   * check guards explicit, and sends what the check refuses from a plain call.
+   */
+  checkRequest?: false;
 }
 
 /** Observational callbacks. They receive only redacted data; what they return is ignored. */
