@@ -8,13 +8,8 @@ import {
   type MaybeOptionalInit,
   type Middleware,
 } from "openapi-fetch";
-import type {
-  ApiClientOptions,
-  CallOptions,
-  FetchFunction,
-  HttpMethod,
-  VendorConfig,
-} from "./client-options";
+import type { ApiClientOptions, CallOptions, FetchFunction, VendorConfig } from "./client-options";
+import type { HttpMethod } from "./http-method";
 import { createRuntime, type CallContext } from "./client-runtime";
 import { createClient } from "./openapi-fetch-client";
 import { mayCheckMethod } from "./request-checks";

@@ -10,12 +10,12 @@ export type {
   ErrorBodyParser,
   ErrorInfo,
   FetchFunction,
-  HttpMethod,
   RequestInfo,
   ResponseInfo,
   RetryInfo,
   VendorConfig,
 } from "./client-options";
+export type { HttpMethod } from "./http-method";
 export { checksByRoute } from "./request-checks";
 export type { RequestCheck, RequestToCheck, RouteChecks } from "./request-checks";
 export { requireCredential, requireOptionsObject } from "./credential-checks";

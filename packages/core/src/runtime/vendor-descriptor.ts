@@ -1,8 +1,9 @@
-import type { ApiClientOptions, AuthOptions, HttpMethod, VendorConfig } from "./client-options";
+import type { ApiClientOptions, AuthOptions, VendorConfig } from "./client-options";
 import { createApiClient, type ApiClient, type MediaType } from "./create-api-client";
 import { requireCredential, requireOptionsObject } from "./credential-checks";
 import { errorBodyReader, type ErrorBodyShape } from "./error-body";
 import { ClientValidationError, type ApiErrorKind } from "./errors";
+import type { HttpMethod } from "./http-method";
 import { basicAuthorization } from "./redaction";
 import type { RequestCheck } from "./request-checks";
 
