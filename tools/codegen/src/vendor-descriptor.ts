@@ -14,18 +14,30 @@ type Method = (typeof METHODS)[number];
 const ERROR_KINDS = ["bad-request", "authentication", "not-found", "rate-limit", "server", "other"];
 const ARRAY_STYLES = ["form", "spaceDelimited", "pipeDelimited"];
 const NAME = /^[a-z][a-z0-9-]*$/;
-const OPTION = /^[A-Za-z_$][\w$]*$/;
+const OPTION = /^[A-Za-z_]\w*$/;
 
 export interface CredentialFact {
   option: string;
   description?: string;
+  /** Sent in a header: it must be Latin-1. */
+  header?: boolean;
 }
 
-export type AuthFact =
+/** Where a credential goes, as the spec says; {@link toRuntimeAuth} turns these into the descriptor's. */
+type Placement =
   | { type: "header"; name: string; credential: string }
   | { type: "bearer"; credential: string }
   | { type: "basic"; username: string; password: string }
   | { type: "query" | "body"; name: string; credential: string; methods?: Method[] };
+
+type Templates = Record<string, string>;
+
+/** core's AuthOptions, each value a template: `{apiKey}` is the `apiKey` credential's value. */
+export interface AuthFact {
+  headers?: Templates;
+  query?: { params: Templates; methods?: Method[] };
+  body?: { fields: Templates; methods?: Method[] };
+}
 
 export interface ErrorBodyShapeFact {
   at?: string;
@@ -39,8 +51,12 @@ export interface DescriptorFacts {
   regions?: Record<string, string>;
   defaultRegion?: string;
   credentials: CredentialFact[];
-  auth: AuthFact[];
+  auth: AuthFact;
+  /** HTTP Basic: the user-name and password credentials. */
+  basic?: [string, string];
   mediaType: string;
+  headers: Templates;
+  bodyHeaders?: Templates;
   querySerializer?: { array: { style: string; explode: boolean } };
   errorKinds?: Record<string, string>;
   errorBody?: ErrorBodyShapeFact[];
@@ -65,10 +81,14 @@ export function describeVendor(vendor: Vendor, document: Json): DescriptorFacts 
   };
   const operations = operationsOf(document, resolve);
 
+  const json = mediaType(operations, fail);
   const facts: DescriptorFacts = {
     ...servers(vendor, document, fail),
-    ...auth(document, operations, fail),
-    mediaType: mediaType(operations, fail),
+    ...toRuntimeAuth(auth(document, operations, fail)),
+    mediaType: json,
+    headers: { Accept: json },
+    // openapi-fetch labels bodies application/json by itself; another media type must be said.
+    ...(json !== "application/json" && { bodyHeaders: { "Content-Type": json } }),
   };
   const query = querySerializer(operations, resolve, fail);
   if (query) facts.querySerializer = query;
@@ -135,7 +155,7 @@ function auth(document: Json, operations: Operation[], fail: Fail) {
   const components = isRecord(document.components) ? document.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const credentials: CredentialFact[] = [];
-  const placements = new Map<string, AuthFact>();
+  const placements = new Map<string, Placement>();
 
   const credentialOf = (name: string, fallback: string): string | undefined => {
     const where = `components.securitySchemes.${name}.x-rollcall-credential`;
@@ -153,7 +173,7 @@ function auth(document: Json, operations: Operation[], fail: Fail) {
   };
 
   /** The placement of a scheme by name, or undefined (after a failure) when it has none. */
-  const placementOf = (name: string, where: string, inBody: boolean): AuthFact | undefined => {
+  const placementOf = (name: string, where: string, inBody: boolean): Placement | undefined => {
     const scheme = schemes[name];
     if (!isRecord(scheme)) return fail(where, `names no scheme in components.securitySchemes`);
     const at = `components.securitySchemes.${name}`;
@@ -232,7 +252,7 @@ function auth(document: Json, operations: Operation[], fail: Fail) {
     methodsOf.set(key, [...(methodsOf.get(key) ?? []), method]);
   }
   const everyMethod = [...byMethod.keys()];
-  const auth: AuthFact[] = [];
+  const auth: Placement[] = [];
   for (const [key, methods] of methodsOf) {
     const placement = placements.get(key);
     if (!placement) continue;
@@ -247,6 +267,40 @@ function auth(document: Json, operations: Operation[], fail: Fail) {
     } else auth.push(placement);
   }
   return { credentials, auth };
+}
+
+/** The placements as core's AuthOptions of templates, and which credentials go in headers. */
+function toRuntimeAuth({
+  credentials,
+  auth,
+}: {
+  credentials: CredentialFact[];
+  auth: Placement[];
+}) {
+  const runtime: AuthFact = {};
+  let basic: [string, string] | undefined;
+  const inHeader = new Set<string>();
+  for (const placement of auth) {
+    if (placement.type === "basic") basic = [placement.username, placement.password];
+    else if (placement.type === "query" || placement.type === "body") {
+      const values = { [placement.name]: `{${placement.credential}}` };
+      const methods = placement.methods && { methods: placement.methods };
+      if (placement.type === "query") runtime.query = { params: values, ...methods };
+      else runtime.body = { fields: values, ...methods };
+    } else {
+      inHeader.add(placement.credential);
+      const [name, value] =
+        placement.type === "bearer"
+          ? ["Authorization", `Bearer {${placement.credential}}`]
+          : [placement.name, `{${placement.credential}}`];
+      runtime.headers = { ...runtime.headers, [name]: value };
+    }
+  }
+  return {
+    credentials: credentials.map((c) => (inHeader.has(c.option) ? { ...c, header: true } : c)),
+    auth: runtime,
+    ...(basic && { basic }),
+  };
 }
 
 /** The one scheme a security requirement list names, or undefined when it names none. */

@@ -72,9 +72,10 @@ describe("describeVendor", () => {
         }),
       ),
     ).toEqual({
-      credentials: [{ option: "apiKey" }],
-      auth: [{ type: "header", name: "X-Key", credential: "apiKey" }],
+      credentials: [{ option: "apiKey", header: true }],
+      auth: { headers: { "X-Key": "{apiKey}" } },
       mediaType: "application/json",
+      headers: { Accept: "application/json" },
       querySerializer: { array: { style: "form", explode: false } },
       errorKinds: { "403": "bad-request" },
       errorBody,
@@ -105,10 +106,10 @@ describe("describeVendor", () => {
       regions: { us: "https://api.acme.test", eu: "https://api.eu.acme.test" },
       defaultRegion: "us",
       credentials: [{ option: "secret", description: "the Acme key" }],
-      auth: [
-        { type: "query", name: "key", credential: "secret", methods: ["GET"] },
-        { type: "body", name: "key", credential: "secret", methods: ["POST"] },
-      ],
+      auth: {
+        query: { params: { key: "{secret}" }, methods: ["GET"] },
+        body: { fields: { key: "{secret}" }, methods: ["POST"] },
+      },
     });
   });
 
@@ -120,16 +121,18 @@ describe("describeVendor", () => {
       vnd,
     );
     expect(describeVendor(vendor, bearer)).toMatchObject({
-      credentials: [{ option: "token" }],
-      auth: [{ type: "bearer", credential: "token" }],
+      credentials: [{ option: "token", header: true }],
+      auth: { headers: { Authorization: "Bearer {token}" } },
       mediaType: "application/vnd.api+json",
+      bodyHeaders: { "Content-Type": "application/vnd.api+json" },
     });
     const basic = spec({
       components: { securitySchemes: { key: { type: "http", scheme: "basic" } } },
     });
     expect(describeVendor(vendor, basic)).toMatchObject({
       credentials: [{ option: "username" }, { option: "password" }],
-      auth: [{ type: "basic", username: "username", password: "password" }],
+      auth: {},
+      basic: ["username", "password"],
     });
   });
 

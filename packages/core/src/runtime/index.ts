@@ -46,11 +46,6 @@ export { redact, redactUrl, basicAuthorization } from "./redaction";
 export { parseCommonErrorBody, errorBodyReader, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 export type { ErrorBodyShape } from "./error-body";
 export { createVendorClient } from "./vendor-descriptor";
-export type {
-  AuthPlacement,
-  CredentialDescriptor,
-  VendorClientSite,
-  VendorDescriptor,
-} from "./vendor-descriptor";
+export type { CredentialDescriptor, VendorClientSite, VendorDescriptor } from "./vendor-descriptor";
 export { paginate, pages } from "./pagination";
 export type { Page, PaginateOptions, FetchedPage } from "./pagination";

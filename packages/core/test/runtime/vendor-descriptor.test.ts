@@ -20,9 +20,10 @@ const base = {
   title: "Fake",
   packageName: "@rollcall/fake-client",
   defaultBaseUrl: "https://api.fake.invalid",
-  credentials: [{ option: "apiKey", description: "the Fake API key" }],
-  auth: [{ type: "header", name: "X-Api-Key", credential: "apiKey" }],
+  credentials: [{ option: "apiKey", description: "the Fake API key", header: true }],
+  auth: { headers: { "X-Api-Key": "{apiKey}" } },
   mediaType: "application/json",
+  headers: { Accept: "application/json" },
 } as const satisfies VendorDescriptor;
 
 let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
@@ -38,7 +39,13 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 describe("createVendorClient", () => {
   it("puts a header credential and the media type on the request", async () => {
     server = await startScriptedServer([{ status: 201, body: { id: "u1" } }]);
-    const vnd = { ...base, mediaType: "application/vnd.api+json" } as const;
+    const json = "application/vnd.api+json";
+    const vnd = {
+      ...base,
+      mediaType: json,
+      headers: { Accept: json },
+      bodyHeaders: { "Content-Type": json },
+    } as const;
     const client = createVendorClient<paths>(vnd, { apiKey: KEY, baseUrl: server.baseUrl }, site);
     await client.POST("/users", { body: { name: "Ada" } });
     const [seen] = server.seen;
@@ -52,8 +59,8 @@ describe("createVendorClient", () => {
     server = await startScriptedServer([{ status: 200, body: { users: [] } }]);
     const bearer = {
       ...base,
-      credentials: [{ option: "token" }],
-      auth: [{ type: "bearer", credential: "token" }],
+      credentials: [{ option: "token", header: true }],
+      auth: { headers: { Authorization: "Bearer {token}" } },
     } as const;
     await createVendorClient<paths>(bearer, { token: KEY, baseUrl: server.baseUrl }, site).GET(
       "/users",
@@ -61,7 +68,8 @@ describe("createVendorClient", () => {
     const basic = {
       ...base,
       credentials: [{ option: "user" }, { option: "pass" }],
-      auth: [{ type: "basic", username: "user", password: "pass" }],
+      auth: {},
+      basic: ["user", "pass"],
     } as const;
     const options = { user: "ada", pass: "pw", baseUrl: server.baseUrl };
     await createVendorClient<paths>(basic, options, site).GET("/users");
@@ -82,10 +90,10 @@ describe("createVendorClient", () => {
     );
     const split = {
       ...base,
-      auth: [
-        { type: "query", name: "key", credential: "apiKey", methods: ["GET"] },
-        { type: "body", name: "key", credential: "apiKey", methods: ["POST"] },
-      ],
+      auth: {
+        query: { params: { key: "{apiKey}" }, methods: ["GET"] },
+        body: { fields: { key: "{apiKey}" }, methods: ["POST"] },
+      },
     } as const;
     const client = createVendorClient<paths>(split, { apiKey: KEY, baseUrl: server.baseUrl }, site);
     await client.GET("/users", { params: { query: { limit: 2 } } });
