@@ -1,18 +1,15 @@
 import {
   checksByRoute,
   ClientValidationError,
-  createApiClient,
-  requireOptionsObject,
+  createVendorClient,
+  errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
-  type VendorConfig,
 } from "@rollcall/core";
-import { eagleAuth } from "./auth";
-import { parseEagleError } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { eagleRequestChecks } from "./guards";
-import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info";
+import { PACKAGE_VERSION } from "./package-info";
 
 /** The typed eagle.io client: openapi-fetch's `GET`/`PUT`/`POST`/`DELETE` over the spec's paths. */
 export type EagleClient = ApiClient<paths>;
@@ -22,56 +19,31 @@ export interface EagleClientOptions extends ApiClientOptions {
   apiKey: string;
 }
 
-// The unguarded twin of every client we built: only the explicit group helpers may use it.
-const unguardedClients = new WeakMap<EagleClient, EagleClient>();
+// Built once: the checks are the same for every client.
+const checkRequest = checksByRoute(eagleRequestChecks);
 
 /**
  * A typed eagle.io client. Errors, retries and timeouts come from @rollcall/core; a `PUT
  * /api/v1/owners/account` carrying `groups` is refused (see `updateOwnerGroups`).
  */
 export function createEagleClient(options: EagleClientOptions): EagleClient {
-  requireOptionsObject(
-    options,
-    { vendor: vendor.id, operation: "createEagleClient" },
-    "an object with at least { apiKey }",
-  );
-  const { apiKey, ...runtimeOptions } = options;
-  const config: VendorConfig = {
-    vendor: vendor.id,
-    packageName: PACKAGE_NAME,
+  const client = createVendorClient<paths>(vendor, options, {
+    operation: "createEagleClient",
     packageVersion: PACKAGE_VERSION,
-    baseUrl: vendor.defaultBaseUrl,
-    auth: eagleAuth(apiKey),
-    headers: { Accept: "application/json" },
-    parseErrorBody: parseEagleError,
-    // `attr` is `style: form, explode: false`: attr=_id,slug.
-    querySerializer: { array: { style: "form", explode: false } },
-  };
-  const unguarded = createApiClient<paths>(config, runtimeOptions);
-  const guarded = createApiClient<paths>(
-    { ...config, checkRequest: checksByRoute(eagleRequestChecks) },
-    runtimeOptions,
-  );
-  // Middleware the user adds must also see the group helpers' writes, which use the twin.
-  const client: EagleClient = {
-    ...guarded,
-    use: (...middleware) => {
-      guarded.use(...middleware);
-      unguarded.use(...middleware);
-    },
-    eject: (...middleware) => {
-      guarded.eject(...middleware);
-      unguarded.eject(...middleware);
-    },
-  };
-  unguardedClients.set(client, unguarded);
+    expected: "an object with at least { apiKey }",
+    checkRequest,
+  });
+  guardedClients.add(client);
   return client;
 }
 
-/** The client without the group guard, for helpers that made the group choice explicit. */
-export function unguardedClient(client: EagleClient, operation: string): EagleClient {
-  const unguarded = unguardedClients.get(client);
-  if (unguarded === undefined) {
+// The clients createEagleClient made. The group helpers write past the guard (`checkRequest:
+// false`) only through one of these, never through a copy or a look-alike whose calls go elsewhere.
+const guardedClients = new WeakSet<EagleClient>();
+
+/** Throws unless `client` was made by createEagleClient (see the group helpers). */
+export function requireEagleClient(client: EagleClient, operation: string): void {
+  if (!guardedClients.has(client)) {
     throw new ClientValidationError({
       vendor: vendor.id,
       operation,
@@ -79,5 +51,7 @@ export function unguardedClient(client: EagleClient, operation: string): EagleCl
       message: "must be a client made by createEagleClient",
     });
   }
-  return unguarded;
 }
+
+/** Reads eagle.io's `{"error":{"code":405,"message":"…"}}` error body as the client does; undefined otherwise. */
+export const parseEagleError = errorBodyReader(vendor.errorBody);

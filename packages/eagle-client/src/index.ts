@@ -1,5 +1,5 @@
 // The public surface of @rollcall/eagle-client.
-export { createEagleClient } from "./client";
+export { createEagleClient, parseEagleError } from "./client";
 export type { EagleClient, EagleClientOptions } from "./client";
 export { updateOwnerGroups, upsertOwnerGroups } from "./owner-groups";
 export type { UpdateOwnerGroupsOptions, UpsertOwnerGroupsOptions } from "./owner-groups";
@@ -14,7 +14,6 @@ export type {
   EagleRemoveGroupMember,
 } from "./offboarding-plan";
 export { connector } from "./connector";
-export { parseEagleError } from "./errors";
 export type { paths, components, operations } from "./generated/schema";
 export type {
   Owner,

@@ -1,5 +1,5 @@
 import { ClientValidationError, RollcallError, unwrap } from "@rollcall/core";
-import { unguardedClient, type EagleClient } from "./client";
+import { requireEagleClient, type EagleClient } from "./client";
 import type {
   AccountUser,
   AccountUserRequest,
@@ -129,15 +129,17 @@ export function userRequest(user: AccountUser): AccountUserRequest {
   return { user: user.user };
 }
 
-/** PUT the complete group list through the unguarded client; the caller has chosen to. */
+/** PUT the complete group list, past the group guard (`checkRequest: false`): the caller has chosen to. */
 export async function putGroups(
   client: EagleClient,
   groups: readonly OwnerGroupRequest[],
   notify: boolean | undefined,
   operation: string,
 ): Promise<Group[]> {
+  requireEagleClient(client, operation);
   const owner = unwrap(
-    await unguardedClient(client, operation).PUT("/api/v1/owners/account", {
+    await client.PUT("/api/v1/owners/account", {
+      checkRequest: false,
       params: {
         query: {
           attr: ["groups"],

@@ -1,20 +1,20 @@
 import {
   checksByRoute,
-  createApiClient,
-  requireOptionsObject,
+  createVendorClient,
+  errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
-  type VendorConfig,
 } from "@rollcall/core";
-import { opsgenieAuth } from "./auth";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { opsgenieRequestChecks } from "./guards";
-import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-info";
-import { regionBaseUrl, type OpsgenieRegion } from "./region";
+import { PACKAGE_VERSION } from "./package-info";
 
 /** The typed OpsGenie client: openapi-fetch's `GET`/`POST`/`DELETE` over the spec's paths. */
 export type OpsgenieClient = ApiClient<paths>;
+
+/** Where the OpsGenie account is hosted: the spec's servers, by `x-rollcall-region`. */
+export type OpsgenieRegion = keyof typeof vendor.regions;
 
 export interface OpsgenieClientOptions extends ApiClientOptions {
   /** The key of an OpsGenie API integration; the client adds it to every request. */
@@ -23,26 +23,21 @@ export interface OpsgenieClientOptions extends ApiClientOptions {
   region?: OpsgenieRegion;
 }
 
+// Built once: the checks are the same for every client.
+const checkRequest = checksByRoute(opsgenieRequestChecks);
+
 /**
  * A typed OpsGenie (User API v1) client. The API key goes into the query string of GET and
  * DELETE and into the JSON body of POST by itself; bad arguments are refused before sending.
  */
 export function createOpsgenieClient(options: OpsgenieClientOptions): OpsgenieClient {
-  requireOptionsObject(
-    options,
-    { vendor: vendor.id, operation: "createOpsgenieClient" },
-    "an object with at least { apiKey }",
-  );
-  const { apiKey, region, ...runtimeOptions } = options;
-  const config: VendorConfig = {
-    vendor: vendor.id,
-    packageName: PACKAGE_NAME,
+  return createVendorClient<paths>(vendor, options, {
+    operation: "createOpsgenieClient",
     packageVersion: PACKAGE_VERSION,
-    baseUrl: regionBaseUrl(region),
-    auth: opsgenieAuth(apiKey),
-    headers: { Accept: "application/json" },
-    // OpsGenie's `{"error":"…","code":n}` is one of the shapes core's common error reader knows.
-    checkRequest: checksByRoute(opsgenieRequestChecks),
-  };
-  return createApiClient<paths>(config, runtimeOptions);
+    expected: "an object with at least { apiKey }",
+    checkRequest,
+  });
 }
+
+/** Reads OpsGenie's `{"error":"…","code":n}` error body as the client does; undefined otherwise. */
+export const parseOpsgenieError = errorBodyReader(vendor.errorBody);

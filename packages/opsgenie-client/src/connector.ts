@@ -1,9 +1,8 @@
 import type { Connector } from "@rollcall/core";
-import { createOpsgenieClient, type OpsgenieClient } from "./client";
+import { createOpsgenieClient, type OpsgenieClient, type OpsgenieRegion } from "./client";
 import { vendor } from "./generated/vendor";
 import { offboardingExecutor, offboardingPlanner, type OpsgenieDeleteUser } from "./offboarding";
 import { pullAccounts } from "./pull-accounts";
-import { regionBaseUrl, type OpsgenieRegion } from "./region";
 
 /** OpsGenie for the cross-vendor tools: an API integration key and region, users, user deletion. */
 export const connector: Connector<OpsgenieClient, OpsgenieDeleteUser> = {
@@ -17,10 +16,12 @@ export const connector: Connector<OpsgenieClient, OpsgenieDeleteUser> = {
       env: "OPSGENIE_REGION",
       secret: false,
       required: false,
-      choices: ["us", "eu"],
+      choices: Object.keys(vendor.regions),
     },
   ],
-  defaultBaseUrl: (settings) => regionBaseUrl(settings.region),
+  // Tools check the region against `choices` first; the client refuses an unknown one too.
+  defaultBaseUrl: (settings) =>
+    vendor.regions[(settings.region ?? vendor.defaultRegion) as OpsgenieRegion],
   createClient: (settings, options) =>
     createOpsgenieClient({
       ...options,

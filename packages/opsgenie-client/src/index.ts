@@ -1,7 +1,6 @@
 // The public surface of @rollcall/opsgenie-client.
-export { createOpsgenieClient } from "./client";
-export type { OpsgenieClient, OpsgenieClientOptions } from "./client";
-export type { OpsgenieRegion } from "./region";
+export { createOpsgenieClient, parseOpsgenieError } from "./client";
+export type { OpsgenieClient, OpsgenieClientOptions, OpsgenieRegion } from "./client";
 export { listAllUsers } from "./list-users";
 export type { ListAllUsersOptions } from "./list-users";
 export { toAccounts, USER_KIND } from "./accounts";
@@ -11,6 +10,5 @@ export type { PullProgress, PullOptions } from "@rollcall/core";
 export { offboardingExecutor, offboardingPlanner } from "./offboarding";
 export type { OpsgenieDeleteUser } from "./offboarding";
 export { connector } from "./connector";
-export { parseOpsgenieError } from "./errors";
 export type { paths, components, operations } from "./generated/schema";
 export type { User, Contact, UserCreate, UserUpdate, NotificationRuleType } from "./types";

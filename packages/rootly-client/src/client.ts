@@ -1,19 +1,15 @@
 import {
-  createApiClient,
-  requireOptionsObject,
-  serverRetryDelay,
+  createVendorClient,
+  errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
-  type VendorConfig,
 } from "@rollcall/core";
 import { version } from "../package.json";
-import { rootlyAuth } from "./auth";
-import { parseRootlyError } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
 /** Rootly speaks JSON:API: this media type on every request and response body. */
-export const JSON_API_MEDIA_TYPE = "application/vnd.api+json";
+export const JSON_API_MEDIA_TYPE = vendor.mediaType;
 
 /** The typed openapi-fetch client for the Rootly API. */
 export type RootlyClient = ApiClient<paths, typeof JSON_API_MEDIA_TYPE>;
@@ -29,20 +25,14 @@ export interface RootlyClientOptions extends ApiClientOptions {
  * ApiError messages, and 429s retried after `X-RateLimit-Reset` when that is soon enough.
  */
 export function createRootlyClient(options: RootlyClientOptions): RootlyClient {
-  requireOptionsObject(options, { vendor: vendor.id, operation: "createRootlyClient" });
-  const { token, ...runtimeOptions } = options;
-  const config: VendorConfig = {
-    vendor: vendor.id,
-    packageName: vendor.packageName,
+  return createVendorClient<paths, typeof JSON_API_MEDIA_TYPE>(vendor, options, {
+    operation: "createRootlyClient",
     packageVersion: version,
-    baseUrl: vendor.defaultBaseUrl,
-    auth: rootlyAuth(token),
-    headers: { Accept: JSON_API_MEDIA_TYPE },
-    // Rootly rejects plain application/json bodies; bodiless requests carry no Content-Type.
-    bodyHeaders: { "Content-Type": JSON_API_MEDIA_TYPE },
-    parseErrorBody: parseRootlyError,
-    // No Retry-After from Rootly: core's reader falls back to X-RateLimit-Reset (epoch seconds) on 429.
-    retryDelay: serverRetryDelay,
-  };
-  return createApiClient<paths, typeof JSON_API_MEDIA_TYPE>(config, runtimeOptions);
+  });
 }
+
+/**
+ * Reads Rootly's error bodies as the client does (the plain 429 `{"error":"…"}`, then the JSON:API
+ * `{"errors":[…]}` document); undefined for anything else, which core's common reader then tries.
+ */
+export const parseRootlyError = errorBodyReader(vendor.errorBody);

@@ -1,7 +1,6 @@
 // The public surface of @rollcall/rootly-client.
-export { createRootlyClient, JSON_API_MEDIA_TYPE } from "./client";
+export { createRootlyClient, JSON_API_MEDIA_TYPE, parseRootlyError } from "./client";
 export type { RootlyClient, RootlyClientOptions } from "./client";
-export { parseRootlyError } from "./errors";
 export { listAllUsers } from "./pagination";
 export type { ListAllUsersOptions } from "./pagination";
 export { toAccounts, pullAccounts, USER_KIND } from "./accounts";

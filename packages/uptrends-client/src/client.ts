@@ -1,13 +1,10 @@
 import {
-  createApiClient,
-  requireOptionsObject,
+  createVendorClient,
+  errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
-  type VendorConfig,
 } from "@rollcall/core";
 import { version } from "../package.json";
-import { uptrendsAuth } from "./auth";
-import { parseUptrendsError, UPTRENDS_ERROR_KINDS } from "./errors";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
@@ -28,19 +25,11 @@ export interface UptrendsClientOptions extends ApiClientOptions {
  * failures as BadRequestError, and 201/204 answers handled (204 has no body).
  */
 export function createUptrendsClient(options: UptrendsClientOptions): UptrendsClient {
-  requireOptionsObject(options, { vendor: vendor.id, operation: "createUptrendsClient" });
-  const { username, password, ...runtimeOptions } = options;
-  const config: VendorConfig = {
-    vendor: vendor.id,
-    packageName: vendor.packageName,
+  return createVendorClient<paths, "application/json">(vendor, options, {
+    operation: "createUptrendsClient",
     packageVersion: version,
-    baseUrl: vendor.defaultBaseUrl,
-    auth: uptrendsAuth(username, password),
-    headers: { Accept: "application/json" },
-    // The header value and its base64 part are registered by core; the bare password too.
-    secrets: [password],
-    parseErrorBody: parseUptrendsError,
-    errorKinds: UPTRENDS_ERROR_KINDS,
-  };
-  return createApiClient<paths, "application/json">(config, runtimeOptions);
+  });
 }
+
+/** Reads Uptrends' `{"Messages":[{"Message":"…"}]}` error body as the client does; undefined otherwise. */
+export const parseUptrendsError = errorBodyReader(vendor.errorBody);

@@ -18,6 +18,7 @@ import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./r
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
 import { findMissingTurboInputs } from "./turbo-inputs";
 import { generateSchemaTypes } from "./type-generation";
+import { describeVendor } from "./vendor-descriptor";
 
 export interface CodegenOptions {
   /** Repo root: specs/, redocly.yaml and the package folders are found from here. */
@@ -137,7 +138,8 @@ async function generate(
     if (target.id === SIMULATORS_TARGET) continue;
     const vendor = target.vendors[0] as Vendor;
     const spec = bundled.get(vendor.id) as BundledSpec;
-    planVendorFiles(vendor, await generateSchemaTypes(spec)).forEach(submit);
+    const descriptor = describeVendor(vendor, spec.document);
+    planVendorFiles(vendor, await generateSchemaTypes(spec), descriptor).forEach(submit);
   }
   return Promise.all(formatted);
 }

@@ -1,6 +1,16 @@
 import type { Account, AccountIssue, AccountSource } from "./account";
-import type { EntryTable, MutablePerson, RunContext } from "./directory-person";
+import type {
+  ContactMatch,
+  EntryTable,
+  MatchEvidence,
+  MatchLink,
+  MutablePerson,
+  Person,
+  RunContext,
+} from "./directory-person";
 import { EMAIL_KINDS, PRIMARY, issueFor, makePerson } from "./directory-person";
+// The person types live beside the code that builds persons; importers of the directory keep them.
+export type { ContactMatch, MatchEvidence, MatchLink, Person } from "./directory-person";
 import type { EmailKind, EmailMatchOptions } from "./email";
 import { applyMatchOptions, normalizeEmail } from "./email";
 import { IdentityError } from "./identity-error";
@@ -19,53 +29,6 @@ export interface DirectoryOptions extends EmailMatchOptions {
   readonly vendors?: readonly VendorId[];
   /** Issues adapters reported, carried into `directory.issues`. */
   readonly issues?: Iterable<AccountIssue>;
-}
-
-/** One account's part in a join: which of its addresses, of which kind. */
-export interface MatchLink {
-  readonly account: AccountSource;
-  readonly via: EmailKind;
-  /** The account's own normalised address; differs from the evidence email after an alias join. */
-  readonly address: string;
-}
-
-/** A login/primary address (as matched) and every account of the person that carries it. */
-export interface MatchEvidence {
-  readonly email: string;
-  readonly strength: "login/primary";
-  readonly links: readonly MatchLink[];
-}
-
-/**
- * Another person's account that lists one of this person's login/primary addresses only as a
- * backup or contact address. Reported for review, never merged.
- */
-export interface ContactMatch {
-  readonly email: string;
-  readonly strength: "backup/contact";
-  readonly account: AccountSource;
-  readonly via: "backup" | "contact";
-  /** The person that account belongs to. */
-  readonly personId: string;
-}
-
-/** Accounts believed to be one human, with the evidence. */
-export interface Person {
-  /**
-   * Stable id: the primary email; for a person with no usable login/primary address,
-   * `vendor:kind:id` of their first account.
-   */
-  readonly id: string;
-  /** The login/primary address most of their accounts share (ties: the smallest). */
-  readonly primaryEmail: string | null;
-  /** Every login/primary address (as matched), sorted. */
-  readonly emails: readonly string[];
-  readonly displayName: string | null;
-  readonly vendors: readonly VendorId[];
-  /** Sorted by vendor, kind, id. */
-  readonly accounts: readonly Account[];
-  readonly evidence: readonly MatchEvidence[];
-  readonly contactMatches: readonly ContactMatch[];
 }
 
 /** The matching rules a directory was built with, as plain data so queries can repeat them. */

@@ -25,7 +25,7 @@ const zonesByLowerCase = new Map<string, string>([
 ]);
 
 /** The IANA id Intl knows `id` as (keeping the caller's spelling when it is valid), or null. */
-export function checkIanaZone(id: string): string | null {
+function checkIanaZone(id: string): string | null {
   const cached = validZones.get(id);
   if (cached !== undefined) return cached;
   let result: string | null = null;

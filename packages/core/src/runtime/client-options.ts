@@ -1,10 +1,8 @@
 import type { QuerySerializerOptions } from "openapi-fetch";
 import type { ApiErrorKind, RollcallError } from "./errors";
+import type { HttpMethod } from "./http-method";
 import type { RequestCheck } from "./request-checks";
 import type { RetryOptions } from "./retry-policy";
-
-/** Upper-case HTTP method names, as on `Request.method`. */
-export type HttpMethod = "GET" | "PUT" | "POST" | "DELETE" | "OPTIONS" | "HEAD" | "PATCH" | "TRACE";
 
 /** A fetch the runtime can call: `globalThis.fetch` or anything with its contract (honour `init.signal`). */
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -101,6 +99,11 @@ export interface CallOptions {
   maxResponseBytes?: number;
   /** This call's retry settings; `{ retryNonIdempotent: true }` lets this POST be re-sent. */
   retry?: RetryOptions | false;
+  /**
+   * `false` skips the vendor's request check for this call: for a helper that made the choice the
+   * check guards explicit, and sends what the check refuses from a plain call.
+   */
+  checkRequest?: false;
 }
 
 /** Observational callbacks. They receive only redacted data; what they return is ignored. */

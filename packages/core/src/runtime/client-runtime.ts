@@ -116,7 +116,7 @@ function tolerant<T>(read: () => T): T | undefined {
 }
 
 /** Builds a ResponseParseError for a 2xx body that is empty or not JSON, from redacted facts. */
-export type ParseErrorFactory = (
+type ParseErrorFactory = (
   method: string,
   url: string,
   status: number | undefined,
@@ -125,7 +125,7 @@ export type ParseErrorFactory = (
   problem: string,
 ) => ResponseParseError;
 
-export interface ClientRuntime {
+interface ClientRuntime {
   /** Sends a request with auth, timeout and retries; the openapi-fetch `fetch` of every client. */
   send(request: Request, call: CallContext): Promise<Response>;
   parseError: ParseErrorFactory;

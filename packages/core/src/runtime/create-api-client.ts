@@ -8,13 +8,8 @@ import {
   type MaybeOptionalInit,
   type Middleware,
 } from "openapi-fetch";
-import type {
-  ApiClientOptions,
-  CallOptions,
-  FetchFunction,
-  HttpMethod,
-  VendorConfig,
-} from "./client-options";
+import type { ApiClientOptions, CallOptions, FetchFunction, VendorConfig } from "./client-options";
+import type { HttpMethod } from "./http-method";
 import { createRuntime, type CallContext } from "./client-runtime";
 import { createClient } from "./openapi-fetch-client";
 import { mayCheckMethod } from "./request-checks";
@@ -24,7 +19,8 @@ import { createRedactor, isSensitiveName, secretsInHeaderValue } from "./redacti
 import { DEFAULT_RETRY, isMs, resolveRetryPolicy, serverRetryDelay } from "./retry-policy";
 import { userAgent } from "./user-agent";
 
-type MediaType = `${string}/${string}`;
+/** A media type such as `application/json`, as openapi-fetch types it. */
+export type MediaType = `${string}/${string}`;
 type LowerMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
 // Mirrors openapi-fetch's own helper so an init object stays optional exactly when it is there.
@@ -79,6 +75,7 @@ type LooseInit = Record<string, unknown> & {
   parseAs?: unknown;
   fetch?: unknown;
   querySerializer?: unknown;
+  checkRequest?: unknown;
 };
 type Result = { data?: unknown; error?: unknown; response: Response };
 type BaseMethod = (url: string, init?: Record<string, unknown>) => Promise<Result>;
@@ -267,6 +264,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     },
   };
 
+  // `checkRequest: false` is a call's explicit opt-out of the vendor's request check.
+  const withoutCheck = ({ checkRequest: optOut, ...init }: LooseInit): LooseInit =>
+    optOut === false ? init : fail("checkRequest", "may only be false (skip the request check)");
+
   for (const method of METHODS) {
     const queryAuth = !!authQuery && appliesTo(authQuery.methods, method);
     const bodyAuth = !!authFields && appliesTo(authBody?.methods, method);
@@ -373,7 +374,8 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     const check = checkRequest && mayCheckMethod(checkRequest, method) ? checkRequest : undefined;
     client[method] = async (url: string, init?: LooseInit) => {
       try {
-        check?.({ method, path: url, init: init ?? {} });
+        if (init?.checkRequest !== undefined) init = withoutCheck(init);
+        else check?.({ method, path: url, init: init ?? {} });
         const sent =
           bodyHeaders && init?.body !== undefined
             ? { ...init, headers: mergeHeaders(bodyHeaders, init.headers as HeadersInit) }

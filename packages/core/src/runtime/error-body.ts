@@ -70,3 +70,50 @@ export function readRequestId(
   }
   return undefined;
 }
+
+/**
+ * One shape of a vendor's error body, as the spec's `x-rollcall-error-body` states it: where the
+ * fields sit (`at`, a dotted path; the body itself when absent), which fields make the message
+ * (their texts joined with ": "), which hold the code (the first present wins), and what joins
+ * the messages of a list (`separator`, default "; ").
+ */
+export interface ErrorBodyShape {
+  readonly at?: string;
+  readonly message?: readonly string[];
+  readonly code?: readonly string[];
+  readonly separator?: string;
+}
+
+/** A non-empty trimmed text, or a number: what a vendor's error code may be. */
+const trimmedCode = (value: unknown): string | number | undefined =>
+  typeof value === "number" ? value : textOf(value);
+
+/**
+ * The error-body reader the shapes describe: the first shape that yields a message or a code
+ * wins; undefined when none does, so the common reader gets a try.
+ */
+export function errorBodyReader(
+  shapes: readonly ErrorBodyShape[],
+): (body: unknown) => ErrorBodyInfo | undefined {
+  return (body) => {
+    for (const { at, message = [], code = [], separator = "; " } of shapes) {
+      let node: unknown = body;
+      for (const key of at ? at.split(".") : []) node = isRecord(node) ? node[key] : undefined;
+      const entries = (Array.isArray(node) ? node : [node]).filter(isRecord);
+      const text = joined(
+        entries.map((entry) =>
+          joined(
+            message.map((field) => textOf(entry[field])),
+            ": ",
+          ),
+        ),
+        separator,
+      );
+      const found = entries
+        .map((entry) => code.map((field) => trimmedCode(entry[field])).find((c) => c !== undefined))
+        .find((c) => c !== undefined);
+      if (text !== undefined || found !== undefined) return { message: text, code: found };
+    }
+    return undefined;
+  };
+}

@@ -10,12 +10,12 @@ export type {
   ErrorBodyParser,
   ErrorInfo,
   FetchFunction,
-  HttpMethod,
   RequestInfo,
   ResponseInfo,
   RetryInfo,
   VendorConfig,
 } from "./client-options";
+export type { HttpMethod } from "./http-method";
 export { checksByRoute } from "./request-checks";
 export type { RequestCheck, RequestToCheck, RouteChecks } from "./request-checks";
 export { requireCredential, requireOptionsObject } from "./credential-checks";
@@ -43,6 +43,9 @@ export {
 } from "./errors";
 export type { ApiErrorKind, ApiErrorDetails, PaginationFailure } from "./errors";
 export { redact, redactUrl, basicAuthorization } from "./redaction";
-export { parseCommonErrorBody, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
+export { parseCommonErrorBody, errorBodyReader, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
+export type { ErrorBodyShape } from "./error-body";
+export { createVendorClient } from "./vendor-descriptor";
+export type { CredentialDescriptor, VendorClientSite, VendorDescriptor } from "./vendor-descriptor";
 export { paginate, pages } from "./pagination";
 export type { Page, PaginateOptions, FetchedPage } from "./pagination";

@@ -1,4 +1,4 @@
-import type { HttpMethod } from "./client-options";
+import type { HttpMethod } from "./http-method";
 
 /** One call as the client is asked to make it, before anything is built or sent. */
 export interface RequestToCheck {

@@ -24,7 +24,7 @@ export interface RetryOptions {
 export type RetryPolicy = Readonly<Required<RetryOptions>>;
 
 /** setTimeout as a promise that rejects with the signal's reason when `signal` aborts. */
-export function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const onAbort = () => {

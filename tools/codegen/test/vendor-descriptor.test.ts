@@ -1,0 +1,185 @@
+// The descriptor codegen reads from a spec: what each fact becomes, and the clear error (spec and
+// JSON path) a malformed Rollcall extension gets.
+import { describe, expect, it } from "vitest";
+import { CodegenError } from "../src/codegen-error";
+import type { Vendor } from "../src/registry";
+import { describeVendor } from "../src/vendor-descriptor";
+
+const vendor: Vendor = {
+  id: "acme",
+  title: "Acme",
+  spec: "specs/acme.yaml",
+  package: "@fixture/acme-client",
+  directory: "packages/acme-client",
+  defaultBaseUrl: "https://api.acme.test",
+};
+
+const json = { content: { "application/json": { schema: { type: "object" } } } };
+
+/** A small spec: one GET and one POST under `security`, with `extra` merged at the root. */
+function spec(
+  extra: Record<string, unknown> = {},
+  post: Record<string, unknown> = {},
+  body: Record<string, unknown> = json,
+) {
+  return {
+    openapi: "3.1.0",
+    servers: [{ url: "https://api.acme.test" }],
+    security: [{ key: [] }],
+    paths: {
+      "/users": {
+        get: {
+          parameters: [
+            {
+              name: "fields",
+              in: "query",
+              style: "form",
+              explode: false,
+              schema: { type: "array", items: { type: "string" } },
+            },
+          ],
+          responses: { "200": body },
+        },
+        post: { requestBody: body, responses: { "201": body }, ...post },
+      },
+    },
+    components: {
+      securitySchemes: { key: { type: "apiKey", in: "header", name: "X-Key" } },
+    },
+    ...extra,
+  };
+}
+
+function problems(document: Record<string, unknown>): string[] {
+  try {
+    describeVendor(vendor, document);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CodegenError);
+    return [...(error as CodegenError).lines];
+  }
+  throw new Error("describeVendor accepted the spec");
+}
+
+describe("describeVendor", () => {
+  it("reads auth, media type, query style, error kinds and error bodies from the spec", () => {
+    const errorBody = [{ at: "errors", message: ["title", "detail"], code: ["code"] }];
+    expect(
+      describeVendor(
+        vendor,
+        spec({
+          "x-rollcall-error-kinds": { "403": "bad-request" },
+          "x-rollcall-error-body": errorBody,
+        }),
+      ),
+    ).toEqual({
+      credentials: [{ option: "apiKey", header: true }],
+      auth: { headers: { "X-Key": "{apiKey}" } },
+      mediaType: "application/json",
+      headers: { Accept: "application/json" },
+      querySerializer: { array: { style: "form", explode: false } },
+      errorKinds: { "403": "bad-request" },
+      errorBody,
+    });
+  });
+
+  it("names regions, credentials and a key carried in the body of some methods", () => {
+    const document = spec(
+      {
+        servers: [
+          { url: "https://api.acme.test", "x-rollcall-region": "us" },
+          { url: "https://api.eu.acme.test", "x-rollcall-region": "eu" },
+        ],
+        components: {
+          securitySchemes: {
+            key: {
+              type: "apiKey",
+              in: "query",
+              name: "key",
+              "x-rollcall-credential": { option: "secret", description: "the Acme key" },
+            },
+          },
+        },
+      },
+      { security: [], "x-rollcall-api-key-in-body": true },
+    );
+    expect(describeVendor(vendor, document)).toMatchObject({
+      regions: { us: "https://api.acme.test", eu: "https://api.eu.acme.test" },
+      defaultRegion: "us",
+      credentials: [{ option: "secret", description: "the Acme key" }],
+      auth: {
+        query: { params: { key: "{secret}" }, methods: ["GET"] },
+        body: { fields: { key: "{secret}" }, methods: ["POST"] },
+      },
+    });
+  });
+
+  it("reads bearer and basic schemes, and a vendor JSON media type", () => {
+    const vnd = { content: { "application/vnd.api+json": {} } };
+    const bearer = spec(
+      { components: { securitySchemes: { key: { type: "http", scheme: "bearer" } } } },
+      {},
+      vnd,
+    );
+    expect(describeVendor(vendor, bearer)).toMatchObject({
+      credentials: [{ option: "token", header: true }],
+      auth: { headers: { Authorization: "Bearer {token}" } },
+      mediaType: "application/vnd.api+json",
+      bodyHeaders: { "Content-Type": "application/vnd.api+json" },
+    });
+    const basic = spec({
+      components: { securitySchemes: { key: { type: "http", scheme: "basic" } } },
+    });
+    expect(describeVendor(vendor, basic)).toMatchObject({
+      credentials: [{ option: "username" }, { option: "password" }],
+      auth: {},
+      basic: ["username", "password"],
+    });
+  });
+
+  it("refuses malformed extensions, naming the spec and the JSON path", () => {
+    expect(
+      problems(spec({ "x-rollcall-error-kinds": { "403": "forbidden", "200": "other" } })),
+    ).toEqual([
+      "specs/acme.yaml: x-rollcall-error-kinds.200 is not a 4xx or 5xx status",
+      "specs/acme.yaml: x-rollcall-error-kinds.403 must be one of bad-request, authentication, not-found, rate-limit, server, other",
+    ]);
+    expect(
+      problems(spec({ "x-rollcall-error-body": [{ at: "errors", messages: ["title"] }] })),
+    ).toEqual([
+      "specs/acme.yaml: x-rollcall-error-body[0].messages is not a shape field (at, message, code, separator)",
+      "specs/acme.yaml: x-rollcall-error-body[0] needs message or code fields",
+    ]);
+    expect(problems(spec({}, { "x-rollcall-api-key-in-body": "yes" }))).toContain(
+      "specs/acme.yaml: paths./users.post.x-rollcall-api-key-in-body must be true when present",
+    );
+    const twoServers = spec({
+      servers: [
+        { url: "https://api.acme.test" },
+        { url: "https://api.eu.acme.test", "x-rollcall-region": "EU" },
+      ],
+    });
+    expect(problems(twoServers)).toEqual([
+      "specs/acme.yaml: servers[0] needs x-rollcall-region: the spec has several servers",
+      "specs/acme.yaml: servers[1].x-rollcall-region must be a lower-case name such as us or eu",
+    ]);
+    const badCredential = spec({
+      components: {
+        securitySchemes: {
+          key: { type: "apiKey", in: "header", name: "X-Key", "x-rollcall-credential": "key" },
+        },
+      },
+    });
+    expect(problems(badCredential)[0]).toBe(
+      "specs/acme.yaml: components.securitySchemes.key.x-rollcall-credential must be { option: <option name>, description?: <text> }",
+    );
+  });
+
+  it("refuses what the runtime cannot place: a registry URL not in servers, split header auth", () => {
+    expect(problems(spec({ servers: [{ url: "https://elsewhere.test" }] }))).toEqual([
+      "specs/acme.yaml: servers lists no server with the registry's defaultBaseUrl https://api.acme.test",
+    ]);
+    expect(problems(spec({}, { security: [] }))).toEqual([
+      "specs/acme.yaml: security puts a header credential on some methods only; core sends it on all",
+    ]);
+  });
+});
