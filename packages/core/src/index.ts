@@ -1,3 +1,5 @@
-// The public surface of @rollcall/core: the identity model and the shared client runtime.
+// The public surface of @rollcall/core: the identity model, the shared client runtime, and the
+// interpreters of the operation data generated from each vendor's spec.
 export * from "./identity/index";
 export * from "./runtime/index";
+export * from "./operations/index";

@@ -2,6 +2,7 @@ import {
   checksByRoute,
   ClientValidationError,
   createApiClient,
+  operationChecks,
   requireOptionsObject,
   type ApiClient,
   type ApiClientOptions,
@@ -9,6 +10,7 @@ import {
 } from "@rollcall/core";
 import { eagleAuth } from "./auth";
 import { parseEagleError } from "./errors";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { eagleRequestChecks } from "./guards";
@@ -36,6 +38,7 @@ export function createEagleClient(options: EagleClientOptions): EagleClient {
     "an object with at least { apiKey }",
   );
   const { apiKey, ...runtimeOptions } = options;
+  const specChecks = operationChecks(vendor.id, operations);
   const config: VendorConfig = {
     vendor: vendor.id,
     packageName: PACKAGE_NAME,
@@ -46,10 +49,11 @@ export function createEagleClient(options: EagleClientOptions): EagleClient {
     parseErrorBody: parseEagleError,
     // `attr` is `style: form, explode: false`: attr=_id,slug.
     querySerializer: { array: { style: "form", explode: false } },
+    checkRequest: checksByRoute(specChecks),
   };
   const unguarded = createApiClient<paths>(config, runtimeOptions);
   const guarded = createApiClient<paths>(
-    { ...config, checkRequest: checksByRoute(eagleRequestChecks) },
+    { ...config, checkRequest: checksByRoute(specChecks, eagleRequestChecks) },
     runtimeOptions,
   );
   // Middleware the user adds must also see the group helpers' writes, which use the twin.

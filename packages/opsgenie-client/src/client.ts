@@ -1,12 +1,14 @@
 import {
   checksByRoute,
   createApiClient,
+  operationChecks,
   requireOptionsObject,
   type ApiClient,
   type ApiClientOptions,
   type VendorConfig,
 } from "@rollcall/core";
 import { opsgenieAuth } from "./auth";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { opsgenieRequestChecks } from "./guards";
@@ -42,7 +44,7 @@ export function createOpsgenieClient(options: OpsgenieClientOptions): OpsgenieCl
     auth: opsgenieAuth(apiKey),
     headers: { Accept: "application/json" },
     // OpsGenie's `{"error":"…","code":n}` is one of the shapes core's common error reader knows.
-    checkRequest: checksByRoute(opsgenieRequestChecks),
+    checkRequest: checksByRoute(operationChecks(vendor.id, operations), opsgenieRequestChecks),
   };
   return createApiClient<paths>(config, runtimeOptions);
 }

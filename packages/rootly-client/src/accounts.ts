@@ -16,7 +16,7 @@ import {
 } from "@rollcall/core";
 import type { RootlyClient } from "./client";
 import type { User } from "./generated/schema";
-import { userPages, type ListAllUsersOptions } from "./pagination";
+import { listAllUsers, type ListAllUsersOptions } from "./pagination";
 
 const vendor = VENDORS.rootly;
 const kind = ACCOUNT_KINDS.rootlyUser;
@@ -183,12 +183,13 @@ export async function pullAccounts(
   const records: User[] = [];
   const included: unknown[] = [];
   const pageOptions = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-  const include = {
-    names: ACCOUNT_INCLUDES,
-    onIncluded: (page: readonly unknown[]) => included.push(...page),
-  };
-  for await (const page of userPages(client, pageOptions, "pullAccounts", include)) {
+  const pages = listAllUsers.pages(client, pageOptions, {
+    operation: "pullAccounts",
+    query: { include: ACCOUNT_INCLUDES },
+  });
+  for await (const page of pages) {
     records.push(...page.items);
+    included.push(...(page.body.included ?? []));
     options.onPage?.({ vendor, page: page.pageNumber, items: page.items });
   }
   return toAccounts(records, included);

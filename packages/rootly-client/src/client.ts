@@ -1,5 +1,7 @@
 import {
+  checksByRoute,
   createApiClient,
+  operationChecks,
   requireOptionsObject,
   serverRetryDelay,
   type ApiClient,
@@ -9,6 +11,7 @@ import {
 import { version } from "../package.json";
 import { rootlyAuth } from "./auth";
 import { parseRootlyError } from "./errors";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
@@ -43,6 +46,7 @@ export function createRootlyClient(options: RootlyClientOptions): RootlyClient {
     parseErrorBody: parseRootlyError,
     // No Retry-After from Rootly: core's reader falls back to X-RateLimit-Reset (epoch seconds) on 429.
     retryDelay: serverRetryDelay,
+    checkRequest: checksByRoute(operationChecks(vendor.id, operations)),
   };
   return createApiClient<paths, typeof JSON_API_MEDIA_TYPE>(config, runtimeOptions);
 }

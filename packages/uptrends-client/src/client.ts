@@ -1,5 +1,7 @@
 import {
+  checksByRoute,
   createApiClient,
+  operationChecks,
   requireOptionsObject,
   type ApiClient,
   type ApiClientOptions,
@@ -8,6 +10,7 @@ import {
 import { version } from "../package.json";
 import { uptrendsAuth } from "./auth";
 import { parseUptrendsError, UPTRENDS_ERROR_KINDS } from "./errors";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
@@ -41,6 +44,7 @@ export function createUptrendsClient(options: UptrendsClientOptions): UptrendsCl
     secrets: [password],
     parseErrorBody: parseUptrendsError,
     errorKinds: UPTRENDS_ERROR_KINDS,
+    checkRequest: checksByRoute(operationChecks(vendor.id, operations)),
   };
   return createApiClient<paths, "application/json">(config, runtimeOptions);
 }
