@@ -3,7 +3,12 @@ import type { ApiClient } from "../runtime/create-api-client";
 import { ClientValidationError, ResponseParseError } from "../runtime/errors";
 import { pages, type FetchedPage } from "../runtime/pagination";
 import { unwrap } from "../runtime/unwrap";
-import { ruleProblem, type OperationRule, type PaginationRule } from "./operation-rules";
+import {
+  ruleProblem,
+  type OperationRule,
+  type OperationRules,
+  type PaginationRule,
+} from "./operation-rules";
 
 /** A list operation as codegen emits it: an {@link OperationRule} with its pagination. */
 export type ListOperation = OperationRule & { readonly pagination: PaginationRule };
@@ -86,19 +91,30 @@ const at = (body: unknown, path: string | undefined): unknown =>
 
 /**
  * A listing for one list operation of the generated `operations`, like AWS's `createPaginator`:
- * `export const listAllUsers = paginator<paths>()(operations["GET /v1/users"], "listAllUsers")`.
+ * `export const listAllUsers = paginator<paths>()(operations, "GET /v1/users", "listAllUsers")`.
  * `named` maps option names to the query parameters they fill, checked against the spec's limits.
  * Pages by the operation's `x-rollcall-pagination`; stops after an empty page, a page shorter
  * than the page size, or (page-number style) one without a next page; keeps every promise of
- * {@link pages} (runaway guard, repeated or ignored cursors are errors).
+ * {@link pages} (runaway guard, repeated or ignored cursors are errors). The operations object
+ * and the route are passed apart so a `/* @__PURE__ *\/` call can be dropped by bundlers when
+ * unused (a property access as an argument would keep it).
  */
 export function paginator<Paths extends {}>() {
-  return <const Operation extends ListOperation, const Named extends OptionParameters = {}>(
-    operation: Operation,
+  return <
+    const Operations extends OperationRules,
+    const Route extends keyof Operations & string,
+    const Named extends OptionParameters = {},
+  >(
+    operations: Operations,
+    route: Route,
     name: string,
     named: Named = {} as Named,
-  ): Listing<Paths, Operation["path"], Operation["pagination"]["items"], Named> => {
-    const { pagination: rule, params = [] } = operation;
+  ): Operations[Route] extends ListOperation
+    ? Listing<Paths, Operations[Route]["path"], Operations[Route]["pagination"]["items"], Named>
+    : never => {
+    const operation = operations[route] as OperationRule;
+    if (!operation?.pagination) throw new TypeError(`${route} has no x-rollcall-pagination`);
+    const { pagination: rule, params = [] } = operation as ListOperation;
     const sizeRule = params.find((p) => p.in === "query" && p.name === rule.size);
 
     const walk = (

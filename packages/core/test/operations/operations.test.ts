@@ -101,7 +101,7 @@ describe("operationChecks", () => {
 });
 
 describe("paginator", () => {
-  const listUsers = paginator<paths>()(rules["GET /users"], "listAllUsers", { sort: "sort" });
+  const listUsers = paginator<paths>()(rules, "GET /users", "listAllUsers", { sort: "sort" });
   const page = (...ids: string[]): Reply => ({
     status: 200,
     body: { users: ids.map((id) => ({ id })) },
@@ -166,6 +166,12 @@ describe("paginator", () => {
     await expect(drain(listUsers(client, { maxPages: 1 }))).rejects.toBeInstanceOf(PaginationError);
   });
 
+  it("refuses a route without pagination when the listing is made", () => {
+    expect(() => paginator<paths>()(rules, "GET /users/{id}" as never, "getAll")).toThrow(
+      "GET /users/{id} has no x-rollcall-pagination",
+    );
+  });
+
   it("fails a page whose items are not a list, without the URL's query", async () => {
     server = await startScriptedServer([{ status: 200, body: { users: { id: "a" } } }]);
     const error = await drain(listUsers(fakeClient(server.baseUrl))).catch((e: unknown) => e);
@@ -174,8 +180,8 @@ describe("paginator", () => {
   });
 
   it("pages by number, following the next page number or else a next link", async () => {
-    const numbered = paginator<paths>()(
-      {
+    const byNumber = {
+      "GET /users": {
         id: "listUsers",
         path: "/users",
         params: [{ in: "query", name: "limit", type: "integer", minimum: 1 }],
@@ -183,9 +189,9 @@ describe("paginator", () => {
           ...{ items: "users", size: "limit", defaultSize: 2, page: "offset" },
           ...{ nextPage: "meta.next", hasNext: "links.next" },
         },
-      } as const,
-      "listAllUsers",
-    );
+      },
+    } as const;
+    const numbered = paginator<paths>()(byNumber, "GET /users", "listAllUsers");
     const bodies = [
       { users: [{ id: "a" }, { id: "b" }], meta: { next: 5 } },
       { users: [{ id: "c" }, { id: "d" }], meta: {}, links: { next: "/users?p=6" } },
