@@ -128,10 +128,12 @@ export function operationChecks(vendor: string, operations: OperationRules): Rou
       throw new ClientValidationError({ vendor, operation: operation.id, field, message });
     };
     checks[route] = (init) => {
-      const all = isRecord(init.params) ? init.params : {};
-      const of = (place: string) => (isRecord(all[place]) ? (all[place] as object) : {});
+      const all = init.params;
+      const query = isRecord(all) && isRecord(all.query) ? all.query : {};
+      const path = isRecord(all) && isRecord(all.path) ? all.path : {};
       if (exactlyOne) {
-        const count = exactlyOne.filter((name) => given(of("query")[name as never])).length;
+        let count = 0;
+        for (const name of exactlyOne) if (given(query[name])) count++;
         if (count !== 1) {
           const none = exactlyOne.length === 2 ? "neither" : "none";
           const many = exactlyOne.length === 2 ? "both" : "several";
@@ -142,7 +144,7 @@ export function operationChecks(vendor: string, operations: OperationRules): Rou
         }
       }
       for (const rule of params) {
-        const problem = ruleProblem(rule, of(rule.in)[rule.name as never]);
+        const problem = ruleProblem(rule, (rule.in === "query" ? query : path)[rule.name]);
         if (problem) fail(`params.${rule.in}.${rule.name}`, problem);
       }
     };
