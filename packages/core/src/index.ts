@@ -1,5 +1,7 @@
-// The public surface of @rollcall/core: the identity model and the shared client runtime.
+// The public surface of @rollcall/core: the identity model, the shared client runtime, and the
+// interpreters of the operation data generated from each vendor's spec.
 export * from "./identity/index";
 export * from "./runtime/index";
 export { connectorSecrets } from "./connector";
 export type { Connector, ConnectorSetting, ConnectorSettings } from "./connector";
+export * from "./operations/index";

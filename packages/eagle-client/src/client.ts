@@ -2,10 +2,12 @@ import {
   checksByRoute,
   ClientValidationError,
   createVendorClient,
+  operationChecks,
   errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
 } from "@rollcall/core";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { eagleRequestChecks } from "./guards";
@@ -20,7 +22,7 @@ export interface EagleClientOptions extends ApiClientOptions {
 }
 
 // Built once: the checks are the same for every client.
-const checkRequest = checksByRoute(eagleRequestChecks);
+const checkRequest = checksByRoute(operationChecks(vendor.id, operations), eagleRequestChecks);
 
 /**
  * A typed eagle.io client. Errors, retries and timeouts come from @rollcall/core; a `PUT

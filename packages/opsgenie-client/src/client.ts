@@ -1,10 +1,12 @@
 import {
   checksByRoute,
   createVendorClient,
+  operationChecks,
   errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
 } from "@rollcall/core";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { opsgenieRequestChecks } from "./guards";
@@ -24,7 +26,7 @@ export interface OpsgenieClientOptions extends ApiClientOptions {
 }
 
 // Built once: the checks are the same for every client.
-const checkRequest = checksByRoute(opsgenieRequestChecks);
+const checkRequest = checksByRoute(operationChecks(vendor.id, operations), opsgenieRequestChecks);
 
 /**
  * A typed OpsGenie (User API v1) client. The API key goes into the query string of GET and

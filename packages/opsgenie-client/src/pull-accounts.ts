@@ -1,5 +1,4 @@
 import {
-  pages,
   type AccountIssue,
   type AdapterResult,
   type Account,
@@ -8,7 +7,7 @@ import {
 import { toAccounts } from "./accounts";
 import type { OpsgenieClient } from "./client";
 import type { User } from "./types";
-import { userPages } from "./list-users";
+import { listAllUsers } from "./list-users";
 
 export interface PullAccountsOptions extends PullOptions<User> {
   /** Users per request, 1–100 (default 100). */
@@ -24,15 +23,15 @@ export async function pullAccounts(
   client: OpsgenieClient,
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
-  const listing = userPages(
+  const listing = listAllUsers.pages(
     client,
     options.pageSize === undefined ? {} : { pageSize: options.pageSize },
-    "pullAccounts",
+    { operation: "pullAccounts" },
   );
   const accounts: Account[] = [];
   const issues: AccountIssue[] = [];
   const seen = new Set<string>();
-  for await (const page of pages(listing)) {
+  for await (const page of listing) {
     const fresh = page.items.filter((user) => typeof user?.id !== "string" || !seen.has(user.id));
     for (const user of fresh) if (typeof user?.id === "string") seen.add(user.id);
     const result = toAccounts(fresh);

@@ -15,7 +15,7 @@ import {
 import type { RootlyClient } from "./client";
 import type { User } from "./generated/schema";
 import { vendor as registry } from "./generated/vendor";
-import { userPages, type ListAllUsersOptions } from "./pagination";
+import { listAllUsers, type ListAllUsersOptions } from "./pagination";
 
 const vendor = registry.id;
 /** The kind of every account Rootly's adapter returns. */
@@ -184,12 +184,13 @@ export async function pullAccounts(
   const records: User[] = [];
   const included: unknown[] = [];
   const pageOptions = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-  const include = {
-    names: ACCOUNT_INCLUDES,
-    onIncluded: (page: readonly unknown[]) => included.push(...page),
-  };
-  for await (const page of userPages(client, pageOptions, "pullAccounts", include)) {
+  const pages = listAllUsers.pages(client, pageOptions, {
+    operation: "pullAccounts",
+    query: { include: ACCOUNT_INCLUDES },
+  });
+  for await (const page of pages) {
     records.push(...page.items);
+    included.push(...(page.body.included ?? []));
     options.onPage?.({ vendor, page: page.pageNumber, items: page.items });
   }
   return toAccounts(records, included);

@@ -1,10 +1,13 @@
 import {
+  checksByRoute,
   createVendorClient,
+  operationChecks,
   errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
 } from "@rollcall/core";
 import { version } from "../package.json";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
@@ -20,6 +23,9 @@ export interface RootlyClientOptions extends ApiClientOptions {
   token: string;
 }
 
+// Built once: the spec's parameter limits are the same for every client.
+const checkRequest = checksByRoute(operationChecks(vendor.id, operations));
+
 /**
  * A typed Rootly client: bearer auth, JSON:API media types, Rootly's error bodies read into
  * ApiError messages, and 429s retried after `X-RateLimit-Reset` when that is soon enough.
@@ -28,6 +34,7 @@ export function createRootlyClient(options: RootlyClientOptions): RootlyClient {
   return createVendorClient<paths, typeof JSON_API_MEDIA_TYPE>(vendor, options, {
     operation: "createRootlyClient",
     packageVersion: version,
+    checkRequest,
   });
 }
 

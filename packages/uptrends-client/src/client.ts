@@ -1,10 +1,13 @@
 import {
+  checksByRoute,
   createVendorClient,
+  operationChecks,
   errorBodyReader,
   type ApiClient,
   type ApiClientOptions,
 } from "@rollcall/core";
 import { version } from "../package.json";
+import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
@@ -19,6 +22,9 @@ export interface UptrendsClientOptions extends ApiClientOptions {
   password: string;
 }
 
+// Built once: the spec's parameter limits are the same for every client.
+const checkRequest = checksByRoute(operationChecks(vendor.id, operations));
+
 /**
  * A typed Uptrends v4 client: HTTP Basic auth, `Accept: application/json` (Uptrends can also
  * answer XML), `{"Messages":[…]}` error bodies read into ApiError messages, 403 validation
@@ -28,6 +34,7 @@ export function createUptrendsClient(options: UptrendsClientOptions): UptrendsCl
   return createVendorClient<paths, "application/json">(vendor, options, {
     operation: "createUptrendsClient",
     packageVersion: version,
+    checkRequest,
   });
 }
 

@@ -14,6 +14,7 @@ import {
 } from "./generated-files";
 import { createFormatter, type Formatter } from "./formatting";
 import { hashInputs } from "./input-hashes";
+import { operationsSource } from "./operation-rules";
 import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./registry";
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
 import { findMissingTurboInputs } from "./turbo-inputs";
@@ -139,7 +140,10 @@ async function generate(
     const vendor = target.vendors[0] as Vendor;
     const spec = bundled.get(vendor.id) as BundledSpec;
     const descriptor = describeVendor(vendor, spec.document);
-    planVendorFiles(vendor, await generateSchemaTypes(spec), descriptor).forEach(submit);
+    const operations = operationsSource(spec);
+    planVendorFiles(vendor, await generateSchemaTypes(spec), descriptor, operations).forEach(
+      submit,
+    );
   }
   return Promise.all(formatted);
 }

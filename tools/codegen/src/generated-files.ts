@@ -19,6 +19,7 @@ export const SIMULATORS_DIRECTORY = "packages/simulators";
 
 export const SCHEMA_FILE = "src/generated/schema.ts";
 export const VENDOR_FILE = "src/generated/vendor.ts";
+export const OPERATIONS_FILE = "src/generated/operations.ts";
 export const SPECS_FILE = "src/generated/specs.ts";
 
 /** One package's set of generated files and the vendors whose specs they come from. */
@@ -38,7 +39,7 @@ export function vendorTarget(vendor: Vendor): Target {
     id: vendor.id,
     packageName: vendor.package,
     directory: vendor.directory,
-    paths: [SCHEMA_FILE, VENDOR_FILE],
+    paths: [SCHEMA_FILE, VENDOR_FILE, OPERATIONS_FILE],
     vendors: [vendor],
   };
 }
@@ -62,6 +63,7 @@ export function planVendorFiles(
   vendor: Vendor,
   schemaTypes: string,
   descriptor: DescriptorFacts,
+  operations: string,
 ): PlannedFile[] {
   const header = generatedMarker([vendor.spec]);
   const facts = {
@@ -94,6 +96,12 @@ export function planVendorFiles(
         `export const vendor = ${JSON.stringify(facts)} as const satisfies VendorDescriptor;`,
         "",
       ].join("\n"),
+    },
+    {
+      packageName: vendor.package,
+      directory: vendor.directory,
+      path: OPERATIONS_FILE,
+      content: `${header}\n${operations}`,
     },
   ];
 }

@@ -20,12 +20,18 @@ export type RouteChecks = Readonly<
 // The methods each `checksByRoute` result has checks for: a client skips the call for the others.
 const routeMethods = new WeakMap<RequestCheck, ReadonlySet<string>>();
 
-/** A {@link RequestCheck} that runs the check registered for the call's method and path, if any. */
-export function checksByRoute(checks: RouteChecks): RequestCheck {
+/**
+ * A {@link RequestCheck} that runs the checks registered for the call's method and path, if any:
+ * those of every table, in order (e.g. the spec's parameter limits, then a hand-written body rule).
+ */
+export function checksByRoute(...tables: RouteChecks[]): RequestCheck {
+  const checks: Record<string, ((init: Readonly<Record<string, unknown>>) => void)[]> = {};
+  for (const table of tables)
+    for (const [key, check] of Object.entries(table)) (checks[key] ??= []).push(check);
   const run: RequestCheck = ({ method, path, init }) => {
     // Own keys only: a path like "/constructor" must not reach Object.prototype.
     const key = `${method} ${path}`;
-    if (Object.hasOwn(checks, key)) checks[key]?.(init);
+    if (Object.hasOwn(checks, key)) for (const check of checks[key]!) check(init);
   };
   routeMethods.set(run, new Set(Object.keys(checks).map((key) => key.split(" ")[0]!)));
   return run;

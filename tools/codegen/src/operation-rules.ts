@@ -1,0 +1,211 @@
+import { CodegenError } from "./codegen-error";
+import type { BundledSpec } from "./spec-loading";
+
+// Reads each operation's route checks (parameter limits, `x-rollcall-exactly-one`) and paging
+// (`x-rollcall-pagination`) out of a bundled spec, as the data @rollcall/core interprets
+// (its OperationRule type). specs/README.md documents the extensions.
+
+type Json = Record<string, unknown>;
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const SCALARS = ["string", "integer", "number", "boolean"];
+const LIMITS = ["minimum", "maximum", "minLength", "maxLength"] as const;
+const PAGINATION_KEYS = ["items", "size", "defaultSize", "offset", "page", "nextPage", "hasNext"];
+
+const isRecord = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** `paths["/v1/users"].get["x-rollcall-pagination"]`: where a problem is, as a JSON path. */
+const jsonPath = (...keys: string[]) =>
+  keys
+    .map((key, i) =>
+      /^[A-Za-z_]\w*$/.test(key) ? `${i ? "." : ""}${key}` : `[${JSON.stringify(key)}]`,
+    )
+    .join("");
+
+/** Follows internal `$ref`s (bundled specs have no others). */
+function resolve(document: Json, value: unknown, seen = 0): unknown {
+  if (!isRecord(value) || typeof value.$ref !== "string" || seen > 20) return value;
+  const target = value.$ref
+    .replace(/^#\//, "")
+    .split("/")
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), document);
+  return resolve(document, target, seen + 1);
+}
+
+interface ParameterRule {
+  in: "query" | "path";
+  name: string;
+  required?: true;
+  type?: string;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+}
+
+/** The limits of one path or query parameter that a client can check, or undefined for none. */
+function parameterRule(document: Json, parameter: Json): ParameterRule | undefined {
+  const place = parameter.in;
+  if ((place !== "query" && place !== "path") || typeof parameter.name !== "string") return;
+  const schema = resolve(document, parameter.schema);
+  const rule: ParameterRule = { in: place, name: parameter.name };
+  if (parameter.required === true) rule.required = true;
+  if (isRecord(schema)) {
+    // `type: [string, "null"]` is still a string check: a null parameter counts as not given.
+    const types = [schema.type].flat().filter((type) => type !== "null");
+    if (types.length === 1 && SCALARS.includes(types[0] as string)) {
+      rule.type = types[0] as string;
+      if (Array.isArray(schema.enum)) rule.enum = schema.enum.filter((v) => v !== null);
+      for (const limit of LIMITS)
+        if (typeof schema[limit] === "number") rule[limit] = schema[limit] as number;
+      if (typeof schema.pattern === "string") rule.pattern = schema.pattern;
+    }
+  }
+  return Object.keys(rule).length > 2 ? rule : undefined;
+}
+
+/** Path-level parameters, overridden by operation-level ones of the same name and place. */
+function parametersOf(document: Json, pathItem: Json, operation: Json): Json[] {
+  const byKey = new Map<string, Json>();
+  for (const list of [pathItem.parameters, operation.parameters]) {
+    for (const entry of Array.isArray(list) ? list : []) {
+      const parameter = resolve(document, entry);
+      if (isRecord(parameter)) byKey.set(`${parameter.in} ${parameter.name}`, parameter);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Every operation with something to check or page, keyed by `"METHOD /path"`. Throws a
+ * CodegenError naming the spec file and the JSON path of every malformed extension.
+ */
+export function operationRules(spec: BundledSpec): Record<string, Json> {
+  const { document } = spec;
+  const problems: string[] = [];
+  const rules: Record<string, Json> = {};
+  const paths = isRecord(document.paths) ? document.paths : {};
+  for (const [path, pathItem] of Object.entries(paths)) {
+    if (!isRecord(pathItem)) continue;
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!isRecord(operation)) continue;
+      const problem = (key: string, message: string, ...more: string[]) =>
+        problems.push(
+          `${spec.vendor.spec}: ${jsonPath("paths", path, method, key, ...more)} ${message}`,
+        );
+      const parameters = parametersOf(document, pathItem, operation);
+      const params = parameters.flatMap((p) => parameterRule(document, p) ?? []);
+      const query = new Map(
+        parameters.filter((p) => p.in === "query").map((p) => [p.name as string, p]),
+      );
+      const rule: Json = { id: operation.operationId ?? `${method} ${path}`, path };
+      if (params.length) rule.params = params;
+
+      const exactlyOne = operation["x-rollcall-exactly-one"];
+      if (exactlyOne !== undefined) {
+        const key = "x-rollcall-exactly-one";
+        if (
+          !Array.isArray(exactlyOne) ||
+          exactlyOne.length < 2 ||
+          exactlyOne.some((name) => typeof name !== "string")
+        ) {
+          problem(key, "must be a list of two or more query parameter names");
+        } else {
+          for (const name of exactlyOne.filter((name) => !query.has(name)))
+            problem(key, `names "${name}", which is not a query parameter of the operation`);
+          if (exactlyOne.some((name) => query.get(name)?.required === true))
+            problem(key, "names a required parameter: give it `required: false`");
+          rule.exactlyOne = exactlyOne;
+        }
+      }
+
+      const pagination = operation["x-rollcall-pagination"];
+      if (pagination !== undefined) {
+        const key = "x-rollcall-pagination";
+        const before = problems.length;
+        checkPagination(document, operation, method, query, pagination, (message, ...more) =>
+          problem(key, message, ...more),
+        );
+        if (problems.length === before) rule.pagination = pagination;
+      }
+      if (rule.params || rule.exactlyOne || rule.pagination)
+        rules[`${method.toUpperCase()} ${path}`] = rule;
+    }
+  }
+  if (problems.length) throw new CodegenError(problems);
+  return rules;
+}
+
+function checkPagination(
+  document: Json,
+  operation: Json,
+  method: string,
+  query: ReadonlyMap<string, Json>,
+  pagination: unknown,
+  problem: (message: string, ...keys: string[]) => void,
+): void {
+  if (method !== "get") return problem("is only for GET operations");
+  if (!isRecord(pagination)) return problem(`must be an object with ${PAGINATION_KEYS.join(", ")}`);
+  for (const key of Object.keys(pagination).filter((k) => !PAGINATION_KEYS.includes(k)))
+    problem(`is not a pagination key (known: ${PAGINATION_KEYS.join(", ")})`, key);
+  const integerParameter = (key: string) => {
+    const name = pagination[key];
+    const schema = resolve(document, query.get(name as string)?.schema);
+    if (typeof name !== "string" || !isRecord(schema) || schema.type !== "integer")
+      problem("must name an integer query parameter of the operation", key);
+  };
+  integerParameter("size");
+  if ((pagination.offset === undefined) === (pagination.page === undefined))
+    problem("must give exactly one of `offset` (offset style) and `page` (page-number style)");
+  else integerParameter(pagination.offset === undefined ? "page" : "offset");
+  for (const key of ["nextPage", "hasNext"]) {
+    const value = pagination[key];
+    if (value === undefined) continue;
+    if (pagination.page === undefined) problem("is only for the page-number style", key);
+    if (typeof value !== "string" || !/^[^.]+(\.[^.]+)*$/.test(value))
+      problem("must be a dotted path into the response body, e.g. meta.next_page", key);
+  }
+  const size = resolve(document, query.get(pagination.size as string)?.schema);
+  const { defaultSize } = pagination;
+  const { minimum = 1, maximum = Infinity } = isRecord(size) ? (size as Json) : {};
+  if (
+    typeof defaultSize !== "number" ||
+    !Number.isInteger(defaultSize) ||
+    defaultSize < Math.max(1, minimum as number) ||
+    defaultSize > (maximum as number)
+  )
+    problem("must be an integer within the size parameter's minimum and maximum", "defaultSize");
+  // The items field must be an array property of the 200 response's JSON body.
+  const content = resolve(
+    document,
+    (resolve(document, (operation.responses as Json)?.["200"]) as Json)?.content,
+  );
+  const body = isRecord(content)
+    ? resolve(document, (Object.values(content)[0] as Json)?.schema)
+    : undefined;
+  const field =
+    isRecord(body) && isRecord(body.properties)
+      ? resolve(document, body.properties[pagination.items as string])
+      : undefined;
+  if (typeof pagination.items !== "string" || !isRecord(field) || field.type !== "array")
+    problem("must name an array property of the 200 response body", "items");
+}
+
+/** The source of `src/generated/operations.ts`, after the marker line. */
+export function operationsSource(spec: BundledSpec): string {
+  return [
+    'import type { OperationRules } from "@rollcall/core";',
+    "",
+    "/**",
+    ` * Route checks and paging of the ${spec.vendor.title} API, from its spec, keyed by "METHOD /path".`,
+    " * `@rollcall/core` turns them into the client's checks (operationChecks) and listings (paginator).",
+    " */",
+    `export const operations = ${JSON.stringify(operationRules(spec))} as const satisfies OperationRules;`,
+    "",
+  ].join("\n");
+}
