@@ -14,9 +14,9 @@ export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Resp
 export interface AuthOptions {
   /** Headers on every request, e.g. `{ "X-Api-Key": key }` or `{ Authorization: "Bearer …" }`. */
   headers?: Record<string, string>;
-  /** Query parameters, e.g. OpsGenie's `{ apiKey }` on GET and DELETE. `methods` defaults to all. */
+  /** Query parameters, e.g. `{ apiKey }` on GET and DELETE. `methods` defaults to all. */
   query?: { params: Record<string, string>; methods?: readonly HttpMethod[] };
-  /** Fields merged into JSON object bodies, e.g. OpsGenie's `{ apiKey }` on POST. */
+  /** Fields merged into JSON object bodies, e.g. `{ apiKey }` on POST. */
   body?: { fields: Record<string, string>; methods?: readonly HttpMethod[] };
   /**
    * Escape hatch: change or replace the final Request before it is sent (once per call, before any
@@ -38,7 +38,7 @@ export type ErrorBodyParser = (body: unknown, response: Response) => ErrorBodyIn
 
 /** What a vendor package tells the runtime about its API. */
 export interface VendorConfig {
-  /** Vendor id used in every error and hook payload, e.g. "rootly". */
+  /** Vendor id used in every error and hook payload, e.g. "acme". */
   vendor: string;
   /** npm package name and version, for the User-Agent `name/version node/x.y.z`. */
   packageName: string;
@@ -67,7 +67,7 @@ export interface VendorConfig {
   requestIdHeaders?: readonly string[];
   /** How long the server asked to wait (ms) before a retry; default reads Retry-After and rate-limit reset headers. */
   retryDelay?: (response: Response, now: number) => number | undefined;
-  /** Override the error class per status, e.g. Uptrends answers validation errors with 403. */
+  /** Override the error class per status, e.g. for a vendor answering validation errors with 403. */
   errorKinds?: Readonly<Record<number, ApiErrorKind>>;
   /** openapi-fetch query serialisation for this API (default: form arrays, deepObject objects). */
   querySerializer?: QuerySerializerOptions;

@@ -247,7 +247,7 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     !methods || methods.includes(method);
 
   // One openapi-fetch client per distinct auth placement, chosen per method at construction, so
-  // OpsGenie-style query/body credentials cost nothing per call.
+  // Query and body credentials cost nothing per call.
   const variants = new Map<string, Client<Paths, Media>>();
   const client: Record<string, unknown> = {
     vendor: vendor.vendor,

@@ -3,7 +3,7 @@ import { ClientValidationError } from "./errors";
 /** Where a check runs, for the {@link ClientValidationError} it throws. */
 export interface CheckSite {
   vendor: string;
-  /** The factory or helper being called, e.g. "createRootlyClient". */
+  /** The factory or helper being called, e.g. "createAcmeClient". */
   operation: string;
 }
 
@@ -11,7 +11,7 @@ export interface CheckSite {
 export interface CredentialSite extends CheckSite {
   /** The option path, e.g. "options.apiKey". */
   field: string;
-  /** What the credential is, e.g. "the eagle.io API key"; added to "is required" messages. */
+  /** What the credential is, e.g. "the Acme API key"; added to "is required" messages. */
   description?: string;
   /** It is sent as a raw header value, so it must be Latin-1 (fetch throws on anything else). */
   header?: boolean;

@@ -26,9 +26,9 @@ const joined = (texts: (string | undefined)[], separator = "; ") =>
   texts.filter(Boolean).join(separator) || undefined;
 
 /**
- * Reads the error shapes the four vendors use: eagle.io `{error:{code,message}}`, OpsGenie and
- * Rootly's 429 `{error:"…",code}`, Rootly JSON:API `{errors:[{title,detail,code}]}`, Uptrends
- * `{Messages:[{Message}]}`, plus plain `{message}` and short text bodies.
+ * Reads the common error shapes: `{error:{code,message}}`, `{error:"…",code}`, JSON:API
+ * `{errors:[{title,detail,code}]}`, `{Messages:[{Message}]}`, plain `{message}` and short text
+ * bodies.
  */
 export function parseCommonErrorBody(body: unknown): ErrorBodyInfo | undefined {
   if (typeof body === "string") {

@@ -105,7 +105,7 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
 /**
  * How long the server asked us to wait, in ms, or undefined when it did not say. Reads
  * `Retry-After` (delta seconds or HTTP date) on any status, and on 429 also `X-RateLimit-Reset` /
- * `RateLimit-Reset` (epoch seconds, as Rootly sends; small values are read as delta seconds, as the
+ * `RateLimit-Reset` (epoch seconds, as some vendors send; small values are read as delta seconds, as the
  * IETF draft defines them).
  */
 export function serverRetryDelay(response: Response, now: number): number | undefined {

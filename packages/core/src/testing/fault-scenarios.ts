@@ -66,7 +66,7 @@ const TIMEOUT_MS = 150;
 export interface FaultScenarioOptions {
   /**
    * True when the server's plain 429 names a wait longer than {@link FAULT_TEST_RETRY}'s
-   * `maxDelayMs` (Rootly's `X-RateLimit-Reset` a minute away): the client hands the error back
+   * `maxDelayMs` (a `X-RateLimit-Reset` a minute away): the client hands the error back
    * instead of retrying. False (the default) when it names none, so the client backs off and retries.
    */
   rateLimitNamesLongWait?: boolean;
