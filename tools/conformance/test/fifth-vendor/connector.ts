@@ -1,0 +1,99 @@
+// The fifth vendor's hand-written part, as `packages/acme-client/src/connector.ts` would hold it:
+// its account adapter, its offboarding step, and the connector. Everything else — auth, media type,
+// error bodies, parameter checks — comes from the code generated from its spec, passed in here
+// because the test generates it into a temporary copy of the repo.
+import {
+  checksByRoute,
+  createVendorClient,
+  defineAccount,
+  deletionExecutor,
+  email,
+  manualReview,
+  roleFrom,
+  unwrap,
+  type ApiClient,
+  type Connector,
+  type OffboardingStep,
+  type OperationRules,
+  type VendorDescriptor,
+} from "@rollcall/core";
+import { operationChecks } from "@rollcall/core";
+
+/** The generated modules of the vendor: `src/generated/vendor.ts` and `operations.ts`. */
+export interface Generated {
+  vendor: VendorDescriptor;
+  operations: OperationRules;
+}
+
+interface AcmeUser {
+  id: string;
+  email: string;
+  role: string;
+}
+
+export interface AcmeDeleteUser extends OffboardingStep {
+  readonly action: "acme.deleteUser";
+  readonly userId: string;
+}
+
+// The generated `paths` types live in the temporary copy; the test needs no more than `any` here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AcmeClient = ApiClient<any>;
+
+export function acmeConnector({
+  vendor,
+  operations,
+}: Generated): Connector<AcmeClient, AcmeDeleteUser> {
+  const checkRequest = checksByRoute(operationChecks(vendor.id, operations));
+  const user = (userId: string) => ({ params: { path: { userId } } });
+  return {
+    id: vendor.id,
+    title: vendor.title,
+    packageName: vendor.packageName,
+    settings: [{ option: "apiKey", env: "ACME_API_KEY", secret: true }],
+    defaultBaseUrl: () => vendor.defaultBaseUrl,
+    createClient: (settings, options) =>
+      createVendorClient(
+        vendor,
+        { ...options, apiKey: settings.apiKey },
+        {
+          operation: "createAcmeClient",
+          packageVersion: "0.0.0",
+          checkRequest,
+        },
+      ) as AcmeClient,
+    async pullAccounts(client, options) {
+      const { users } = unwrap(await client.GET("/users", {})) as { users: AcmeUser[] };
+      options?.onPage?.({ vendor: vendor.id, page: 1, items: users });
+      const accounts = users.map((record) =>
+        defineAccount({
+          source: { vendor: vendor.id, kind: "acme.user", id: record.id },
+          raw: record,
+          emails: [email(record.email, "login")],
+          role: roleFrom(record.role, { admin: "admin", member: "member" }),
+        }),
+      );
+      return { accounts, issues: [] };
+    },
+    planOffboarding: (account, login) =>
+      account.source.kind === "acme.user"
+        ? [
+            {
+              vendor: vendor.id,
+              action: "acme.deleteUser",
+              account: account.source,
+              userId: account.source.id,
+              description: `Delete Acme Ops user ${login ?? account.source.id} (id ${account.source.id}).`,
+            },
+          ]
+        : [manualReview(account, "Rollcall has no offboarding action for this kind of account")],
+    offboardingExecutor: (client) =>
+      deletionExecutor<AcmeDeleteUser>({
+        vendor: vendor.id,
+        action: "acme.deleteUser",
+        target: (step) => ({ field: "userId", value: step.userId }),
+        remove: (step) => client.DELETE("/users/{userId}", user(step.userId)),
+        readBack: (step) => client.GET("/users/{userId}", user(step.userId)),
+      }),
+  };
+}
