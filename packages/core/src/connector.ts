@@ -10,6 +10,8 @@ import type {
 } from "./identity/offboarding";
 import type { VendorId } from "./identity/vendors";
 import type { ApiClientOptions } from "./runtime/client-options";
+import { basicAuthorization } from "./runtime/redaction";
+import type { VendorDescriptor } from "./runtime/vendor-descriptor";
 
 /** One credential or setting a connector's client takes, and where a tool reads it from. */
 export interface ConnectorSetting {
@@ -65,4 +67,56 @@ export function connectorSecrets(connector: Connector, settings: ConnectorSettin
     .map((setting) => settings[setting.option])
     .filter((value): value is string => typeof value === "string" && value !== "");
   return [...values, ...(connector.wireSecrets?.(settings) ?? [])];
+}
+
+/** What a vendor package writes of its connector; the rest comes from its generated descriptor. */
+export type ConnectorParts<Client, Step extends OffboardingStep> = Omit<
+  Connector<Client, Step>,
+  "id" | "title" | "packageName" | "defaultBaseUrl" | "wireSecrets"
+>;
+
+type DescriptorFacts = Pick<
+  VendorDescriptor,
+  "id" | "title" | "packageName" | "defaultBaseUrl" | "regions" | "defaultRegion" | "basic"
+>;
+
+/**
+ * A connector from the vendor's generated descriptor and its hand-written parts. The descriptor
+ * gives the id, title and package, the default base URL (a `region` setting picks among the spec's
+ * regions, which become its choices) and, for HTTP Basic, the wire forms of the credentials.
+ * Mark the call `@__PURE__` and give the parts only functions and literals, so a bundle that never
+ * uses the connector drops it, and the code it names, from the bundle.
+ */
+export function defineConnector<Client, Step extends OffboardingStep>(
+  vendor: DescriptorFacts,
+  parts: ConnectorParts<Client, Step>,
+): Connector<Client, Step> {
+  const { regions, defaultRegion, basic } = vendor;
+  const settings = parts.settings.map((setting) =>
+    regions !== undefined && setting.option === "region" && setting.choices === undefined
+      ? { ...setting, choices: Object.keys(regions) }
+      : setting,
+  );
+  return {
+    ...parts,
+    id: vendor.id,
+    title: vendor.title,
+    packageName: vendor.packageName,
+    settings,
+    defaultBaseUrl: (values) =>
+      regions === undefined
+        ? vendor.defaultBaseUrl
+        : (regions[values.region ?? defaultRegion ?? ""] ?? vendor.defaultBaseUrl),
+    ...(basic === undefined
+      ? {}
+      : {
+          wireSecrets: (values: ConnectorSettings) => {
+            const [user = "", password = ""] = basic.map((option) => values[option] ?? "");
+            return [
+              `${user}:${password}`,
+              basicAuthorization(user, password).slice("Basic ".length),
+            ];
+          },
+        }),
+  };
 }

@@ -2,6 +2,6 @@
 // interpreters of the operation data generated from each vendor's spec.
 export * from "./identity/index";
 export * from "./runtime/index";
-export { connectorSecrets } from "./connector";
-export type { Connector, ConnectorSetting, ConnectorSettings } from "./connector";
+export { connectorSecrets, defineConnector } from "./connector";
+export type { Connector, ConnectorParts, ConnectorSetting, ConnectorSettings } from "./connector";
 export * from "./operations/index";

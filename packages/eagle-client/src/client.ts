@@ -56,4 +56,7 @@ export function requireEagleClient(client: EagleClient, operation: string): void
 }
 
 /** Reads eagle.io's `{"error":{"code":405,"message":"…"}}` error body as the client does; undefined otherwise. */
-export const parseEagleError = errorBodyReader(vendor.errorBody);
+// A function, not a reader built when the module loads, so a bundle without it drops it.
+export function parseEagleError(body: unknown) {
+  return errorBodyReader(vendor.errorBody)(body);
+}

@@ -1,4 +1,4 @@
-import type { Connector } from "@rollcall/core";
+import { defineConnector } from "@rollcall/core";
 import { createEagleClient, type EagleClient } from "./client";
 import { vendor } from "./generated/vendor";
 import { offboardingExecutor } from "./offboarding";
@@ -9,14 +9,14 @@ import { pullAccounts } from "./pull-accounts";
  * eagle.io for the cross-vendor tools: an API key (Account level, to read and change the owner's
  * administrators and groups), administrators and group members as accounts, their removal.
  */
-export const connector: Connector<EagleClient, EagleOffboardingStep> = {
-  id: vendor.id,
-  title: vendor.title,
-  packageName: vendor.packageName,
-  settings: [{ option: "apiKey", env: "EAGLE_API_KEY", secret: true }],
-  defaultBaseUrl: () => vendor.defaultBaseUrl,
-  createClient: (settings, options) => createEagleClient({ ...options, apiKey: settings.apiKey! }),
-  pullAccounts: (client, options) => pullAccounts(client, options),
-  planOffboarding: offboardingPlanner,
-  offboardingExecutor,
-};
+export const connector = /* @__PURE__ */ defineConnector<EagleClient, EagleOffboardingStep>(
+  vendor,
+  {
+    settings: [{ option: "apiKey", env: "EAGLE_API_KEY", secret: true }],
+    createClient: (settings, options) =>
+      createEagleClient({ ...options, apiKey: settings.apiKey! }),
+    pullAccounts: (client, options) => pullAccounts(client, options),
+    planOffboarding: offboardingPlanner,
+    offboardingExecutor,
+  },
+);

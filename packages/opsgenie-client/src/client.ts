@@ -42,4 +42,7 @@ export function createOpsgenieClient(options: OpsgenieClientOptions): OpsgenieCl
 }
 
 /** Reads OpsGenie's `{"error":"…","code":n}` error body as the client does; undefined otherwise. */
-export const parseOpsgenieError = errorBodyReader(vendor.errorBody);
+// A function, not a reader built when the module loads, so a bundle without it drops it.
+export function parseOpsgenieError(body: unknown) {
+  return errorBodyReader(vendor.errorBody)(body);
+}

@@ -42,4 +42,7 @@ export function createRootlyClient(options: RootlyClientOptions): RootlyClient {
  * Reads Rootly's error bodies as the client does (the plain 429 `{"error":"…"}`, then the JSON:API
  * `{"errors":[…]}` document); undefined for anything else, which core's common reader then tries.
  */
-export const parseRootlyError = errorBodyReader(vendor.errorBody);
+// A function, not a reader built when the module loads, so a bundle without it drops it.
+export function parseRootlyError(body: unknown) {
+  return errorBodyReader(vendor.errorBody)(body);
+}

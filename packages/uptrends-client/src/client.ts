@@ -39,4 +39,7 @@ export function createUptrendsClient(options: UptrendsClientOptions): UptrendsCl
 }
 
 /** Reads Uptrends' `{"Messages":[{"Message":"…"}]}` error body as the client does; undefined otherwise. */
-export const parseUptrendsError = errorBodyReader(vendor.errorBody);
+// A function, not a reader built when the module loads, so a bundle without it drops it.
+export function parseUptrendsError(body: unknown) {
+  return errorBodyReader(vendor.errorBody)(body);
+}

@@ -1,4 +1,4 @@
-import { basicAuthorization, type Connector } from "@rollcall/core";
+import { defineConnector } from "@rollcall/core";
 import { pullAccounts } from "./accounts";
 import { createUptrendsClient, type UptrendsClient } from "./client";
 import { vendor } from "./generated/vendor";
@@ -9,27 +9,21 @@ import {
 } from "./offboarding";
 
 /** Uptrends for the cross-vendor tools: an API account, its operators, operator deletion. */
-export const connector: Connector<UptrendsClient, UptrendsDeleteOperator> = {
-  id: vendor.id,
-  title: vendor.title,
-  packageName: vendor.packageName,
-  settings: [
-    { option: "username", env: "UPTRENDS_USERNAME", secret: false },
-    { option: "password", env: "UPTRENDS_PASSWORD", secret: true },
-  ],
-  defaultBaseUrl: () => vendor.defaultBaseUrl,
-  // HTTP Basic sends `user:password` base64-encoded.
-  wireSecrets: ({ username = "", password = "" }) => [
-    `${username}:${password}`,
-    basicAuthorization(username, password).replace(/^Basic /, ""),
-  ],
-  createClient: (settings, options) =>
-    createUptrendsClient({
-      ...options,
-      username: settings.username!,
-      password: settings.password!,
-    }),
-  pullAccounts: (client, options) => pullAccounts(client, options),
-  planOffboarding: offboardingPlanner,
-  offboardingExecutor,
-};
+export const connector = /* @__PURE__ */ defineConnector<UptrendsClient, UptrendsDeleteOperator>(
+  vendor,
+  {
+    settings: [
+      { option: "username", env: "UPTRENDS_USERNAME", secret: false },
+      { option: "password", env: "UPTRENDS_PASSWORD", secret: true },
+    ],
+    createClient: (settings, options) =>
+      createUptrendsClient({
+        ...options,
+        username: settings.username!,
+        password: settings.password!,
+      }),
+    pullAccounts: (client, options) => pullAccounts(client, options),
+    planOffboarding: offboardingPlanner,
+    offboardingExecutor,
+  },
+);
