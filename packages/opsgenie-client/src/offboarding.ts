@@ -1,10 +1,9 @@
 import {
   deletionExecutor,
   isValidEmail,
-  manualReview,
+  deletionPlanner,
   UUID_FORMAT,
   type OffboardingExecutor,
-  type OffboardingPlanner,
   type OffboardingStep,
 } from "@rollcall/core";
 import { USER_KIND } from "./accounts";
@@ -19,21 +18,15 @@ export interface OpsgenieDeleteUser extends OffboardingStep {
 }
 
 /** The steps that remove one OpsGenie account: an `opsgenie.deleteUser` for each user. */
-export const offboardingPlanner: OffboardingPlanner<OpsgenieDeleteUser> = (account, login) => {
-  const { source } = account;
-  if (source.kind !== USER_KIND) {
-    return [manualReview(account, "Rollcall has no offboarding action for this kind of account")];
-  }
-  const step: OpsgenieDeleteUser = {
-    vendor: vendor.id,
-    action: "opsgenie.deleteUser",
-    account: source,
+export const offboardingPlanner = /* @__PURE__ */ deletionPlanner<OpsgenieDeleteUser>({
+  kind: USER_KIND,
+  action: "opsgenie.deleteUser",
+  step: ({ source }, login) => ({
     userId: source.id,
     username: login,
     description: `Delete OpsGenie user ${login ?? source.id} (id ${source.id}).`,
-  };
-  return [step];
-};
+  }),
+});
 
 // Only called once `target` has checked the id, or else the username, so neither is null here.
 const userQuery = (step: OpsgenieDeleteUser) =>

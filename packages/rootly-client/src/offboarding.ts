@@ -1,8 +1,7 @@
 import {
   deletionExecutor,
-  manualReview,
+  deletionPlanner,
   type OffboardingExecutor,
-  type OffboardingPlanner,
   type OffboardingStep,
 } from "@rollcall/core";
 import { USER_KIND } from "./accounts";
@@ -19,20 +18,14 @@ export interface RootlyDeleteUser extends OffboardingStep {
 const USER_ID = { pattern: /^[0-9]+$/, description: 'a numeric user id such as "317"' };
 
 /** The steps that remove one Rootly account: a `rootly.deleteUser` for each user. */
-export const offboardingPlanner: OffboardingPlanner<RootlyDeleteUser> = (account, login) => {
-  const { source } = account;
-  if (source.kind !== USER_KIND) {
-    return [manualReview(account, "Rollcall has no offboarding action for this kind of account")];
-  }
-  const step: RootlyDeleteUser = {
-    vendor: vendor.id,
-    action: "rootly.deleteUser",
-    account: source,
+export const offboardingPlanner = /* @__PURE__ */ deletionPlanner<RootlyDeleteUser>({
+  kind: USER_KIND,
+  action: "rootly.deleteUser",
+  step: ({ source }, login) => ({
     userId: source.id,
     description: `Delete Rootly user ${login ?? source.id} (id ${source.id}).`,
-  };
-  return [step];
-};
+  }),
+});
 
 /**
  * Carries out `rootly.deleteUser` steps: `DELETE /v1/users/{id}`, then `GET` it back: done only

@@ -1,9 +1,8 @@
 import {
   deletionExecutor,
-  manualReview,
+  deletionPlanner,
   UUID_FORMAT,
   type OffboardingExecutor,
-  type OffboardingPlanner,
   type OffboardingStep,
 } from "@rollcall/core";
 import { OPERATOR_KIND } from "./accounts";
@@ -17,20 +16,14 @@ export interface UptrendsDeleteOperator extends OffboardingStep {
 }
 
 /** The steps that remove one Uptrends account: an `uptrends.deleteOperator` for each operator. */
-export const offboardingPlanner: OffboardingPlanner<UptrendsDeleteOperator> = (account, login) => {
-  const { source } = account;
-  if (source.kind !== OPERATOR_KIND) {
-    return [manualReview(account, "Rollcall has no offboarding action for this kind of account")];
-  }
-  const step: UptrendsDeleteOperator = {
-    vendor: vendor.id,
-    action: "uptrends.deleteOperator",
-    account: source,
+export const offboardingPlanner = /* @__PURE__ */ deletionPlanner<UptrendsDeleteOperator>({
+  kind: OPERATOR_KIND,
+  action: "uptrends.deleteOperator",
+  step: ({ source }, login) => ({
     operatorGuid: source.id,
     description: `Delete Uptrends operator ${login ?? source.id} (OperatorGuid ${source.id}).`,
-  };
-  return [step];
-};
+  }),
+});
 
 const operator = (step: UptrendsDeleteOperator) => ({
   params: { path: { operatorGuid: step.operatorGuid } },

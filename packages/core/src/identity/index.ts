@@ -73,6 +73,8 @@ export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff"
 
 export { planOffboarding, executeOffboarding, manualReview } from "./offboarding";
 export { deletionExecutor, UUID_FORMAT } from "./deletion-executor";
+export { deletionPlanner } from "./deletion-planner";
+export type { DeletionPlannerOptions } from "./deletion-planner";
 export { AccountStillPresentError } from "./account-still-present-error";
 export type { DeletionExecutorOptions, RecordIdFormat } from "./deletion-executor";
 export type {
