@@ -10,6 +10,11 @@ export default strykerConfig({
     // runtime: retries, timeouts, redaction, errors, pagination guards
     "src/runtime/**/*.ts",
     "!src/runtime/index.ts",
+    // the spec's parameter checks and paging, read from each vendor's generated operations
+    "src/operations/**/*.ts",
+    "!src/operations/index.ts",
+    // connectors: what the descriptor gives a vendor's connector
+    "src/connector.ts",
   ],
   equivalent: {
     // hci3: scim.ts, offboarding.ts, deletion-executor.ts, account.ts, identity errors

@@ -8,7 +8,6 @@ export default strykerConfig({
     "src/list-users.ts",
     "src/offboarding.ts",
     "src/pull-accounts.ts",
-    "src/region.ts",
   ],
   equivalent: {
     "src/accounts.ts:96:65":
