@@ -103,15 +103,14 @@ export function defineConnector<Client, Step extends OffboardingStep>(
     title: vendor.title,
     packageName: vendor.packageName,
     settings,
-    defaultBaseUrl: (values) =>
-      regions === undefined
-        ? vendor.defaultBaseUrl
-        : (regions[values.region ?? defaultRegion ?? ""] ?? vendor.defaultBaseUrl),
+    // No region given: the spec's default one; an unknown one (tools check `choices` first) or a
+    // vendor without regions: the registry's base URL.
+    defaultBaseUrl: (values) => regions?.[values.region ?? defaultRegion!] ?? vendor.defaultBaseUrl,
     ...(basic === undefined
       ? {}
       : {
           wireSecrets: (values: ConnectorSettings) => {
-            const [user = "", password = ""] = basic.map((option) => values[option] ?? "");
+            const [user, password] = [values[basic[0]] ?? "", values[basic[1]] ?? ""];
             return [
               `${user}:${password}`,
               basicAuthorization(user, password).slice("Basic ".length),
