@@ -96,32 +96,13 @@ const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 // Looked up per call so test doubles and polyfills installed after construction still apply.
 const defaultFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
 
-/**
- * Builds a vendor client: openapi-fetch's `createClient` plus auth placement, User-Agent, timeouts,
- * retries, redacted errors and hooks. `vendor` comes from the vendor package; `options` are the
- * user's, passed through untouched (kept apart so user keys can never replace auth or secrets).
- */
-export function createApiClient<Paths extends {}, Media extends MediaType = MediaType>(
-  vendor: VendorConfig,
-  options: ApiClientOptions = {},
-): ApiClient<Paths, Media> {
-  const fail = (field: string, message: string): never => {
-    throw new ClientValidationError({
-      vendor: typeof vendor?.vendor === "string" ? vendor.vendor : "unknown",
-      operation: "createApiClient",
-      field,
-      message,
-    });
-  };
-  const checkTimeout = (value: unknown, field: string) =>
-    isMs(value)
-      ? (value as number)
-      : fail(field, "must be a finite number of milliseconds ≥ 0 (0 turns the timeout off)");
-  const checkMaxBytes = (value: unknown, field: string) =>
-    isMs(value)
-      ? (value as number)
-      : fail(field, "must be a finite number of bytes ≥ 0 (0 turns the limit off)");
+type Fail = (field: string, message: string) => never;
 
+/**
+ * Stage 1: refuses a malformed vendor config or options before anything is built, naming the field
+ * and never echoing a value (auth records hold credentials).
+ */
+function checkVendorConfig(vendor: VendorConfig, options: ApiClientOptions, fail: Fail): void {
   if (typeof vendor !== "object" || vendor === null)
     fail("vendor", "must be the vendor's config object");
   for (const key of ["vendor", "packageName", "packageVersion", "baseUrl"] as const) {
@@ -131,8 +112,6 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   if (typeof options !== "object" || options === null) fail("options", "must be an object");
   const auth = vendor.auth ?? {};
   const { query: authQuery, body: authBody, headers: authHeaders } = auth;
-  const hooks = options.hooks ?? {};
-  // Never echo a value of these records: they are credentials.
   for (const [record, field] of [
     [vendor.bodyHeaders, "bodyHeaders"],
     [authHeaders, "auth.headers"],
@@ -161,12 +140,17 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     [vendor.checkRequest, "vendor.checkRequest"],
     [auth.onRequest, "vendor.auth.onRequest"],
     [options.fetch, "options.fetch"],
-    ...Object.entries(hooks).map(([name, hook]) => [hook, `options.hooks.${name}`] as const),
+    ...Object.entries(options.hooks ?? {}).map(
+      ([name, hook]) => [hook, `options.hooks.${name}`] as const,
+    ),
   ] as const) {
     if (value !== undefined && typeof value !== "function") fail(field, "must be a function");
   }
+}
 
-  // Every credential the client was given: auth placements, sensitive headers and `secrets`.
+/** Stage 2: every credential the client was given: auth placements, sensitive headers, `secrets`. */
+function secretsOf(vendor: VendorConfig, options: ApiClientOptions): string[] {
+  const { query: authQuery, body: authBody, headers: authHeaders } = vendor.auth ?? {};
   const secrets: unknown[] = [
     ...(vendor.secrets ?? []),
     ...Object.values(authQuery?.params ?? {}),
@@ -181,7 +165,41 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
       if (all || (typeof value === "string" && isSensitiveName(name)))
         secrets.push(...secretsInHeaderValue(value));
   }
-  const redactor = createRedactor(secrets as string[]);
+  return secrets as string[];
+}
+
+/**
+ * Builds a vendor client: openapi-fetch's `createClient` plus auth placement, User-Agent, timeouts,
+ * retries, redacted errors and hooks. `vendor` comes from the vendor package; `options` are the
+ * user's, passed through untouched (kept apart so user keys can never replace auth or secrets).
+ */
+export function createApiClient<Paths extends {}, Media extends MediaType = MediaType>(
+  vendor: VendorConfig,
+  options: ApiClientOptions = {},
+): ApiClient<Paths, Media> {
+  const fail = (field: string, message: string): never => {
+    throw new ClientValidationError({
+      vendor: typeof vendor?.vendor === "string" ? vendor.vendor : "unknown",
+      operation: "createApiClient",
+      field,
+      message,
+    });
+  };
+  const checkTimeout = (value: unknown, field: string) =>
+    isMs(value)
+      ? (value as number)
+      : fail(field, "must be a finite number of milliseconds ≥ 0 (0 turns the timeout off)");
+  const checkMaxBytes = (value: unknown, field: string) =>
+    isMs(value)
+      ? (value as number)
+      : fail(field, "must be a finite number of bytes ≥ 0 (0 turns the limit off)");
+
+  checkVendorConfig(vendor, options, fail);
+  const auth = vendor.auth ?? {};
+  const { query: authQuery, body: authBody, headers: authHeaders } = auth;
+  const hooks = options.hooks ?? {};
+  const secrets = secretsOf(vendor, options);
+  const redactor = createRedactor(secrets);
 
   const baseUrl = options.baseUrl ?? vendor.baseUrl;
   const baseUrlField = options.baseUrl === undefined ? "vendor.baseUrl" : "options.baseUrl";
