@@ -70,39 +70,74 @@ export function connectorSecrets(connector: Connector, settings: ConnectorSettin
 }
 
 /** What a vendor package writes of its connector; the rest comes from its generated descriptor. */
-export type ConnectorParts<Client, Step extends OffboardingStep> = Omit<
+export interface ConnectorParts<Client, Step extends OffboardingStep> extends Pick<
   Connector<Client, Step>,
-  "id" | "title" | "packageName" | "defaultBaseUrl" | "wireSecrets"
->;
+  "pullAccounts" | "planOffboarding" | "offboardingExecutor"
+> {
+  /** The environment variable of each credential option, and of `region` where there are regions. */
+  readonly env: Readonly<Record<string, string>>;
+  /** The client factory (`create<Vendor>Client`): the settings arrive among its options. */
+  readonly client: (options: never) => Client;
+}
 
 type DescriptorFacts = Pick<
   VendorDescriptor,
-  "id" | "title" | "packageName" | "defaultBaseUrl" | "regions" | "defaultRegion" | "basic"
+  | "id"
+  | "title"
+  | "packageName"
+  | "defaultBaseUrl"
+  | "credentials"
+  | "regions"
+  | "defaultRegion"
+  | "basic"
 >;
+
+/** The connector's settings: the spec's credentials (all secret but a Basic user name), then its region. */
+function settingsOf(vendor: DescriptorFacts, env: Readonly<Record<string, string>>) {
+  const envOf = (option: string): string => {
+    const name = env[option];
+    if (name === undefined)
+      throw new Error(`${vendor.id} connector: no environment variable for ${option}`);
+    return name;
+  };
+  const settings: ConnectorSetting[] = vendor.credentials.map(({ option }) => ({
+    option,
+    env: envOf(option),
+    secret: option !== vendor.basic?.[0],
+  }));
+  if (vendor.regions !== undefined) {
+    const choices = Object.keys(vendor.regions);
+    settings.push({
+      option: "region",
+      env: envOf("region"),
+      secret: false,
+      required: false,
+      choices,
+    });
+  }
+  return settings;
+}
 
 /**
  * A connector from the vendor's generated descriptor and its hand-written parts. The descriptor
- * gives the id, title and package, the default base URL (a `region` setting picks among the spec's
- * regions, which become its choices) and, for HTTP Basic, the wire forms of the credentials.
- * Mark the call `@__PURE__` and give the parts only functions and literals, so a bundle that never
- * uses the connector drops it, and the code it names, from the bundle.
+ * gives the id, title and package, the settings (its credential options, and a `region` setting
+ * whose choices are the spec's regions), the default base URL per region and, for HTTP Basic, the
+ * wire forms of the credentials. Mark the call `@__PURE__` and give the parts only functions and
+ * literals, so a bundle that never uses the connector drops it, and the code it names.
  */
 export function defineConnector<Client, Step extends OffboardingStep>(
   vendor: DescriptorFacts,
-  parts: ConnectorParts<Client, Step>,
+  { env, client, ...parts }: ConnectorParts<Client, Step>,
 ): Connector<Client, Step> {
   const { regions, defaultRegion, basic } = vendor;
-  const settings = parts.settings.map((setting) =>
-    regions !== undefined && setting.option === "region" && setting.choices === undefined
-      ? { ...setting, choices: Object.keys(regions) }
-      : setting,
-  );
   return {
     ...parts,
     id: vendor.id,
     title: vendor.title,
     packageName: vendor.packageName,
-    settings,
+    settings: settingsOf(vendor, env),
+    // The client checks its settings itself (a missing credential, an unknown region).
+    createClient: (settings, options) => client({ ...options, ...settings } as never),
     // No region given: the spec's default one; an unknown one (tools check `choices` first) or a
     // vendor without regions: the registry's base URL.
     defaultBaseUrl: (values) => regions?.[values.region ?? defaultRegion!] ?? vendor.defaultBaseUrl,

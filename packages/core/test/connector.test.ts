@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { connectorSecrets, defineConnector, type ConnectorParts } from "../src/index";
 
-const parts = (
-  settings: ConnectorParts<unknown, never>["settings"],
-): ConnectorParts<unknown, never> => ({
-  settings,
-  createClient: () => ({}),
+const made: unknown[] = [];
+const parts = (env: Record<string, string>): ConnectorParts<unknown, never> => ({
+  env,
+  client: ((options: unknown) => made.push(options)) as never,
   pullAccounts: async () => ({ accounts: [], issues: [] }),
   planOffboarding: () => [],
   offboardingExecutor: () => ({ execute: () => undefined }),
@@ -16,71 +15,91 @@ const facts = {
   title: "Acme",
   packageName: "@example/acme-client",
   defaultBaseUrl: "https://api.acme.test",
+  credentials: [{ option: "apiKey" }],
 };
+const regions = { us: "https://api.acme.test", eu: "https://api.eu.acme.test" };
 
 describe("defineConnector", () => {
-  it("takes the id, title, package and base URL from the vendor's descriptor", () => {
-    const connector = defineConnector(
-      facts,
-      parts([{ option: "apiKey", env: "ACME_API_KEY", secret: true }]),
-    );
+  it("takes the id, title, package, settings and base URL from the vendor's descriptor", () => {
+    const connector = defineConnector(facts, parts({ apiKey: "ACME_API_KEY" }));
     expect(connector).toMatchObject({
       id: "acme",
       title: "Acme",
       packageName: "@example/acme-client",
+      settings: [{ option: "apiKey", env: "ACME_API_KEY", secret: true }],
     });
     expect(connector.defaultBaseUrl({ apiKey: "k" })).toBe("https://api.acme.test");
     expect(connector.wireSecrets).toBeUndefined();
     expect(connectorSecrets(connector, { apiKey: "secret-key" })).toEqual(["secret-key"]);
   });
 
-  it("offers the spec's regions as the region setting's choices, each picking its base URL", () => {
-    const regions = { us: "https://api.acme.test", eu: "https://api.eu.acme.test" };
+  it("passes the settings to the client factory among the runtime options", () => {
+    made.length = 0;
+    const connector = defineConnector(facts, parts({ apiKey: "ACME_API_KEY" }));
+    connector.createClient({ apiKey: "k-1" }, { baseUrl: "http://127.0.0.1:9", timeoutMs: 5 });
+    expect(made).toEqual([{ apiKey: "k-1", baseUrl: "http://127.0.0.1:9", timeoutMs: 5 }]);
+  });
+
+  it("adds a region setting whose choices are the spec's regions, each picking its base URL", () => {
     const connector = defineConnector(
       { ...facts, regions, defaultRegion: "us" },
-      parts([
-        { option: "apiKey", env: "ACME_API_KEY", secret: true },
-        { option: "region", env: "ACME_REGION", secret: false, required: false },
-      ]),
+      parts({ apiKey: "ACME_API_KEY", region: "ACME_REGION" }),
     );
-    expect(connector.settings[1]?.choices).toEqual(["us", "eu"]);
-    expect(connector.settings[0]?.choices).toBeUndefined();
+    expect(connector.settings).toEqual([
+      { option: "apiKey", env: "ACME_API_KEY", secret: true },
+      {
+        option: "region",
+        env: "ACME_REGION",
+        secret: false,
+        required: false,
+        choices: ["us", "eu"],
+      },
+    ]);
     expect(connector.defaultBaseUrl({ region: "eu" })).toBe("https://api.eu.acme.test");
     expect(connector.defaultBaseUrl({})).toBe("https://api.acme.test");
     expect(connector.defaultBaseUrl({ region: "ap" })).toBe("https://api.acme.test");
   });
 
-  it("keeps a region setting's own choices, and leaves one alone when the spec has no regions", () => {
-    const region = { option: "region", env: "ACME_REGION", secret: false, required: false };
-    const regions = { us: "https://api.acme.test", eu: "https://api.eu.acme.test" };
-    const own = defineConnector({ ...facts, regions }, parts([{ ...region, choices: ["eu"] }]));
-    expect(own.settings[0]?.choices).toEqual(["eu"]);
-    const none = defineConnector(facts, parts([region]));
-    expect(none.settings[0]).toEqual(region);
-    expect(none.defaultBaseUrl({ region: "eu" })).toBe("https://api.acme.test");
+  it("has no region setting, and ignores a region, when the spec has no regions", () => {
+    const connector = defineConnector(
+      facts,
+      parts({ apiKey: "ACME_API_KEY", region: "ACME_REGION" }),
+    );
+    expect(connector.settings.map((setting) => setting.option)).toEqual(["apiKey"]);
+    expect(connector.defaultBaseUrl({ region: "eu" })).toBe("https://api.acme.test");
+  });
+
+  it("refuses to be defined without an environment variable for a setting", () => {
+    expect(() => defineConnector(facts, parts({}))).toThrow(
+      "acme connector: no environment variable for apiKey",
+    );
+    expect(() => defineConnector({ ...facts, regions }, parts({ apiKey: "ACME_API_KEY" }))).toThrow(
+      "acme connector: no environment variable for region",
+    );
   });
 
   it("scrubs only the secret settings that were given", () => {
     const connector = defineConnector(
-      facts,
-      parts([
-        { option: "apiKey", env: "ACME_API_KEY", secret: true },
-        { option: "account", env: "ACME_ACCOUNT", secret: false },
-        { option: "apiSecret", env: "ACME_API_SECRET", secret: true, required: false },
-      ]),
+      { ...facts, credentials: [{ option: "apiKey" }, { option: "apiSecret" }] },
+      parts({ apiKey: "ACME_API_KEY", apiSecret: "ACME_API_SECRET" }),
     );
-    expect(connectorSecrets(connector, { apiKey: "key-1", account: "acct-9" })).toEqual(["key-1"]);
+    expect(connectorSecrets(connector, { apiKey: "key-1", region: "eu" })).toEqual(["key-1"]);
     expect(connectorSecrets(connector, { apiKey: "key-1", apiSecret: "" })).toEqual(["key-1"]);
   });
 
-  it("lists HTTP Basic's wire forms of the credentials, so tools scrub them too", () => {
+  it("treats a Basic user name as no secret, and lists Basic's wire forms so tools scrub them", () => {
     const connector = defineConnector(
-      { ...facts, basic: ["username", "password"] },
-      parts([
-        { option: "username", env: "ACME_USERNAME", secret: false },
-        { option: "password", env: "ACME_PASSWORD", secret: true },
-      ]),
+      {
+        ...facts,
+        credentials: [{ option: "username" }, { option: "password" }],
+        basic: ["username", "password"],
+      },
+      parts({ username: "ACME_USERNAME", password: "ACME_PASSWORD" }),
     );
+    expect(connector.settings.map((setting) => [setting.option, setting.secret])).toEqual([
+      ["username", false],
+      ["password", true],
+    ]);
     const secrets = connectorSecrets(connector, { username: "api-user", password: "pässword" });
     expect(secrets).toEqual([
       "pässword",

@@ -12,9 +12,8 @@ import { pullAccounts } from "./pull-accounts";
 export const connector = /* @__PURE__ */ defineConnector<EagleClient, EagleOffboardingStep>(
   vendor,
   {
-    settings: [{ option: "apiKey", env: "EAGLE_API_KEY", secret: true }],
-    createClient: (settings, options) =>
-      createEagleClient({ ...options, apiKey: settings.apiKey! }),
+    env: { apiKey: "EAGLE_API_KEY" },
+    client: createEagleClient,
     pullAccounts: (client, options) => pullAccounts(client, options),
     planOffboarding: offboardingPlanner,
     offboardingExecutor,

@@ -6,8 +6,8 @@ import { offboardingExecutor, offboardingPlanner, type RootlyDeleteUser } from "
 
 /** Rootly for the cross-vendor tools: an API token, its users as accounts, user deletion. */
 export const connector = /* @__PURE__ */ defineConnector<RootlyClient, RootlyDeleteUser>(vendor, {
-  settings: [{ option: "token", env: "ROOTLY_API_TOKEN", secret: true }],
-  createClient: (settings, options) => createRootlyClient({ ...options, token: settings.token! }),
+  env: { token: "ROOTLY_API_TOKEN" },
+  client: createRootlyClient,
   pullAccounts: (client, options) => pullAccounts(client, options),
   planOffboarding: offboardingPlanner,
   offboardingExecutor,

@@ -12,16 +12,8 @@ import {
 export const connector = /* @__PURE__ */ defineConnector<UptrendsClient, UptrendsDeleteOperator>(
   vendor,
   {
-    settings: [
-      { option: "username", env: "UPTRENDS_USERNAME", secret: false },
-      { option: "password", env: "UPTRENDS_PASSWORD", secret: true },
-    ],
-    createClient: (settings, options) =>
-      createUptrendsClient({
-        ...options,
-        username: settings.username!,
-        password: settings.password!,
-      }),
+    env: { username: "UPTRENDS_USERNAME", password: "UPTRENDS_PASSWORD" },
+    client: createUptrendsClient,
     pullAccounts: (client, options) => pullAccounts(client, options),
     planOffboarding: offboardingPlanner,
     offboardingExecutor,

@@ -5,14 +5,14 @@
 import {
   checksByRoute,
   createVendorClient,
+  defineConnector,
   defineAccount,
   deletionExecutor,
+  deletionPlanner,
   email,
-  manualReview,
   roleFrom,
   unwrap,
   type ApiClient,
-  type Connector,
   type OffboardingStep,
   type OperationRules,
   type VendorDescriptor,
@@ -40,28 +40,17 @@ export interface AcmeDeleteUser extends OffboardingStep {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AcmeClient = ApiClient<any>;
 
-export function acmeConnector({
-  vendor,
-  operations,
-}: Generated): Connector<AcmeClient, AcmeDeleteUser> {
+export function acmeConnector({ vendor, operations }: Generated) {
   const checkRequest = checksByRoute(operationChecks(vendor.id, operations));
   const user = (userId: string) => ({ params: { path: { userId } } });
-  return {
-    id: vendor.id,
-    title: vendor.title,
-    packageName: vendor.packageName,
-    settings: [{ option: "apiKey", env: "ACME_API_KEY", secret: true }],
-    defaultBaseUrl: () => vendor.defaultBaseUrl,
-    createClient: (settings, options) =>
-      createVendorClient(
-        vendor,
-        { ...options, apiKey: settings.apiKey },
-        {
-          operation: "createAcmeClient",
-          packageVersion: "0.0.0",
-          checkRequest,
-        },
-      ) as AcmeClient,
+  return defineConnector<AcmeClient, AcmeDeleteUser>(vendor, {
+    env: { apiKey: "ACME_API_KEY" },
+    client: (options: { apiKey: string }) =>
+      createVendorClient(vendor, options, {
+        operation: "createAcmeClient",
+        packageVersion: "0.0.0",
+        checkRequest,
+      }) as AcmeClient,
     async pullAccounts(client, options) {
       const { users } = unwrap(await client.GET("/users", {})) as { users: AcmeUser[] };
       options?.onPage?.({ vendor: vendor.id, page: 1, items: users });
@@ -75,18 +64,14 @@ export function acmeConnector({
       );
       return { accounts, issues: [] };
     },
-    planOffboarding: (account, login) =>
-      account.source.kind === "acme.user"
-        ? [
-            {
-              vendor: vendor.id,
-              action: "acme.deleteUser",
-              account: account.source,
-              userId: account.source.id,
-              description: `Delete Acme Ops user ${login ?? account.source.id} (id ${account.source.id}).`,
-            },
-          ]
-        : [manualReview(account, "Rollcall has no offboarding action for this kind of account")],
+    planOffboarding: deletionPlanner<AcmeDeleteUser>({
+      kind: "acme.user",
+      action: "acme.deleteUser",
+      step: ({ source }, login) => ({
+        userId: source.id,
+        description: `Delete Acme Ops user ${login ?? source.id} (id ${source.id}).`,
+      }),
+    }),
     offboardingExecutor: (client) =>
       deletionExecutor<AcmeDeleteUser>({
         vendor: vendor.id,
@@ -95,5 +80,5 @@ export function acmeConnector({
         remove: (step) => client.DELETE("/users/{userId}", user(step.userId)),
         readBack: (step) => client.GET("/users/{userId}", user(step.userId)),
       }),
-  };
+  });
 }
