@@ -1,15 +1,17 @@
 import {
-  defineAccount,
-  email,
+  adaptRecords,
   emailKey,
-  namesFrom,
+  isRecord,
+  textAt,
   timestampFromIso,
-  type Account,
   type AccountGroup,
   type AccountIssue,
   type AdapterResult,
   type AccountStatus,
+  type RecordFields,
 } from "@rollcall/core";
+import type { AccountUser } from "./generated/schema";
+import { vendor } from "./generated/vendor";
 
 /** The kinds of account eagle.io's adapter returns: administrators, and members of groups. */
 export const ACCOUNT_KINDS = {
@@ -19,11 +21,18 @@ export const ACCOUNT_KINDS = {
 
 type Kind = (typeof ACCOUNT_KINDS)[keyof typeof ACCOUNT_KINDS];
 
-interface Member {
-  raw: Record<string, unknown>;
-  address: string;
-  groups: AccountGroup[];
-}
+/** Where an eagle.io user entry keeps each account field; its address is its id. */
+const userFields = (kind: Kind, at: (index: number) => string): RecordFields<AccountUser> => ({
+  vendor: vendor.id,
+  kind,
+  noun: "user",
+  at,
+  id: "user",
+  key: emailKey,
+  emails: [["user", "login"]],
+  names: { given: "name.first", family: "name.last" },
+  lastLoginAt: ["lastLoginTime", "iso"],
+});
 
 /**
  * Accounts from an eagle.io owner (GET /api/v1/owners/account with `administrators,groups`): one
@@ -32,71 +41,68 @@ interface Member {
  * accounts are reported in `issues`; nothing here throws.
  */
 export function toAccounts(owner: unknown): AdapterResult {
-  const accounts: Account[] = [];
-  const issues: AccountIssue[] = [];
-  const issue = (kind: Kind, reason: string, raw: unknown, id?: string) =>
-    issues.push(
-      id === undefined
-        ? { vendor: "eagle", kind, reason, raw }
-        : { vendor: "eagle", kind, id, reason, raw },
-    );
-
-  if (typeof owner !== "object" || owner === null || Array.isArray(owner)) {
-    issue(ACCOUNT_KINDS.administrator, "the owner record is not an object", owner);
-    return { accounts, issues };
-  }
-  const { administrators, groups } = owner as { administrators?: unknown; groups?: unknown };
-
-  const admins = new Map<string, Member>();
-  listOf(administrators).forEach((entry, index) => {
-    const member = readUser(entry);
-    if (typeof member === "string") {
-      issue(ACCOUNT_KINDS.administrator, `administrators[${index}] ${member}`, entry);
-    } else if (admins.has(member.address)) {
-      issue(
-        ACCOUNT_KINDS.administrator,
-        `administrators[${index}] repeats ${member.address}`,
-        entry,
-        member.address,
-      );
-    } else {
-      admins.set(member.address, member);
-    }
+  const kind = ACCOUNT_KINDS.groupMember;
+  const issue = (
+    reason: string,
+    raw: unknown,
+    kind: Kind = ACCOUNT_KINDS.groupMember,
+  ): AccountIssue => ({
+    vendor: vendor.id,
+    kind,
+    reason,
+    raw,
   });
+  if (!isRecord(owner))
+    return {
+      accounts: [],
+      issues: [issue("the owner record is not an object", owner, ACCOUNT_KINDS.administrator)],
+    };
+  const admins = adaptRecords(
+    userFields(ACCOUNT_KINDS.administrator, (index) => `administrators[${index}]`),
+    listOf(owner.administrators),
+    (raw, add) => {
+      add.role({ level: "admin", raw: "administrator" }, "administrators");
+      add.status(statusOf(raw), "profileActivateUrl/lastLoginTime");
+    },
+  );
 
-  const members = new Map<string, Member>();
-  listOf(groups).forEach((group, groupIndex) => {
-    if (typeof group !== "object" || group === null) {
-      issue(ACCOUNT_KINDS.groupMember, `groups[${groupIndex}] is not an object`, group);
-      return;
-    }
-    const { _id, name, users } = group as { _id?: unknown; name?: unknown; users?: unknown };
-    const ref: AccountGroup = {
-      id: typeof _id === "string" && _id !== "" ? _id : null,
-      name: typeof name === "string" ? name : null,
+  // One account per member address, with every group that lists it.
+  const issues = [...admins.issues];
+  const groupsOf = new Map<string, AccountGroup[]>();
+  const entries: unknown[] = [];
+  const places: string[] = [];
+  listOf(owner.groups).forEach((group, index) => {
+    if (!isRecord(group)) return issues.push(issue(`groups[${index}] is not an object`, group));
+    const ref = {
+      id: textAt(group, "_id"),
+      name: typeof group.name === "string" ? group.name : null,
     };
     if (ref.id === null) {
-      issue(
-        ACCOUNT_KINDS.groupMember,
-        `groups[${groupIndex}] has no _id; its members cannot be offboarded automatically`,
-        group,
-      );
+      const why = "has no _id; its members cannot be offboarded automatically";
+      issues.push(issue(`groups[${index}] ${why}`, group));
     }
-    listOf(users).forEach((entry, index) => {
-      const member = readUser(entry);
-      if (typeof member === "string") {
-        issue(ACCOUNT_KINDS.groupMember, `groups[${groupIndex}].users[${index}] ${member}`, entry);
-        return;
-      }
-      const known = members.get(member.address);
-      if (known === undefined) members.set(member.address, { ...member, groups: [ref] });
-      else known.groups.push(ref);
+    listOf(group.users).forEach((entry, userIndex) => {
+      const user = textAt(entry, "user");
+      const known = user === null ? undefined : groupsOf.get(emailKey(user));
+      if (known) return known.push(ref);
+      entries.push(entry);
+      places.push(`groups[${index}].users[${userIndex}]`);
+      if (user !== null) groupsOf.set(emailKey(user), [ref]);
     });
   });
-
-  for (const member of admins.values()) accounts.push(account(member, ACCOUNT_KINDS.administrator));
-  for (const member of members.values()) accounts.push(account(member, ACCOUNT_KINDS.groupMember));
-  return { accounts, issues };
+  const members = adaptRecords(
+    userFields(kind, (index) => places[index]!),
+    entries,
+    (raw, add) => {
+      add.role({ level: "member", raw: "group member" }, "groups[].users");
+      add.status(statusOf(raw), "profileActivateUrl/lastLoginTime");
+      add.groups(groupsOf.get(emailKey(raw.user as string)) ?? [], "groups[]._id/name");
+    },
+  );
+  return {
+    accounts: [...admins.accounts, ...members.accounts],
+    issues: [...issues, ...members.issues],
+  };
 }
 
 function listOf(value: unknown): unknown[] {
@@ -104,51 +110,8 @@ function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** The user entry, or why it cannot be an account. */
-function readUser(entry: unknown): Member | string {
-  if (typeof entry !== "object" || entry === null) return "is not an object";
-  const raw = entry as Record<string, unknown>;
-  if (typeof raw.user !== "string" || raw.user.trim() === "") return "has no user address";
-  return { raw, address: emailKey(raw.user), groups: [] };
-}
-
-function account(member: Member, kind: Kind): Account {
-  const { raw } = member;
-  const name = (typeof raw.name === "object" && raw.name !== null ? raw.name : {}) as {
-    first?: unknown;
-    last?: unknown;
-  };
-  const lastLoginAt = timestampFromIso(
-    typeof raw.lastLoginTime === "string" ? raw.lastLoginTime : null,
-  );
-  const provenance: Record<string, string> = {
-    "emails[0]": "user",
-    role: kind === ACCOUNT_KINDS.administrator ? "administrators" : "groups[].users",
-  };
-  if (name.first != null || name.last != null) provenance.names = "name.first/name.last";
-  if (lastLoginAt !== null) provenance.lastLoginAt = "lastLoginTime";
-  if (member.groups.length > 0) provenance.groups = "groups[]._id/name";
-  return defineAccount({
-    source: { vendor: "eagle", kind, id: member.address },
-    raw,
-    emails: [email(raw.user as string, "login")],
-    names: namesFrom({
-      given: typeof name.first === "string" ? name.first : null,
-      family: typeof name.last === "string" ? name.last : null,
-    }),
-    status: statusOf(raw, lastLoginAt !== null),
-    role:
-      kind === ACCOUNT_KINDS.administrator
-        ? { level: "admin", raw: "administrator" }
-        : { level: "member", raw: "group member" },
-    groups: member.groups,
-    lastLoginAt,
-    provenance,
-  });
-}
-
 /** A profile still waiting for activation is unverified; one that has signed in is active. */
-function statusOf(raw: Record<string, unknown>, hasLoggedIn: boolean): AccountStatus {
+function statusOf(raw: Readonly<Record<string, unknown>>): AccountStatus {
   if (typeof raw.profileActivateUrl === "string") return "unverified";
-  return hasLoggedIn ? "active" : "unknown";
+  return timestampFromIso(raw.lastLoginTime) !== null ? "active" : "unknown";
 }

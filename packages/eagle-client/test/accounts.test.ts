@@ -115,10 +115,10 @@ describe("toAccounts", () => {
     expect(accounts[1]!.groups).toEqual([{ id: null, name: "No id" }]);
     expect(issues.map((issue) => issue.reason)).toEqual([
       "administrators[0] is not an object",
-      "administrators[1] has no user address",
+      "administrators[1] has no user",
       "groups[0] is not an object",
       "groups[1] has no _id; its members cannot be offboarded automatically",
-      "groups[1].users[1] has no user address",
+      "groups[1].users[1] has no user",
     ]);
   });
   it("records where each field came from, and nothing it did not find", () => {
@@ -126,15 +126,21 @@ describe("toAccounts", () => {
     expect(admin!.provenance).toEqual({
       "emails[0]": "user",
       role: "administrators",
-      names: "name.first/name.last",
+      "names.display": "name.first + name.last",
+      "names.given": "name.first",
+      "names.family": "name.last",
       lastLoginAt: "lastLoginTime",
+      status: "profileActivateUrl/lastLoginTime",
     });
     expect(admin!.role).toEqual({ level: "admin", raw: "administrator" });
     expect(member!.provenance).toEqual({
       "emails[0]": "user",
       role: "groups[].users",
-      names: "name.first/name.last",
+      "names.display": "name.first + name.last",
+      "names.given": "name.first",
+      "names.family": "name.last",
       lastLoginAt: "lastLoginTime",
+      status: "profileActivateUrl/lastLoginTime",
       groups: "groups[]._id/name",
     });
     expect(member!.role).toEqual({ level: "member", raw: "group member" });
@@ -157,10 +163,19 @@ describe("toAccounts", () => {
       [null, "Lewis"],
       [null, null],
     ]);
-    expect(accounts.map((account) => account.provenance.names)).toEqual([
-      "name.first/name.last",
-      "name.first/name.last",
-      "name.first/name.last",
+    const names = accounts.map(({ provenance }) =>
+      Object.entries(provenance).filter(([field]) => field.startsWith("names.")),
+    );
+    expect(names).toEqual([
+      [
+        ["names.display", "name.first"],
+        ["names.given", "name.first"],
+      ],
+      [
+        ["names.display", "name.last"],
+        ["names.family", "name.last"],
+      ],
+      [],
     ]);
   });
 
@@ -191,13 +206,13 @@ describe("toAccounts", () => {
         vendor: "eagle",
         kind: "eagle.administrator",
         id: "dup@company.com",
-        reason: "administrators[1] repeats dup@company.com",
+        reason: "administrators[1] repeats the user of an earlier one",
         raw: repeated,
       },
       {
         vendor: "eagle",
         kind: "eagle.administrator",
-        reason: "administrators[2] has no user address",
+        reason: "administrators[2] has no user",
         raw: blank,
       },
       {

@@ -137,7 +137,7 @@ describe("toAccounts", () => {
     expect(accounts[0]!.role.raw).toBeNull();
     expect(accounts[0]!.status).toBe("unknown");
     expect(issues.map((issue) => issue.reason)).toEqual([
-      "has no username, so the account cannot be matched to a person",
+      "the user has no username, so it cannot be matched to a person",
     ]);
   });
 
@@ -147,13 +147,18 @@ describe("toAccounts", () => {
       "emails[0]": "username",
       "phones[0]": "contacts[1].to",
       "phones[1]": "contacts[3].to",
-      names: "fullname",
+      "names.display": "fullname",
+      "names.given": "fullname",
+      "names.family": "fullname",
       timezone: "timezone",
       locale: "locale",
       createdAt: "createdAt",
       role: "role",
       status: "blocked/verified/state",
       groups: "groups",
+      "extras.skypeUsername": "skypeUsername",
+      "extras.escalations": "escalations",
+      "extras.schedules": "schedules",
     });
     expect(john!.extras).toEqual({
       skypeUsername: "johnSmith",
@@ -161,7 +166,7 @@ describe("toAccounts", () => {
       schedules: ["sch_1st"],
     });
     // Kaan's Skype name is empty and he has no escalations or schedules.
-    const [kaan] = toAccounts([{ ...KAAN, escalations: [], schedules: "sch" }]).accounts;
+    const [kaan] = toAccounts([{ ...KAAN, escalations: [], schedules: [] }]).accounts;
     expect(kaan!.extras).toEqual({});
     expect(kaan!.groups).toEqual([]);
     expect(kaan!.provenance.groups).toBeUndefined();
@@ -255,26 +260,36 @@ describe("toAccounts", () => {
     const { accounts, issues } = toAccounts([[], "john", blankId, blankName, blankName]);
     expect(accounts.map((account) => account.source.id)).toEqual(["blank"]);
     expect(issues).toStrictEqual([
-      { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[0] is not an object", raw: [] },
       {
         vendor: "opsgenie",
         kind: "opsgenie.user",
-        reason: "users[1] is not an object",
+        reason: "the user at index 0 is not an object",
+        raw: [],
+      },
+      {
+        vendor: "opsgenie",
+        kind: "opsgenie.user",
+        reason: "the user at index 1 is not an object",
         raw: "john",
       },
-      { vendor: "opsgenie", kind: "opsgenie.user", reason: "users[2] has no id", raw: blankId },
+      {
+        vendor: "opsgenie",
+        kind: "opsgenie.user",
+        reason: "the user at index 2 has no id",
+        raw: blankId,
+      },
       {
         vendor: "opsgenie",
         kind: "opsgenie.user",
         id: "blank",
-        reason: "has no username, so the account cannot be matched to a person",
+        reason: "the user at index 3 has no username, so it cannot be matched to a person",
         raw: blankName,
       },
       {
         vendor: "opsgenie",
         kind: "opsgenie.user",
         id: "blank",
-        reason: "the same id appears twice",
+        reason: "the user at index 4 repeats the id of an earlier one",
         raw: blankName,
       },
     ]);
@@ -284,7 +299,7 @@ describe("toAccounts", () => {
         {
           vendor: "opsgenie",
           kind: "opsgenie.user",
-          reason: "expected a list of users",
+          reason: "the user has no id",
           raw: { users: [] },
         },
       ],
@@ -312,10 +327,10 @@ describe("toAccounts", () => {
     expect(bare.createdAt).toBeNull();
     expect(bare.timezone.precision).toBe("unknown");
     expect(issues.map((issue) => issue.reason)).toEqual([
-      "users[0] is not an object",
-      "users[1] has no id",
-      "has no username, so the account cannot be matched to a person",
-      "the same id appears twice",
+      "the user at index 0 is not an object",
+      "the user at index 1 has no id",
+      "the user at index 2 has no username, so it cannot be matched to a person",
+      "the user at index 4 repeats the id of an earlier one",
     ]);
     expect(toAccounts(null as never).issues).toHaveLength(1);
   });

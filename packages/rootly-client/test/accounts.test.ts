@@ -185,6 +185,7 @@ describe("toAccounts", () => {
       "names.family": "attributes.last_name",
       timezone: "attributes.time_zone",
       createdAt: "attributes.created_at",
+      "extras.fullNameWithTeam": "attributes.full_name_with_team",
     });
     expect(mario!.provenance).toMatchObject({ "phones[0]": "attributes.phone" });
     expect(merlene!.extras).toEqual({ fullNameWithTeam: "[Goyette Group] Merlene Hoppe" });
@@ -208,7 +209,11 @@ describe("toAccounts", () => {
     }).accounts;
     expect(account!.phones).toEqual([{ raw: "+14155550199", e164: "+14155550199" }]);
     expect(account!.names).toMatchObject({ display: "Only Name", derived: ["given", "family"] });
-    expect(account!.provenance).toMatchObject({ "phones[0]": "attributes.phone_2" });
+    expect(account!.provenance).toMatchObject({
+      "phones[0]": "attributes.phone_2",
+      "names.display": "attributes.name",
+      "names.given": "attributes.name",
+    });
     expect(account!.provenance["phones[1]"]).toBeUndefined();
     const [both] = toAccounts({
       id: "8",
@@ -286,12 +291,12 @@ describe("toAccounts", () => {
     const { accounts, issues } = toAccounts(broken);
     expect(accounts.map((a) => a.source.id)).toEqual(["315"]);
     expect(issues.map((issue) => [issue.id, issue.reason])).toEqual([
-      [undefined, "the user record is not an object"],
-      [undefined, "the user record is not an object"],
-      [undefined, "the user has no id"],
-      ["1", "the user has no attributes"],
-      ["2", "the user has no email"],
-      ["315", "duplicate user id"],
+      [undefined, "the user at index 0 is not an object"],
+      [undefined, "the user at index 1 is not an object"],
+      [undefined, "the user at index 2 has no id"],
+      ["1", "the user at index 3 has no attributes.email, so it cannot be matched to a person"],
+      ["2", "the user at index 4 has no attributes.email, so it cannot be matched to a person"],
+      ["315", "the user at index 6 repeats the id of an earlier one"],
     ]);
     expect(issues.every((issue) => issue.vendor === "rootly" && issue.kind === "rootly.user")).toBe(
       true,

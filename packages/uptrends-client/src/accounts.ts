@@ -1,29 +1,22 @@
 import {
-  defineAccount,
-  email,
-  localeFrom,
-  namesFrom,
-  phone,
+  adaptRecords,
+  isRecord,
   roleFrom,
   timezoneFromOffset,
   timezoneUnknown,
   unwrap,
-  type Account,
-  type AccountEmail,
-  type AccountIssue,
   type AccountStatus,
   type AccountTimezone,
   type AdapterResult,
   type PullOptions,
+  type RecordFields,
 } from "@rollcall/core";
 import type { UptrendsClient } from "./client";
 import type { Operator, Timezone } from "./generated/schema";
-import { vendor as registry } from "./generated/vendor";
+import { vendor } from "./generated/vendor";
 
-const vendor = registry.id;
 /** The kind of every account Uptrends' adapter returns. */
 export const OPERATOR_KIND = "uptrends.operator";
-const kind = OPERATOR_KIND;
 
 /** What {@link toAccounts} needs besides the operators: the time-zone table to resolve TimeZoneId. */
 export interface ToAccountsContext {
@@ -34,6 +27,23 @@ export interface ToAccountsContext {
 // Uptrends has one account administrator; every other operator is an ordinary member.
 const ROLE_TABLE = { AccountAdministrator: "admin", Operator: "member" } as const;
 
+/** Where an Uptrends operator keeps each account field (TimeZoneId is resolved below). */
+const OPERATOR_FIELDS: RecordFields<Operator> = {
+  vendor: vendor.id,
+  kind: OPERATOR_KIND,
+  noun: "operator",
+  id: "OperatorGuid",
+  emails: [
+    ["Email", "primary"],
+    ["BackupEmail", "backup"],
+  ],
+  names: { full: "FullName" },
+  phones: ["MobilePhone"],
+  // CultureName empty, null or absent: the account's culture, which the operator record does not name.
+  locale: "CultureName",
+  extras: { isOnDuty: "IsOnDuty", timeZoneId: "TimeZoneId" },
+};
+
 /**
  * Uptrends operators (as `GET /Operator` lists them) as core accounts: Email as the primary
  * address, BackupEmail as a backup one, TimeZoneId resolved through `context.timezones` to a UTC
@@ -41,74 +51,18 @@ const ROLE_TABLE = { AccountAdministrator: "admin", Operator: "member" } as cons
  * OperatorGuid, becomes an issue instead of an account; it never throws.
  */
 export function toAccounts(records: unknown, context: ToAccountsContext = {}): AdapterResult {
-  const list: readonly unknown[] = Array.isArray(records) ? records : [records];
   const zones = timezoneTable(context.timezones);
-  const accounts: Account[] = [];
-  const issues: AccountIssue[] = [];
-  const seen = new Set<string>();
-  for (const raw of list) {
-    const result = toAccount(raw, zones);
-    if ("reason" in result) {
-      issues.push(result);
-    } else if (seen.has(result.source.id)) {
-      issues.push({ vendor, kind, id: result.source.id, reason: "duplicate OperatorGuid", raw });
-    } else {
-      seen.add(result.source.id);
-      accounts.push(result);
-    }
-  }
-  return { accounts, issues };
-}
-
-function toAccount(raw: unknown, zones: ReadonlyMap<number, Timezone>): Account | AccountIssue {
-  if (!isRecord(raw)) return { vendor, kind, reason: "the operator record is not an object", raw };
-  const id = stringOr(raw.OperatorGuid);
-  if (id === null) return { vendor, kind, reason: "the operator has no OperatorGuid", raw };
-  const primary = stringOr(raw.Email);
-  if (primary === null) return { vendor, kind, id, reason: "the operator has no Email", raw };
-
-  const provenance: Record<string, string> = { "emails[0]": "Email" };
-  const emails: AccountEmail[] = [email(primary, "primary")];
-  const backup = stringOr(raw.BackupEmail);
-  if (backup !== null) {
-    provenance[`emails[${emails.length}]`] = "BackupEmail";
-    emails.push(email(backup, "backup"));
-  }
-
-  const names = namesFrom({ full: stringOr(raw.FullName) });
-  if (names.display !== null) provenance["names.display"] = "FullName";
-  const mobile = phone(stringOr(raw.MobilePhone));
-  if (mobile !== null) provenance["phones[0]"] = "MobilePhone";
-
-  const timezone = resolveTimezone(raw.TimeZoneId, zones);
-  if (timezone.precision !== "unknown") provenance.timezone = "TimeZoneId → Timezone.Description";
-  // CultureName empty, null or absent: the account's culture, which the operator record does not name.
-  const locale = localeFrom(stringOr(raw.CultureName));
-  if (locale.tag !== null) provenance.locale = "CultureName";
-
-  const isAdmin = raw.IsAccountAdministrator;
-  const role =
-    typeof isAdmin === "boolean"
-      ? roleFrom(isAdmin ? "AccountAdministrator" : "Operator", ROLE_TABLE)
-      : roleFrom(null, ROLE_TABLE);
-  if (typeof isAdmin === "boolean") provenance.role = "IsAccountAdministrator";
-
-  const extras: Record<string, unknown> = {};
-  if (typeof raw.IsOnDuty === "boolean") extras.isOnDuty = raw.IsOnDuty;
-  if (typeof raw.TimeZoneId === "number") extras.timeZoneId = raw.TimeZoneId;
-
-  return defineAccount({
-    source: { vendor, kind, id },
-    raw,
-    emails,
-    names,
-    phones: [mobile],
-    timezone,
-    locale,
-    status: loginStatus(raw),
-    role,
-    extras,
-    provenance,
+  return adaptRecords(OPERATOR_FIELDS, records, (operator, add) => {
+    const timezone = resolveTimezone(operator.TimeZoneId, zones);
+    add.timezone(timezone, "TimeZoneId → Timezone.Description");
+    const isAdmin = operator.IsAccountAdministrator;
+    const admin = typeof isAdmin === "boolean";
+    const role = roleFrom(
+      admin ? (isAdmin ? "AccountAdministrator" : "Operator") : null,
+      ROLE_TABLE,
+    );
+    add.role(role, "IsAccountAdministrator");
+    add.status(loginStatus(operator), "AllowNativeLogin + AllowSingleSignon");
   });
 }
 
@@ -116,7 +70,7 @@ function toAccount(raw: unknown, zones: ReadonlyMap<number, Timezone>): Account 
  * An operator with both sign-in methods explicitly off cannot log in: "disabled". Otherwise it is
  * "active" (null means the account's setting applies, which allows at least one method).
  */
-function loginStatus(raw: Record<string, unknown>): AccountStatus {
+function loginStatus(raw: Readonly<Record<string, unknown>>): AccountStatus {
   return raw.AllowNativeLogin === false && raw.AllowSingleSignon === false ? "disabled" : "active";
 }
 
@@ -163,16 +117,8 @@ export async function pullAccounts(
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
   const operators = unwrap(await client.GET("/Operator"));
-  options.onPage?.({ vendor, page: 1, items: operators });
+  options.onPage?.({ vendor: vendor.id, page: 1, items: operators });
   const needsZones = operators.some((operator) => typeof operator?.TimeZoneId === "number");
   const timezones = needsZones ? unwrap(await client.GET("/Timezone")) : [];
   return toAccounts(operators, { timezones });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function stringOr(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
 }

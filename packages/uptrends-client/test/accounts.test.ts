@@ -96,19 +96,30 @@ describe("toAccounts", () => {
     const [first, third] = toAccounts([firstOperator, thirdOperator], {
       timezones: [centralTime],
     }).accounts;
+    // Given and family names are split from FullName (and listed in names.derived).
+    const names = {
+      "names.display": "FullName",
+      "names.given": "FullName",
+      "names.family": "FullName",
+    };
     expect(first!.provenance).toEqual({
       "emails[0]": "Email",
       "emails[1]": "BackupEmail",
-      "names.display": "FullName",
+      ...names,
       role: "IsAccountAdministrator",
+      status: "AllowNativeLogin + AllowSingleSignon",
+      "extras.isOnDuty": "IsOnDuty",
     });
     expect(third!.provenance).toEqual({
       "emails[0]": "Email",
-      "names.display": "FullName",
+      ...names,
       "phones[0]": "MobilePhone",
       timezone: "TimeZoneId → Timezone.Description",
       locale: "CultureName",
       role: "IsAccountAdministrator",
+      status: "AllowNativeLogin + AllowSingleSignon",
+      "extras.isOnDuty": "IsOnDuty",
+      "extras.timeZoneId": "TimeZoneId",
     });
     expect(first!.extras).toEqual({ isOnDuty: true });
     expect(third!.extras).toEqual({ isOnDuty: false, timeZoneId: 56 });
@@ -246,10 +257,13 @@ describe("toAccounts", () => {
     expect(accounts[0]!.role.level).toBe("unknown");
     expect(accounts[0]!.emails).toHaveLength(1);
     expect(issues.map((issue) => [issue.id, issue.reason])).toEqual([
-      [undefined, "the operator record is not an object"],
-      [undefined, "the operator has no OperatorGuid"],
-      ["g-1", "the operator has no Email"],
-      [firstOperator.OperatorGuid, "duplicate OperatorGuid"],
+      [undefined, "the operator at index 0 is not an object"],
+      [undefined, "the operator at index 1 has no OperatorGuid"],
+      ["g-1", "the operator at index 2 has no Email, so it cannot be matched to a person"],
+      [
+        firstOperator.OperatorGuid,
+        "the operator at index 5 repeats the OperatorGuid of an earlier one",
+      ],
     ]);
   });
 });
@@ -322,7 +336,9 @@ describe("pullAccounts against a hand-made account", () => {
 
   it("reports a broken entry of the list as an issue and still resolves the others' zones", async () => {
     const { accounts, issues, paths } = await pullFrom([null, thirdOperator]);
-    expect(issues.map((issue) => issue.reason)).toEqual(["the operator record is not an object"]);
+    expect(issues.map((issue) => issue.reason)).toEqual([
+      "the operator at index 0 is not an object",
+    ]);
     expect(accounts[0]!.timezone.utcOffsetMinutes).toBe(-360);
     expect(paths).toEqual(["/Operator", "/Timezone"]);
   });

@@ -5,6 +5,16 @@ export type { IdentityErrorCode } from "./identity-error";
 
 export { defineAccount, roleFrom } from "./account";
 export type { PullProgress, PullOptions } from "./adapter-contract";
+export { adaptRecords, mapAccount, valueAt, textAt, isRecord } from "./account-fields";
+export type {
+  AccountFields,
+  RecordFields,
+  AccountBuilder,
+  AccountExtension,
+  FieldPath,
+  TimezoneFormat,
+  TimeFormat,
+} from "./account-fields";
 export type {
   Account,
   AccountInput,
