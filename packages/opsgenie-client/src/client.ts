@@ -9,7 +9,6 @@ import {
 import { operations } from "./generated/operations";
 import type { paths } from "./generated/schema";
 import { vendor } from "./generated/vendor";
-import { opsgenieRequestChecks } from "./guards";
 import { PACKAGE_VERSION } from "./package-info";
 
 /** The typed OpsGenie client: openapi-fetch's `GET`/`POST`/`DELETE` over the spec's paths. */
@@ -26,7 +25,7 @@ export interface OpsgenieClientOptions extends ApiClientOptions {
 }
 
 // Built once: the checks are the same for every client.
-const checkRequest = checksByRoute(operationChecks(vendor.id, operations), opsgenieRequestChecks);
+const checkRequest = checksByRoute(operationChecks(vendor.id, operations));
 
 /**
  * A typed OpsGenie (User API v1) client. The API key goes into the query string of GET and

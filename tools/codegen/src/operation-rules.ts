@@ -68,6 +68,79 @@ function parameterRule(document: Json, parameter: Json): ParameterRule | undefin
   return Object.keys(rule).length > 2 ? rule : undefined;
 }
 
+interface FieldRule {
+  type?: string;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: "email" | "uuid";
+  minItems?: number;
+  maxItems?: number;
+}
+
+interface ObjectRule {
+  required?: string[];
+  /** Every property the schema names, with what a client can check of it. */
+  fields: Record<string, FieldRule>;
+  /** `additionalProperties: false`: a field the schema does not name is refused. */
+  closed?: true;
+}
+
+const BODY_FORMATS = ["email", "uuid"];
+
+/** What a client can check of one top-level body property (nested objects are the server's). */
+function fieldRule(document: Json, value: unknown): FieldRule {
+  const schema = resolve(document, value);
+  if (!isRecord(schema)) return {};
+  if (Array.isArray(schema.anyOf)) {
+    // Alternatives of one type (a built-in enum or any custom name): the open one bounds them all.
+    const rules = schema.anyOf.map((branch) => fieldRule(document, branch));
+    const open = rules.find((rule) => rule.enum === undefined);
+    const sameType = rules.every((rule) => rule.type !== undefined && rule.type === rules[0]!.type);
+    return sameType && open ? open : {};
+  }
+  const types = [schema.type].flat().filter((type) => type !== "null");
+  const type = types.length === 1 ? (types[0] as string) : undefined;
+  if (type === undefined || ![...SCALARS, "array"].includes(type)) return {};
+  const rule: FieldRule = { type };
+  if (Array.isArray(schema.enum)) rule.enum = schema.enum.filter((v) => v !== null);
+  for (const limit of [...LIMITS, "minItems", "maxItems"] as const)
+    if (typeof schema[limit] === "number") rule[limit] = schema[limit] as number;
+  if (typeof schema.pattern === "string") rule.pattern = schema.pattern;
+  if (BODY_FORMATS.includes(schema.format as string)) rule.format = schema.format as "email";
+  return rule;
+}
+
+function objectRule(document: Json, value: unknown): ObjectRule | undefined {
+  const schema = resolve(document, value);
+  if (!isRecord(schema) || !isRecord(schema.properties)) return undefined;
+  const rule: ObjectRule = { fields: {} };
+  if (Array.isArray(schema.required) && schema.required.length) rule.required = schema.required;
+  for (const [name, property] of Object.entries(schema.properties))
+    rule.fields[name] = fieldRule(document, property);
+  if (schema.additionalProperties === false) rule.closed = true;
+  return rule;
+}
+
+/**
+ * The JSON request body's top-level checks: one object schema, or the alternatives of a `oneOf`
+ * of object schemas (the client checks the first whose required fields the body all gives).
+ */
+function bodyRule(document: Json, operation: Json): Json | undefined {
+  const requestBody = resolve(document, operation.requestBody);
+  if (!isRecord(requestBody) || !isRecord(requestBody.content)) return undefined;
+  const media = Object.entries(requestBody.content).find(([type]) => /json/.test(type));
+  const schema = resolve(document, isRecord(media?.[1]) ? media[1].schema : undefined);
+  if (!isRecord(schema)) return undefined;
+  const shapes = Array.isArray(schema.oneOf) ? schema.oneOf : [schema];
+  const oneOf = shapes.map((shape) => objectRule(document, shape));
+  if (oneOf.some((shape) => shape === undefined)) return undefined;
+  return { ...(requestBody.required === true && { required: true }), oneOf };
+}
+
 /** Path-level parameters, overridden by operation-level ones of the same name and place. */
 function parametersOf(document: Json, pathItem: Json, operation: Json): Json[] {
   const byKey = new Map<string, Json>();
@@ -105,6 +178,8 @@ export function operationRules(spec: BundledSpec): Record<string, Json> {
       );
       const rule: Json = { id: operation.operationId ?? `${method} ${path}`, path };
       if (params.length) rule.params = params;
+      const body = bodyRule(document, operation);
+      if (body) rule.body = body;
 
       const exactlyOne = operation["x-rollcall-exactly-one"];
       if (exactlyOne !== undefined) {
@@ -133,7 +208,7 @@ export function operationRules(spec: BundledSpec): Record<string, Json> {
         );
         if (problems.length === before) rule.pagination = pagination;
       }
-      if (rule.params || rule.exactlyOne || rule.pagination)
+      if (rule.params || rule.body || rule.exactlyOne || rule.pagination)
         rules[`${method.toUpperCase()} ${path}`] = rule;
     }
   }

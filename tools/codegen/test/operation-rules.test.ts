@@ -150,6 +150,87 @@ describe("operationRules", () => {
     expect(problems[0]).toContain(`specs/acme.yaml: paths["/people"].get${message}`);
   });
 
+  it("copies a JSON request body's top-level checks: each oneOf shape, closed or open", () => {
+    const person = (required: string[], properties: object) => ({
+      type: "object",
+      required,
+      additionalProperties: false,
+      properties,
+    });
+    const document = {
+      paths: {
+        "/people": {
+          post: {
+            operationId: "savePerson",
+            requestBody: {
+              required: true,
+              content: {
+                "application/vnd.api+json": {
+                  schema: {
+                    oneOf: [
+                      { $ref: "#/components/schemas/Create" },
+                      person(["id"], { id: { type: "string", format: "uuid" } }),
+                    ],
+                  },
+                },
+              },
+            },
+            responses: {},
+          },
+          put: {
+            operationId: "replacePeople",
+            requestBody: {
+              content: { "application/json": { schema: { type: "array", items: {} } } },
+            },
+            responses: {},
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Create: person(["name"], {
+            name: { type: ["string", "null"], minLength: 1, maxLength: 9, pattern: "\\S" },
+            email: { type: "string", format: "email" },
+            role: {
+              anyOf: [
+                { type: "string", enum: ["admin"] },
+                { type: "string", maxLength: 20 },
+              ],
+            },
+            tags: { type: "array", minItems: 1, items: { type: "string" } },
+            profile: { type: "object", properties: {} },
+            when: { type: "string", format: "date-time" },
+          }),
+        },
+      },
+    };
+    const rules = operationRules({ vendor, document });
+    expect(rules["POST /people"]).toEqual({
+      id: "savePerson",
+      path: "/people",
+      body: {
+        required: true,
+        oneOf: [
+          {
+            required: ["name"],
+            fields: {
+              name: { type: "string", minLength: 1, maxLength: 9, pattern: "\\S" },
+              email: { type: "string", format: "email" },
+              role: { type: "string", maxLength: 20 },
+              tags: { type: "array", minItems: 1 },
+              profile: {},
+              when: { type: "string" },
+            },
+            closed: true,
+          },
+          { required: ["id"], fields: { id: { type: "string", format: "uuid" } }, closed: true },
+        ],
+      },
+    });
+    // A body that is not an object (or a oneOf of objects) has nothing a client checks here.
+    expect(rules["PUT /people"]).toBeUndefined();
+  });
+
   it("refuses pagination on an operation other than GET", () => {
     const spec = specWith({});
     spec.document.paths["/people"] = {

@@ -16,6 +16,29 @@ export interface ParameterRule {
   readonly pattern?: string;
 }
 
+/** A top-level field of a JSON request body: a parameter's limits, plus formats and list sizes. */
+export interface BodyFieldRule extends Omit<ParameterRule, "in" | "name" | "type" | "required"> {
+  readonly type?: ParameterRule["type"] | "array";
+  readonly format?: "email" | "uuid";
+  readonly minItems?: number;
+  readonly maxItems?: number;
+}
+
+/** One object shape a request body may take. */
+export interface BodyShapeRule {
+  readonly required?: readonly string[];
+  /** Every field the schema names (an empty rule: nothing to check but its presence). */
+  readonly fields: Readonly<Record<string, BodyFieldRule>>;
+  /** The schema says `additionalProperties: false`: a field it does not name is refused. */
+  readonly closed?: boolean;
+}
+
+/** A JSON request body: one shape, or a `oneOf` whose first shape with all its required fields applies. */
+export interface BodyRule {
+  readonly required?: boolean;
+  readonly oneOf: readonly BodyShapeRule[];
+}
+
 /** How a list operation pages (the spec's `x-rollcall-pagination`). */
 export interface PaginationRule {
   /** Response field holding the page's items; missing or null is an empty page. */
@@ -41,6 +64,7 @@ export interface OperationRule {
   /** The path template, e.g. "/v1/users/{id}". */
   readonly path: string;
   readonly params?: readonly ParameterRule[];
+  readonly body?: BodyRule;
   /** Query parameters of which a call must give exactly one (`x-rollcall-exactly-one`). */
   readonly exactlyOne?: readonly string[];
   readonly pagination?: PaginationRule;
@@ -109,6 +133,62 @@ export function ruleProblem(rule: ParameterRule, value: unknown): string | undef
   return undefined;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// A shape check before sending, not identity's full parser: that would put IDNA handling into
+// every client bundle, and the vendor has the last word on an address anyway.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Why a body field's value breaks its rule, or undefined. Null counts as not given. */
+function fieldProblem(rule: BodyFieldRule, value: unknown): string | undefined {
+  if (!given(value)) return undefined;
+  const { type } = rule;
+  if (type !== "array") {
+    // Marked required only so the message does not add "when given": the value is given.
+    const problem = ruleProblem({ ...rule, type, in: "query", name: "", required: true }, value);
+    if (problem || rule.format === undefined || typeof value !== "string") return problem;
+    const ok = (rule.format === "email" ? EMAIL : UUID).test(value);
+    return ok ? undefined : `must be ${rule.format === "email" ? "an email address" : "a UUID"}`;
+  }
+  const { minItems = 0, maxItems = Infinity } = rule;
+  if (Array.isArray(value) && value.length >= minItems && value.length <= maxItems)
+    return undefined;
+  return `must be a list of ${minItems && maxItems < Infinity ? `${minItems}–${maxItems}` : minItems ? `at least ${minItems}` : maxItems < Infinity ? `at most ${maxItems}` : "any number of"} item${minItems === 1 && maxItems === Infinity ? "" : "s"}`;
+}
+
+/** Why `body` breaks `shape`: the field and the message, or undefined. */
+function shapeProblem(
+  shape: BodyShapeRule,
+  body: Record<string, unknown>,
+): [string, string] | undefined {
+  for (const name of shape.required ?? [])
+    if (!given(body[name])) return [`body.${name}`, "is required"];
+  for (const [name, value] of Object.entries(body)) {
+    const rule = shape.fields[name];
+    if (rule === undefined) {
+      if (shape.closed && given(value)) return [`body.${name}`, "is not a field of this request"];
+      continue;
+    }
+    const problem = fieldProblem(rule, value);
+    if (problem) return [`body.${name}`, problem];
+  }
+  return undefined;
+}
+
+/**
+ * Why a request body breaks its rule: with several shapes, it passes when one of them fits, and
+ * otherwise the refusal is the first shape's whose required fields it all gives (else the first's).
+ */
+function bodyProblem(rule: BodyRule, body: unknown): [string, string] | undefined {
+  if (body === undefined) return rule.required ? ["body", "is required"] : undefined;
+  if (!isRecord(body)) return ["body", "must be a JSON object"];
+  const problems = rule.oneOf.map((shape) => shapeProblem(shape, body));
+  if (problems.some((problem) => problem === undefined)) return undefined;
+  const complete = rule.oneOf.findIndex((shape) =>
+    (shape.required ?? []).every((name) => given(body[name])),
+  );
+  return problems[Math.max(0, complete)];
+}
+
 /** `a`, `a and b`, `a, b and c`. */
 const listOf = (names: readonly string[]) =>
   names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
@@ -122,8 +202,8 @@ const listOf = (names: readonly string[]) =>
 export function operationChecks(vendor: string, operations: OperationRules): RouteChecks {
   const checks: Record<string, (init: Readonly<Record<string, unknown>>) => void> = {};
   for (const [route, operation] of Object.entries(operations)) {
-    const { params = [], exactlyOne } = operation;
-    if (!params.length && !exactlyOne) continue;
+    const { params = [], exactlyOne, body } = operation;
+    if (!params.length && !exactlyOne && !body) continue;
     const fail = (field: string, message: string): never => {
       throw new ClientValidationError({ vendor, operation: operation.id, field, message });
     };
@@ -147,6 +227,8 @@ export function operationChecks(vendor: string, operations: OperationRules): Rou
         const problem = ruleProblem(rule, (rule.in === "query" ? query : path)[rule.name]);
         if (problem) fail(`params.${rule.in}.${rule.name}`, problem);
       }
+      const problem = body && bodyProblem(body, init.body);
+      if (problem) fail(...problem);
     };
   }
   return checks;

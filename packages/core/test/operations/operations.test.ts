@@ -100,6 +100,103 @@ describe("operationChecks", () => {
   });
 });
 
+describe("operationChecks on request bodies", () => {
+  // A save that creates (name and email required) or updates (id required), as OpenAPI's oneOf says.
+  const create = {
+    required: ["name", "email"],
+    fields: {
+      name: { type: "string", minLength: 1, maxLength: 8, pattern: "\\S" },
+      email: { type: "string", format: "email" },
+      role: { type: "string", enum: ["admin", "member"] },
+      tags: { type: "array", minItems: 1, maxItems: 2 },
+      profile: {},
+    },
+    closed: true,
+  } as const;
+  const update = {
+    required: ["id"],
+    fields: { id: { type: "string", format: "uuid" }, name: create.fields.name },
+    closed: true,
+  } as const;
+  const bodyRules = {
+    "POST /users": {
+      id: "saveUser",
+      path: "/users",
+      body: { required: true, oneOf: [create, update] },
+    },
+    "PUT /notes": { id: "putNote", path: "/notes", body: { oneOf: [{ fields: {} }] } },
+  } as const satisfies OperationRules;
+  const bodyClient = (baseUrl: string) =>
+    fakeClient(
+      baseUrl,
+      {},
+      { checkRequest: checksByRoute(operationChecks("fakevendor", bodyRules)) },
+    );
+  const ID = "0b6ee4a2-6f4a-4f53-9d8e-2ad4b9c1f0aa";
+
+  it.each([
+    [undefined, "body", "is required"],
+    [[], "body", "must be a JSON object"],
+    [{}, "body.name", "is required"],
+    [{ name: "Ada" }, "body.email", "is required"],
+    [
+      { name: " ", email: "a@b.example" },
+      "body.name",
+      "must be a non-empty string of at most 8 characters matching /\\S/",
+    ],
+    [
+      { name: "Ada Lovelace", email: "a@b.example" },
+      "body.name",
+      "must be a non-empty string of at most 8 characters matching /\\S/",
+    ],
+    [{ name: "Ada", email: "not-an-address" }, "body.email", "must be an email address"],
+    [
+      { name: "Ada", email: "a@b.example", role: "root" },
+      "body.role",
+      'must be one of "admin", "member", got "root"',
+    ],
+    [{ name: "Ada", email: "a@b.example", tags: [] }, "body.tags", "must be a list of 1–2 items"],
+    [{ name: "Ada", email: "a@b.example", tags: "x" }, "body.tags", "must be a list of 1–2 items"],
+    [
+      { name: "Ada", email: "a@b.example", nick: "A" },
+      "body.nick",
+      "is not a field of this request",
+    ],
+    // id makes it an update, and an update has no email field.
+    [{ id: ID, email: "a@b.example" }, "body.email", "is not a field of this request"],
+    [{ id: "42" }, "body.id", "must be a UUID"],
+  ])("refuses the body %j before sending", async (body, field, message) => {
+    server = await startScriptedServer([{ status: 200, body: {} }]);
+    const error = await refusal(
+      bodyClient(server.baseUrl).POST("/users" as never, { body } as never),
+    );
+    expect(error).toMatchObject({ vendor: "fakevendor", operation: "saveUser", field });
+    expect(error.problem).toBe(message);
+  });
+
+  it.each([
+    [{ name: "Ada", email: "a@b.example", role: "admin", tags: ["x", "y"], profile: { a: 1 } }],
+    // null counts as not given, even for a field the shape does not name.
+    [{ name: "Ada", email: "a@b.example", role: null, nick: null }],
+    [{ id: ID, name: "Ada" }],
+  ])("sends the body %j the schema allows", async (body) => {
+    server = await startScriptedServer([{ status: 200, body: {} }]);
+    await bodyClient(server.baseUrl).POST("/users" as never, { body } as never);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("sends an optional body that is absent, and any field of an open shape", async () => {
+    server = await startScriptedServer([
+      { status: 200, body: {} },
+      { status: 200, body: {} },
+    ]);
+    const client = bodyClient(server.baseUrl);
+    await client.PUT("/notes" as never, {} as never);
+    await client.PUT("/notes" as never, { body: { anything: 1 } } as never);
+    expect(server.seen).toHaveLength(2);
+  });
+});
+
 describe("paginator", () => {
   const listUsers = paginator<paths>()(rules, "GET /users", "listAllUsers", { sort: "sort" });
   const page = (...ids: string[]): Reply => ({
