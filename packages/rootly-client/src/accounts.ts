@@ -12,10 +12,11 @@ import {
 import type { RootlyClient } from "./client";
 import type { User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
+import { OFFBOARDED_KIND } from "./generated/offboarding";
 import { listAllUsers, type ListAllUsersOptions } from "./pagination";
 
-/** The kind of every account Rootly's adapter returns. */
-export const USER_KIND = "rootly.user";
+/** The kind of every account Rootly's adapter returns (the spec's x-rollcall-offboarding names it). */
+export const USER_KIND = OFFBOARDED_KIND;
 
 /**
  * Where a Rootly user (a JSON:API resource) keeps each account field. Rootly has no disabled

@@ -2,7 +2,11 @@ import { defineConnector } from "@rollcall/core";
 import { pullAccounts } from "./accounts";
 import { createRootlyClient, type RootlyClient } from "./client";
 import { vendor } from "./generated/vendor";
-import { offboardingExecutor, offboardingPlanner, type RootlyDeleteUser } from "./offboarding";
+import {
+  offboardingExecutor,
+  offboardingPlanner,
+  type RootlyDeleteUser,
+} from "./generated/offboarding";
 
 /** Rootly for the cross-vendor tools: an API token, its users as accounts, user deletion. */
 export const connector = /* @__PURE__ */ defineConnector<RootlyClient, RootlyDeleteUser>(vendor, {

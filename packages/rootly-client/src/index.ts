@@ -6,8 +6,8 @@ export type { ListAllUsersOptions } from "./pagination";
 export { toAccounts, pullAccounts, USER_KIND } from "./accounts";
 export type { PullAccountsOptions } from "./accounts";
 export type { PullOptions, PullProgress } from "@rollcall/core";
-export { offboardingExecutor, offboardingPlanner } from "./offboarding";
-export type { RootlyDeleteUser } from "./offboarding";
+export { offboardingExecutor, offboardingPlanner } from "./generated/offboarding";
+export type { RootlyDeleteUser } from "./generated/offboarding";
 export { connector } from "./connector";
 export type { paths, components, operations } from "./generated/schema";
 export type {

@@ -14,9 +14,10 @@ import {
 import type { UptrendsClient } from "./client";
 import type { Operator, Timezone } from "./generated/schema";
 import { vendor } from "./generated/vendor";
+import { OFFBOARDED_KIND } from "./generated/offboarding";
 
-/** The kind of every account Uptrends' adapter returns. */
-export const OPERATOR_KIND = "uptrends.operator";
+/** The kind of every account Uptrends' adapter returns (the spec's x-rollcall-offboarding names it). */
+export const OPERATOR_KIND = OFFBOARDED_KIND;
 
 /** What {@link toAccounts} needs besides the operators: the time-zone table to resolve TimeZoneId. */
 export interface ToAccountsContext {

@@ -6,7 +6,7 @@ import {
   offboardingExecutor,
   offboardingPlanner,
   type UptrendsDeleteOperator,
-} from "./offboarding";
+} from "./generated/offboarding";
 
 /** Uptrends for the cross-vendor tools: an API account, its operators, operator deletion. */
 export const connector = /* @__PURE__ */ defineConnector<UptrendsClient, UptrendsDeleteOperator>(

@@ -4,8 +4,8 @@ export type { UptrendsClient, UptrendsClientOptions } from "./client";
 export { toAccounts, pullAccounts, OPERATOR_KIND } from "./accounts";
 export type { PullAccountsOptions, ToAccountsContext } from "./accounts";
 export type { PullOptions, PullProgress } from "@rollcall/core";
-export { offboardingExecutor, offboardingPlanner } from "./offboarding";
-export type { UptrendsDeleteOperator } from "./offboarding";
+export { offboardingExecutor, offboardingPlanner } from "./generated/offboarding";
+export type { UptrendsDeleteOperator } from "./generated/offboarding";
 export { connector } from "./connector";
 export type { paths, components, operations } from "./generated/schema";
 export type {

@@ -14,6 +14,7 @@ import {
 } from "./generated-files";
 import { createFormatter, type Formatter } from "./formatting";
 import { hashInputs } from "./input-hashes";
+import { offboardingSource } from "./offboarding-module";
 import { operationsSource } from "./operation-rules";
 import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./registry";
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
@@ -141,9 +142,15 @@ async function generate(
     const spec = bundled.get(vendor.id) as BundledSpec;
     const descriptor = describeVendor(vendor, spec.document);
     const operations = operationsSource(spec);
-    planVendorFiles(vendor, await generateSchemaTypes(spec), descriptor, operations).forEach(
-      submit,
+    const offboarding = offboardingSource(spec, descriptor.mediaType);
+    const files = planVendorFiles(
+      vendor,
+      await generateSchemaTypes(spec),
+      descriptor,
+      operations,
+      offboarding,
     );
+    files.forEach(submit);
   }
   return Promise.all(formatted);
 }

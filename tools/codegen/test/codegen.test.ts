@@ -103,7 +103,7 @@ describe("runCodegen", () => {
   it("--check on a package never generated reports it and creates nothing", async () => {
     const check = await runCodegen({ root, targets: ["acme"], check: true });
     expect(check.stale).toEqual([
-      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts are stale — run pnpm generate",
+      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/offboarding.ts are stale — run pnpm generate",
     ]);
     expect(await generatedFiles()).toEqual([]);
   });
@@ -270,7 +270,7 @@ describe("main (the CLI)", () => {
     );
     expect(code).toBe(1);
     expect(err).toEqual([
-      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts are stale — run pnpm generate",
+      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/offboarding.ts are stale — run pnpm generate",
     ]);
   });
 

@@ -166,7 +166,7 @@ const ROWS: Omit<VendorHarness, "create">[] = [
         ),
     },
     notFound: async (client: Rootly) =>
-      unwrap(await client.GET("/v1/users/{id}", { params: { path: { id: "nobody" } } })),
+      unwrap(await client.GET("/v1/users/{id}", { params: { path: { id: "999999" } } })),
     rejectedPost: async (client: Rootly) =>
       unwrap(
         await client.POST("/v1/incidents/{id}/assign_role_to_user", {
