@@ -1,3 +1,4 @@
+import { attachApiError } from "./attached-error";
 import type { ClientHooks, ErrorBodyParser, FetchFunction, RetryInfo } from "./client-options";
 import { acquireDeadline, releaseDeadline, type DeadlineBucket } from "./deadline-buckets";
 import { parseCommonErrorBody, readRequestId } from "./error-body";
@@ -59,21 +60,16 @@ export interface RuntimeSettings {
     | undefined;
 }
 
-/** Facts about a non-2xx response that `unwrap` needs to build its ApiError. */
-interface FailedResponse {
-  settings: RuntimeSettings;
-  method: string;
+/**
+ * What `send` knows about a non-2xx response it returns and the method wrapper does not: the URL
+ * really sent (after an auth hook) and how many attempts it took. It travels on the Response itself
+ * (a key private to this module), so nothing outlives the call.
+ */
+interface Delivery {
   url: string;
   attempts: number;
 }
-
-// Filled for non-2xx responses only, so successful calls pay nothing.
-const failedResponses = new WeakMap<Response, FailedResponse>();
-
-/** The context `unwrap` needs for a non-2xx response, if it came through a Rollcall client. */
-export function failedResponseContext(response: Response): FailedResponse | undefined {
-  return failedResponses.get(response);
-}
+const DELIVERY = Symbol("delivery");
 
 const decoder = new TextDecoder();
 
@@ -125,10 +121,15 @@ type ParseErrorFactory = (
   problem: string,
 ) => ResponseParseError;
 
-interface ClientRuntime {
+export interface ClientRuntime {
   /** Sends a request with auth, timeout and retries; the openapi-fetch `fetch` of every client. */
   send(request: Request, call: CallContext): Promise<Response>;
   parseError: ParseErrorFactory;
+  /**
+   * For a non-2xx result: builds the call's ApiError, attaches it to the result for `unwrap`, and
+   * reports it to `hooks.onError` — once per failed call, whether or not the caller unwraps.
+   */
+  failed(result: { error?: unknown; response: Response }, method: string): void;
 }
 
 export function createRuntime(settings: RuntimeSettings): ClientRuntime {
@@ -345,7 +346,8 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
           }
           if (delayMs === undefined) {
             response = await readBody(response, call, req);
-            failedResponses.set(response, { settings, method, url: req.url, attempts: attempt });
+            const delivery: Delivery = { url: req.url, attempts: attempt };
+            Reflect.defineProperty(response, DELIVERY, { value: delivery, configurable: true });
             if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
             return response;
           }
@@ -418,7 +420,23 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
     });
   }
 
-  return { send, parseError };
+  function failed(result: { error?: unknown; response: Response }, method: string): void {
+    const { response } = result;
+    const delivery = (response as { [DELIVERY]?: Delivery })[DELIVERY];
+    const attempts = delivery?.attempts ?? 1;
+    const error = apiError(
+      settings,
+      response,
+      result.error,
+      method,
+      delivery?.url ?? response.url,
+      attempts,
+    );
+    attachApiError(result, response, error);
+    hooks.onError?.({ vendor, method, url: error.url, attempt: attempts, error });
+  }
+
+  return { send, parseError, failed };
 }
 
 /** The ApiError for a non-2xx response whose body openapi-fetch already read into `body`. */

@@ -347,10 +347,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     const checked = (result: Result) => {
       const response = result.response;
       let type: string | null | undefined;
-      if (
+      if (!response.ok) runtime.failed(result, method);
+      else if (
         result.data === undefined &&
         result.error === undefined &&
-        response.ok &&
         response.status !== 204 &&
         response.status !== 205 &&
         method !== "HEAD" &&
