@@ -1,4 +1,3 @@
-import { attachApiError } from "./attached-error";
 import type { ClientHooks, ErrorBodyParser, FetchFunction, RetryInfo } from "./client-options";
 import { acquireDeadline, releaseDeadline, type DeadlineBucket } from "./deadline-buckets";
 import { parseCommonErrorBody, readRequestId } from "./error-body";
@@ -16,6 +15,7 @@ import {
   type ApiErrorKind,
 } from "./errors";
 import type { Redactor } from "./redaction";
+import { attachApiError, deliveryOf, noteDelivery } from "./response-facts";
 import { backoffDelay, isRetryableStatus, mayRetryMethod, type RetryPolicy } from "./retry-policy";
 
 /** How one call is sent: the client's defaults, or a per-call variant built by the method wrappers. */
@@ -59,17 +59,6 @@ export interface RuntimeSettings {
     | ((request: Request) => Request | undefined | void | Promise<Request | undefined | void>)
     | undefined;
 }
-
-/**
- * What `send` knows about a non-2xx response it returns and the method wrapper does not: the URL
- * really sent (after an auth hook) and how many attempts it took. It travels on the Response itself
- * (a key private to this module), so nothing outlives the call.
- */
-interface Delivery {
-  url: string;
-  attempts: number;
-}
-const DELIVERY = Symbol("delivery");
 
 const decoder = new TextDecoder();
 
@@ -346,8 +335,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
           }
           if (delayMs === undefined) {
             response = await readBody(response, call, req);
-            const delivery: Delivery = { url: req.url, attempts: attempt };
-            Reflect.defineProperty(response, DELIVERY, { value: delivery, configurable: true });
+            noteDelivery(response, { url: req.url, attempts: attempt });
             if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
             return response;
           }
@@ -422,7 +410,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
 
   function failed(result: { error?: unknown; response: Response }, method: string): void {
     const { response } = result;
-    const delivery = (response as { [DELIVERY]?: Delivery })[DELIVERY];
+    const delivery = deliveryOf(response);
     const attempts = delivery?.attempts ?? 1;
     const error = apiError(
       settings,
@@ -432,7 +420,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
       delivery?.url ?? response.url,
       attempts,
     );
-    attachApiError(result, response, error);
+    attachApiError(response, error);
     hooks.onError?.({ vendor, method, url: error.url, attempt: attempts, error });
   }
 

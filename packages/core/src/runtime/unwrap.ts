@@ -1,8 +1,8 @@
-import { attachedApiError } from "./attached-error";
 import { apiError, type RuntimeSettings } from "./client-runtime";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import type { ApiError } from "./errors";
 import { createRedactor } from "./redaction";
+import { attachedApiError } from "./response-facts";
 import { serverRetryDelay } from "./retry-policy";
 
 /** The shape of every openapi-fetch result. */
@@ -44,6 +44,6 @@ export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
 export function toApiError(result: FetchResult): ApiError {
   const { response } = result;
   return (
-    attachedApiError(result) ?? apiError(anonymous, response, result.error, "?", response.url, 1)
+    attachedApiError(response) ?? apiError(anonymous, response, result.error, "?", response.url, 1)
   );
 }
