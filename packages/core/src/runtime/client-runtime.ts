@@ -427,9 +427,15 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
   return { send, parseError, failed };
 }
 
+/** What building an ApiError needs (a client's settings, or the anonymous ones of `unwrap`). */
+export type ErrorSettings = Pick<
+  RuntimeSettings,
+  "vendor" | "redactor" | "requestIdHeaders" | "retryDelay" | "errorKinds"
+> & { parseErrorBody?: ErrorBodyParser | undefined };
+
 /** The ApiError for a non-2xx response whose body openapi-fetch already read into `body`. */
 export function apiError(
-  settings: RuntimeSettings,
+  settings: ErrorSettings,
   response: Response,
   body: unknown,
   method: string,

@@ -1,4 +1,4 @@
-import { apiError, type RuntimeSettings } from "./client-runtime";
+import { apiError, type ErrorSettings } from "./client-runtime";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import type { ApiError } from "./errors";
 import { createRedactor } from "./redaction";
@@ -16,15 +16,12 @@ export interface FetchResult {
 export type DataOf<R> = R extends { data: infer D } ? D : never;
 
 // For results that did not come from a Rollcall client (hand-built results, foreign clients).
-const anonymous: RuntimeSettings = {
+const anonymous: ErrorSettings = {
   vendor: "unknown",
   redactor: createRedactor(),
-  hooks: {},
-  parseErrorBody: undefined,
   requestIdHeaders: DEFAULT_REQUEST_ID_HEADERS,
   retryDelay: serverRetryDelay,
   errorKinds: {},
-  authOnRequest: undefined,
 };
 
 /**
