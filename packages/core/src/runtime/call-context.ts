@@ -37,14 +37,14 @@ const checkLimit = (value: unknown, field: string, unit: string, what: string, f
     ? (value as number)
     : fail(field, `must be a finite number of ${unit} ≥ 0 (0 turns the ${what} off)`);
 
+/** What a call inherits: the rest of its context comes from the call's own init. */
+type Defaults = Pick<CallContext, "fetch" | "timeoutMs" | "retry" | "maxBytes">;
+
 /** What a call gets when neither the client's options nor the call say otherwise. */
-const BUILT_IN: CallContext = {
+const BUILT_IN: Defaults = {
   fetch: defaultFetch,
   timeoutMs: 30_000,
   retry: DEFAULT_RETRY,
-  userSignal: false,
-  rawBody: false,
-  stream: false,
   maxBytes: DEFAULT_MAX_RESPONSE_BYTES,
 };
 
@@ -56,9 +56,9 @@ const BUILT_IN: CallContext = {
 export function callContext(
   init: LooseInit,
   fail: Fail,
-  defaults = BUILT_IN,
+  defaults: Defaults = BUILT_IN,
   prefix = "options.",
-): { call: CallContext; rest: Record<string, unknown> } {
+): [call: CallContext, rest: Record<string, unknown>] {
   const { timeoutMs, retry, fetch, maxResponseBytes, ...rest } = init;
   if (fetch !== undefined && typeof fetch !== "function")
     fail(`${prefix}fetch`, "must be a function");
@@ -77,5 +77,5 @@ export function callContext(
         ? defaults.maxBytes
         : checkLimit(maxResponseBytes, `${prefix}maxResponseBytes`, "bytes", "limit", fail),
   };
-  return { call, rest };
+  return [call, rest];
 }

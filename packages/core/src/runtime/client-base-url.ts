@@ -11,7 +11,8 @@ export function resolveBaseUrl(
 ): string {
   const baseUrl = options.baseUrl ?? vendor.baseUrl;
   const field = options.baseUrl === undefined ? "vendor.baseUrl" : "options.baseUrl";
-  const parsed = typeof baseUrl === "string" ? tryUrl(baseUrl) : undefined;
+  const parsed =
+    typeof baseUrl === "string" && URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
   if (!parsed || !/^https?:$/.test(parsed.protocol))
     fail(
       field,
@@ -20,12 +21,4 @@ export function resolveBaseUrl(
   if (parsed!.username || parsed!.password)
     fail(field, "must not carry credentials; pass them to the client's auth options");
   return baseUrl;
-}
-
-function tryUrl(value: string): URL | undefined {
-  try {
-    return new URL(value);
-  } catch {
-    return undefined;
-  }
 }

@@ -15,7 +15,7 @@ import {
   type ApiErrorKind,
 } from "./errors";
 import type { Redactor } from "./redaction";
-import { attachApiError, deliveryOf, noteDelivery } from "./response-facts";
+import { API_ERROR, DELIVERY, hide, type Carrier, type Delivery } from "./response-facts";
 import { backoffDelay, isRetryableStatus, mayRetryMethod, type RetryPolicy } from "./retry-policy";
 
 /** How one call is sent: the client's defaults, or a per-call variant built by the method wrappers. */
@@ -123,6 +123,8 @@ export interface ClientRuntime {
 
 export function createRuntime(settings: RuntimeSettings): ClientRuntime {
   const { vendor, redactor, hooks, authOnRequest } = settings;
+  // Hooks are fixed at construction: with none set, no call pays for observing.
+  const observed = hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onError;
 
   const parseError: ParseErrorFactory = (method, url, status, contentType, body, problem) =>
     new ResponseParseError({
@@ -144,15 +146,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
    * non-2xx, a body to check) is handed to {@link sendAll} as the first attempt's outcome.
    */
   function send(request: Request, call: CallContext): Promise<Response> {
-    if (
-      authOnRequest ||
-      call.userSignal ||
-      !call.timeoutMs ||
-      hooks.onRequest ||
-      hooks.onResponse ||
-      hooks.onRetry ||
-      hooks.onError
-    )
+    if (authOnRequest || call.userSignal || !call.timeoutMs || observed)
       return sendAll(request, call);
     const method = request.method;
     // A body that a retry could need must be copied before the first send: the full path does that.
@@ -240,7 +234,6 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
     // (GET and HEAD never carry one; skipping the `body` getter keeps the hot path cheap.)
     let spare =
       maxRetries && method !== "GET" && method !== "HEAD" && req.body ? req.clone() : undefined;
-    const observed = hooks.onRequest ?? hooks.onResponse ?? hooks.onRetry ?? hooks.onError;
     const url = observed ? redactor.url(req.url) : "";
 
     for (let attempt = 1; ; attempt++) {
@@ -335,7 +328,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
           }
           if (delayMs === undefined) {
             response = await readBody(response, call, req);
-            noteDelivery(response, { url: req.url, attempts: attempt });
+            hide(response, DELIVERY, { url: req.url, attempts: attempt } satisfies Delivery);
             if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
             return response;
           }
@@ -410,17 +403,9 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
 
   function failed(result: { error?: unknown; response: Response }, method: string): void {
     const { response } = result;
-    const delivery = deliveryOf(response);
-    const attempts = delivery?.attempts ?? 1;
-    const error = apiError(
-      settings,
-      response,
-      result.error,
-      method,
-      delivery?.url ?? response.url,
-      attempts,
-    );
-    attachApiError(response, error);
+    const { url = response.url, attempts = 1 } = (response as Carrier)[DELIVERY] ?? {};
+    const error = apiError(settings, response, result.error, method, url, attempts);
+    hide(response, API_ERROR, error);
     hooks.onError?.({ vendor, method, url: error.url, attempt: attempts, error });
   }
 

@@ -5,7 +5,7 @@ import type {
   MaybeOptionalInit,
   Middleware,
 } from "openapi-fetch";
-import { placeAuth } from "./auth-placement";
+import { bodyAuth, bodyOnlyHeaders, clientHeaders, queryAuth } from "./auth-placement";
 import { callContext, type LooseInit } from "./call-context";
 import { resolveBaseUrl } from "./client-base-url";
 import type { ApiClientOptions, CallOptions, VendorConfig } from "./client-options";
@@ -14,8 +14,8 @@ import { secretsOf } from "./client-secrets";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import { ClientValidationError } from "./errors";
 import type { HttpMethod } from "./http-method";
-import { wrapMethod, type BaseMethod } from "./method-wrapper";
-import { openapiFetchVariants } from "./openapi-fetch-variants";
+import { methodWrapper, type BaseMethod } from "./method-wrapper";
+import { createClient, createQuerySerializer } from "./openapi-fetch-client";
 import { createRedactor } from "./redaction";
 import { serverRetryDelay } from "./retry-policy";
 import { checkVendorConfig } from "./vendor-config-check";
@@ -89,7 +89,7 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   checkVendorConfig(vendor, options, fail);
   const redactor = createRedactor(secretsOf(vendor, options));
   const baseUrl = resolveBaseUrl(vendor, options, redactor, fail);
-  const defaults = callContext(options as LooseInit, fail).call;
+  const [defaults] = callContext(options as LooseInit, fail);
   const runtime = createRuntime({
     vendor: vendor.vendor,
     redactor,
@@ -102,14 +102,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     errorKinds: vendor.errorKinds ?? {},
     authOnRequest: vendor.auth?.onRequest,
   });
-  const auth = placeAuth(vendor, options);
-  const variants = openapiFetchVariants<Paths, Media>(
-    baseUrl,
-    auth,
-    (request) => runtime.send(request, defaults),
-    METHODS,
-  );
-  const distinct = new Set(variants.values());
+  const headers = clientHeaders(vendor, options);
+  // Stage 6: one openapi-fetch client per distinct auth placement (query and body credential on or
+  // off), shared by the methods that place it alike.
+  const variants = new Map<string, Client<Paths, Media>>();
 
   const client: Record<string, unknown> = {
     vendor: vendor.vendor,
@@ -119,26 +115,40 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
       return (client[upper] as BaseMethod)(url, init);
     },
     use(...middleware: Middleware[]) {
-      for (const variant of distinct) variant.use(...middleware);
+      for (const variant of variants.values()) variant.use(...middleware);
     },
     eject(...middleware: Middleware[]) {
-      for (const variant of distinct) variant.eject(...middleware);
+      for (const variant of variants.values()) variant.eject(...middleware);
     },
   };
-  const context = {
+  const wrap = methodWrapper(
     runtime,
     redactor,
     baseUrl,
-    auth,
     defaults,
-    checkRequest: vendor.checkRequest,
+    bodyOnlyHeaders(vendor, options),
+    vendor.checkRequest,
     fail,
-  };
-  for (const method of METHODS)
-    client[method] = wrapMethod(
-      method,
-      variants.get(method)![method] as unknown as BaseMethod,
-      context,
-    );
+  );
+  for (const method of METHODS) {
+    const withQueryAuth = queryAuth(vendor, method);
+    const bodySerializer = bodyAuth(vendor, method);
+    const key = `${!withQueryAuth}${!bodySerializer}`;
+    let variant = variants.get(key);
+    if (!variant)
+      variants.set(
+        key,
+        (variant = createClient<Paths, Media>({
+          baseUrl,
+          fetch: (request: Request) => runtime.send(request, defaults),
+          headers,
+          querySerializer: withQueryAuth?.() ?? createQuerySerializer(vendor.querySerializer),
+          // Also on the Request itself, for a custom fetch that ignores the init it is given.
+          redirect: "manual",
+          ...(bodySerializer && { bodySerializer }),
+        })),
+      );
+    client[method] = wrap(method, variant[method] as unknown as BaseMethod, withQueryAuth);
+  }
   return client as unknown as ApiClient<Paths, Media>;
 }

@@ -13,21 +13,13 @@ export interface Delivery {
 // the Response survives `const { error, response } = result`, and logging, spreading or
 // serialising a result shows what it did before. `Symbol.for` for the error: a vendor package that
 // resolved another copy of @rollcall/core builds it, and the app's `unwrap` must still find it.
-const API_ERROR = Symbol.for("@rollcall/core:api-error");
-const DELIVERY = Symbol("delivery");
+export const API_ERROR = Symbol.for("rollcall.apiError");
+export const DELIVERY = Symbol();
 
-type Carrier = Response & { [API_ERROR]?: ApiError; [DELIVERY]?: Delivery };
+/** A Response with the facts a Rollcall client may have put on it. */
+export type Carrier = Response & { [API_ERROR]?: ApiError; [DELIVERY]?: Delivery };
 
-// Reflect: a frozen Response from a custom fetch keeps no fact, rather than failing the call.
-const hide = (response: Response, key: symbol, value: unknown) =>
+// Non-enumerable; Reflect, so that a frozen Response from a custom fetch keeps no fact rather than
+// failing the call.
+export const hide = (response: Response, key: typeof API_ERROR | typeof DELIVERY, value: unknown) =>
   Reflect.defineProperty(response, key, { value });
-
-export const noteDelivery = (response: Response, delivery: Delivery) =>
-  hide(response, DELIVERY, delivery);
-export const deliveryOf = (response: Response) => (response as Carrier)[DELIVERY];
-
-/** Attaches a failed call's ApiError to its Response, for `unwrap` and `toApiError`. */
-export const attachApiError = (response: Response, error: ApiError) =>
-  hide(response, API_ERROR, error);
-/** The ApiError a Rollcall client (this copy of core or another) attached, if any. */
-export const attachedApiError = (response: Response) => (response as Carrier)[API_ERROR];

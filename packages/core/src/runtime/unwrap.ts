@@ -2,7 +2,7 @@ import { apiError, type ErrorSettings } from "./client-runtime";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import type { ApiError } from "./errors";
 import { createRedactor } from "./redaction";
-import { attachedApiError } from "./response-facts";
+import { API_ERROR, type Carrier } from "./response-facts";
 import { serverRetryDelay } from "./retry-policy";
 
 /** The shape of every openapi-fetch result. */
@@ -41,6 +41,7 @@ export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
 export function toApiError(result: FetchResult): ApiError {
   const { response } = result;
   return (
-    attachedApiError(response) ?? apiError(anonymous, response, result.error, "?", response.url, 1)
+    (response as Carrier)[API_ERROR] ??
+    apiError(anonymous, response, result.error, "?", response.url, 1)
   );
 }
