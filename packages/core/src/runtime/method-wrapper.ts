@@ -1,9 +1,9 @@
-import { mergeHeaders } from "./openapi-fetch-client";
 import type { QuerySerializer } from "./auth-placement";
 import { callContext, needsCallContext, type LooseInit } from "./call-context";
 import type { CallContext, ClientRuntime } from "./client-runtime";
 import { RollcallError } from "./errors";
 import type { HttpMethod } from "./http-method";
+import { mergeHeaders } from "./openapi-fetch-client";
 import type { Redactor } from "./redaction";
 import { mayCheckMethod, type RequestCheck } from "./request-checks";
 import type { Fail } from "./vendor-config-check";
@@ -12,10 +12,10 @@ export type Result = { data?: unknown; error?: unknown; response: Response };
 export type BaseMethod = (url: string, init?: Record<string, unknown>) => Promise<Result>;
 
 /**
- * Stage 7: wraps openapi-fetch's `base` method of each HTTP method as the client's `GET`, `POST`, …: runs the vendor's
- * request check, adds body headers, builds a per-call context when the call asks for one, and turns
- * the result into typed errors: a non-2xx gets its ApiError (see `runtime.failed`), a broken 2xx
- * body a ResponseParseError, anything else thrown keeps its type minus secrets.
+ * Stage 7: makes each of openapi-fetch's `base` methods the client's `GET`, `POST`, …: runs the
+ * vendor's request check, adds body headers, builds a per-call context when the call asks for one,
+ * and turns the result into typed errors: a non-2xx gets its ApiError (see `runtime.failed`), a
+ * broken 2xx body a ResponseParseError, anything else thrown keeps its type minus secrets.
  */
 export function methodWrapper(
   runtime: ClientRuntime,

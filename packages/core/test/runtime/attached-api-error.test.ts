@@ -97,7 +97,10 @@ describe("the ApiError a client builds where the response arrives", () => {
       { baseUrl: server.baseUrl, retry: false },
     );
 
-    for (const call of [() => client.GET("/users"), () => client.POST("/users", { body: { name: "x" } })]) {
+    for (const call of [
+      () => client.GET("/users"),
+      () => client.POST("/users", { body: { name: "x" } }),
+    ]) {
       const result = await call();
       const apiError = thrownBy(() => unwrap(result)) as ApiError;
       expect(apiError).toBeInstanceOf(ApiError);
