@@ -41,6 +41,12 @@ export interface Connector<Client = unknown, Step extends OffboardingStep = Offb
   readonly title: string;
   /** The npm package the connector comes from. */
   readonly packageName: string;
+  /**
+   * The generated descriptor the connector was defined from: the spec's wire facts (auth templates,
+   * `Accept`, media type) for a tool that talks to the vendor without this client, e.g. the bench's
+   * bare openapi-fetch baseline. {@link defineConnector} sets it; a hand-written connector may not.
+   */
+  readonly descriptor?: ConnectorDescriptor;
   /** Credentials first, then optional settings, in the order a person would give them. */
   readonly settings: readonly ConnectorSetting[];
   /** Where the real service is for these settings (a region picks its own), without a `baseUrl`. */
@@ -79,6 +85,9 @@ export interface ConnectorParts<Client, Step extends OffboardingStep> extends Pi
   /** The client factory (`create<Vendor>Client`): the settings arrive among its options. */
   readonly client: (options: never) => Client;
 }
+
+/** A vendor descriptor as {@link defineConnector} reads it: the facts it needs, and any others. */
+export type ConnectorDescriptor = DescriptorFacts & Partial<VendorDescriptor>;
 
 type DescriptorFacts = Pick<
   VendorDescriptor,
@@ -126,7 +135,7 @@ function settingsOf(vendor: DescriptorFacts, env: Readonly<Record<string, string
  * literals, so a bundle that never uses the connector drops it, and the code it names.
  */
 export function defineConnector<Client, Step extends OffboardingStep>(
-  vendor: DescriptorFacts,
+  vendor: ConnectorDescriptor,
   { env, client, ...parts }: ConnectorParts<Client, Step>,
 ): Connector<Client, Step> {
   const { regions, defaultRegion, basic } = vendor;
@@ -135,6 +144,7 @@ export function defineConnector<Client, Step extends OffboardingStep>(
     id: vendor.id,
     title: vendor.title,
     packageName: vendor.packageName,
+    descriptor: vendor,
     settings: settingsOf(vendor, env),
     // The client checks its settings itself (a missing credential, an unknown region).
     createClient: (settings, options) => client({ ...options, ...settings } as never),

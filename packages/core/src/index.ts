@@ -3,5 +3,11 @@
 export * from "./identity/index";
 export * from "./runtime/index";
 export { connectorSecrets, defineConnector } from "./connector";
-export type { Connector, ConnectorParts, ConnectorSetting, ConnectorSettings } from "./connector";
+export type {
+  Connector,
+  ConnectorDescriptor,
+  ConnectorParts,
+  ConnectorSetting,
+  ConnectorSettings,
+} from "./connector";
 export * from "./operations/index";

@@ -33,6 +33,13 @@ describe("defineConnector", () => {
     expect(connectorSecrets(connector, { apiKey: "secret-key" })).toEqual(["secret-key"]);
   });
 
+  it("keeps the descriptor it was defined from, for tools that talk to the vendor themselves", () => {
+    const descriptor = { ...facts, auth: { headers: { "X-Api-Key": "{apiKey}" } } };
+    expect(defineConnector(descriptor, parts({ apiKey: "ACME_API_KEY" })).descriptor).toBe(
+      descriptor,
+    );
+  });
+
   it("passes the settings to the client factory among the runtime options", () => {
     made.length = 0;
     const connector = defineConnector(facts, parts({ apiKey: "ACME_API_KEY" }));

@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { CORE_RUNTIME_ENTRY, coreRuntimeNames, reexport } from "./bundle-measure";
-import { REPO_ROOT } from "./repo-paths";
+import { REGISTRY_VENDORS } from "./registry";
 
 /** A gzip budget the test suite enforces (kB = 1000 B, like size-limit). */
 export interface SizeBudget {
@@ -15,17 +13,8 @@ export interface SizeBudget {
   targetGzipBytes: number;
 }
 
-interface RegistryVendor {
-  id: string;
-  package: string;
-}
-
 /** Every client in the vendor registry, with the factory its package exports (createXClient). */
-export const VENDOR_FACTORIES = (
-  JSON.parse(readFileSync(join(REPO_ROOT, "specs/vendors.json"), "utf8")) as {
-    vendors: RegistryVendor[];
-  }
-).vendors.map(({ id, package: packageName }) => ({
+export const VENDOR_FACTORIES = REGISTRY_VENDORS.map(({ id, package: packageName }) => ({
   vendor: id,
   packageName,
   factory: `create${id.charAt(0).toUpperCase()}${id.slice(1)}Client`,

@@ -1,13 +1,13 @@
 // One representative read per vendor — a single-record GET with auth — made two ways: through our
 // client (auth, retry, timeout and error handling on, as shipped) and through a bare openapi-fetch
-// client sending the same request — same URL, credential and headers (User-Agent and Accept too),
-// set by hand. Their ratio is what our layer costs; test/vendor-calls.test.ts checks the wire match.
+// client sending the same request — same URL, credential and headers (User-Agent and Accept too).
+// The bare side takes the credential's place and the `Accept` header from the connector's generated
+// descriptor (the spec's auth templates), not from Rollcall's runtime, so the baseline never runs
+// our code. Their ratio is what our layer costs; test/vendor-calls.test.ts checks the wire match.
 import { createRequire } from "node:module";
 import createClient from "openapi-fetch";
-import { createEagleClient, type paths as EaglePaths } from "@rollcall/eagle-client";
-import { createRootlyClient, type paths as RootlyPaths } from "@rollcall/rootly-client";
-import { createOpsgenieClient, type paths as OpsgeniePaths } from "@rollcall/opsgenie-client";
-import { createUptrendsClient, type paths as UptrendsPaths } from "@rollcall/uptrends-client";
+import type { Connector, ConnectorDescriptor } from "@rollcall/core";
+import { CONNECTORS } from "./connectors";
 
 /** Where a benchmark client sends its requests; `fetch` is omitted to use the global one. */
 export interface Transport {
@@ -19,7 +19,8 @@ export interface Transport {
 export type Call = () => Promise<unknown>;
 
 export interface VendorCall {
-  vendor: "eagle" | "rootly" | "opsgenie" | "uptrends";
+  /** The connector's id. */
+  vendor: string;
   /** The request, for the table: "GET /v1/users/{id}". */
   request: string;
   /** Content-Type the vendor answers with. */
@@ -28,126 +29,114 @@ export interface VendorCall {
   bare(transport: Transport): Call;
 }
 
-// Fixed, fake credentials: the bench talks only to an in-memory stub or a loopback server.
-const API_KEY = "bench-api-key-0000";
-const TOKEN = "bench-token-0000";
-const USERNAME = "bench-user";
-const PASSWORD = "bench-password-0000";
-const BASIC = `Basic ${Buffer.from(`${USERNAME}:${PASSWORD}`).toString("base64")}`;
+/** A GET as openapi-fetch takes it. */
+interface Read {
+  path: string;
+  params?: { path?: Record<string, string>; query?: Record<string, string> };
+}
+
+/**
+ * The read each vendor is measured with: a route of its spec, so the client's route checks run as
+ * they would for a user. These are the bench's choice of workload, not facts about the vendor; a
+ * vendor not listed here is measured with `GET /`.
+ */
+const READS: Readonly<Record<string, Read>> = {
+  eagle: { path: "/api/v1/owners/account" },
+  rootly: { path: "/v1/users/{id}", params: { path: { id: "317" } } },
+  opsgenie: { path: "/v1/json/user", params: { query: { id: "ac46" } } },
+  uptrends: {
+    path: "/Operator/{operatorGuid}",
+    params: { path: { operatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300" } },
+  },
+};
+
+type Getter = { GET(path: string, init?: object): Promise<{ data?: unknown; error?: unknown }> };
 
 function dataOrThrow(result: { data?: unknown; error?: unknown }): unknown {
   if (result.data === undefined) throw new Error(`call failed: ${JSON.stringify(result.error)}`);
   return result.data;
 }
 
+// Fixed, fake credentials (`bench-<option>-0000`): the bench talks only to an in-memory stub or a
+// loopback server. Region and other settings with choices keep their defaults.
+function fakeSettings(connector: Connector): Record<string, string> {
+  const settings = connector.settings.filter((setting) => setting.choices === undefined);
+  return Object.fromEntries(settings.map(({ option }) => [option, `bench-${option}-0000`]));
+}
+
 const require = createRequire(import.meta.url);
 
-/** The User-Agent our client for `vendor` sends: the bare side sends the same bytes. */
-function userAgentOf(vendor: VendorCall["vendor"]): string {
-  const name = `@rollcall/${vendor}-client`;
-  const { version } = require(`${name}/package.json`) as { version: string };
-  return `${name}/${version} node/${process.versions.node}`;
+/** The User-Agent our client for `packageName` sends: the bare side sends the same bytes. */
+function userAgentOf(packageName: string): string {
+  const { version } = require(`${packageName}/package.json`) as { version: string };
+  return `${packageName}/${version} node/${process.versions.node}`;
 }
 
-function bareFetch(transport: Transport): { fetch?: (input: Request) => Promise<Response> } {
-  return transport.fetch === undefined ? {} : { fetch: transport.fetch };
+/**
+ * Where a GET carries the credentials, read from the descriptor as its documentation defines it:
+ * `{option}` templates in header and query values, and HTTP Basic (RFC 7617) from its two options.
+ */
+function credentialsOf(descriptor: ConnectorDescriptor, settings: Record<string, string>) {
+  const fill = (templates: Readonly<Record<string, string>> = {}) =>
+    Object.fromEntries(
+      Object.entries(templates).map(([name, template]) => [
+        name,
+        template.replace(/\{(\w+)\}/g, (_, option: string) => settings[option] ?? ""),
+      ]),
+    );
+  const { auth = {}, basic } = descriptor;
+  const headers = fill(auth.headers);
+  if (basic) {
+    const pair = `${settings[basic[0]]}:${settings[basic[1]]}`;
+    headers.Authorization = `Basic ${Buffer.from(pair).toString("base64")}`;
+  }
+  const query =
+    auth.query && (auth.query.methods?.includes("GET") ?? true) ? auth.query : undefined;
+  return { headers, query: fill(query?.params) };
 }
 
-export const VENDOR_CALLS: readonly VendorCall[] = [
-  {
-    vendor: "eagle",
-    request: "GET /api/v1/owners/account",
-    contentType: "application/json",
+function vendorCall(connector: Connector): VendorCall {
+  const { descriptor } = connector;
+  if (!descriptor)
+    throw new Error(`the ${connector.id} connector has no descriptor for the bare baseline`);
+  const read = READS[connector.id] ?? { path: "/" };
+  const settings = fakeSettings(connector);
+  const { headers, query } = credentialsOf(descriptor, settings);
+  return {
+    vendor: connector.id,
+    request: `GET ${read.path}${read.params?.query ? "?…" : ""}`,
+    contentType: descriptor.mediaType ?? "application/json",
     ours(transport) {
-      const client = createEagleClient({ apiKey: API_KEY, ...transport });
-      return async () => dataOrThrow(await client.GET("/api/v1/owners/account"));
-    },
-    bare(transport) {
-      const client = createClient<EaglePaths>({
-        baseUrl: transport.baseUrl,
-        ...bareFetch(transport),
-        headers: {
-          "User-Agent": userAgentOf("eagle"),
-          Accept: "application/json",
-          "X-Api-Key": API_KEY,
-        },
-      });
-      return async () => dataOrThrow(await client.GET("/api/v1/owners/account"));
-    },
-  },
-  {
-    vendor: "rootly",
-    request: "GET /v1/users/{id}",
-    contentType: "application/vnd.api+json",
-    ours(transport) {
-      const client = createRootlyClient({ token: TOKEN, ...transport });
+      const client = connector.createClient(settings, transport) as Getter;
       return async () =>
-        dataOrThrow(await client.GET("/v1/users/{id}", { params: { path: { id: "317" } } }));
+        dataOrThrow(await client.GET(read.path, read.params && { params: read.params }));
     },
     bare(transport) {
-      const client = createClient<RootlyPaths>({
+      const client = createClient<Record<string, never>>({
         baseUrl: transport.baseUrl,
-        ...bareFetch(transport),
+        ...(transport.fetch && { fetch: transport.fetch }),
         headers: {
-          "User-Agent": userAgentOf("rootly"),
-          Accept: "application/vnd.api+json",
-          Authorization: `Bearer ${TOKEN}`,
+          "User-Agent": userAgentOf(connector.packageName),
+          ...descriptor.headers,
+          ...headers,
         },
-      });
-      return async () =>
-        dataOrThrow(await client.GET("/v1/users/{id}", { params: { path: { id: "317" } } }));
+      }) as unknown as Getter;
+      // By hand, a user puts a query credential beside the call's own parameters.
+      const params = Object.keys(query).length
+        ? { ...read.params, query: { ...read.params?.query, ...query } }
+        : read.params;
+      return async () => dataOrThrow(await client.GET(read.path, params && { params }));
     },
-  },
-  {
-    vendor: "opsgenie",
-    request: "GET /v1/json/user?id=…",
-    contentType: "application/json",
-    ours(transport) {
-      const client = createOpsgenieClient({ apiKey: API_KEY, ...transport });
-      return async () =>
-        dataOrThrow(await client.GET("/v1/json/user", { params: { query: { id: "ac46" } } }));
-    },
-    bare(transport) {
-      const client = createClient<OpsgeniePaths>({
-        baseUrl: transport.baseUrl,
-        ...bareFetch(transport),
-        headers: { "User-Agent": userAgentOf("opsgenie"), Accept: "application/json" },
-      });
-      // By hand, a user puts the key in the query string themselves (the spec leaves it out).
-      const query = { id: "ac46", apiKey: API_KEY } as { id: string };
-      return async () => dataOrThrow(await client.GET("/v1/json/user", { params: { query } }));
-    },
-  },
-  {
-    vendor: "uptrends",
-    request: "GET /Operator/{operatorGuid}",
-    contentType: "application/json",
-    ours(transport) {
-      const client = createUptrendsClient({ username: USERNAME, password: PASSWORD, ...transport });
-      const params = { path: { operatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300" } };
-      return async () => dataOrThrow(await client.GET("/Operator/{operatorGuid}", { params }));
-    },
-    bare(transport) {
-      const client = createClient<UptrendsPaths>({
-        baseUrl: transport.baseUrl,
-        ...bareFetch(transport),
-        headers: {
-          "User-Agent": userAgentOf("uptrends"),
-          Accept: "application/json",
-          Authorization: BASIC,
-        },
-      });
-      const params = { path: { operatorGuid: "d2782d76-62e7-4946-a41c-fc7f86c96300" } };
-      return async () => dataOrThrow(await client.GET("/Operator/{operatorGuid}", { params }));
-    },
-  },
-];
+  };
+}
+
+export const VENDOR_CALLS: readonly VendorCall[] = CONNECTORS.map(vendorCall);
 
 /** The raw-fetch baseline: one GET and `.json()`, nothing else. */
 export function rawFetchCall(transport: Transport): Call {
   const doFetch = transport.fetch ?? ((input: Request) => fetch(input));
   const url = `${transport.baseUrl}/v1/users/317`;
-  const headers = { Authorization: `Bearer ${TOKEN}` };
+  const headers = { Authorization: "Bearer bench-token-0000" };
   return async () => {
     const response = await (transport.fetch === undefined
       ? fetch(url, { headers })

@@ -15,6 +15,7 @@ import {
   type ApiErrorKind,
 } from "./errors";
 import type { Redactor } from "./redaction";
+import { API_ERROR, DELIVERY, hide, type Carrier, type Delivery } from "./response-facts";
 import { backoffDelay, isRetryableStatus, mayRetryMethod, type RetryPolicy } from "./retry-policy";
 
 /** How one call is sent: the client's defaults, or a per-call variant built by the method wrappers. */
@@ -57,22 +58,6 @@ export interface RuntimeSettings {
   authOnRequest:
     | ((request: Request) => Request | undefined | void | Promise<Request | undefined | void>)
     | undefined;
-}
-
-/** Facts about a non-2xx response that `unwrap` needs to build its ApiError. */
-interface FailedResponse {
-  settings: RuntimeSettings;
-  method: string;
-  url: string;
-  attempts: number;
-}
-
-// Filled for non-2xx responses only, so successful calls pay nothing.
-const failedResponses = new WeakMap<Response, FailedResponse>();
-
-/** The context `unwrap` needs for a non-2xx response, if it came through a Rollcall client. */
-export function failedResponseContext(response: Response): FailedResponse | undefined {
-  return failedResponses.get(response);
 }
 
 const decoder = new TextDecoder();
@@ -125,14 +110,21 @@ type ParseErrorFactory = (
   problem: string,
 ) => ResponseParseError;
 
-interface ClientRuntime {
+export interface ClientRuntime {
   /** Sends a request with auth, timeout and retries; the openapi-fetch `fetch` of every client. */
   send(request: Request, call: CallContext): Promise<Response>;
   parseError: ParseErrorFactory;
+  /**
+   * For a non-2xx result: builds the call's ApiError, attaches it to the result for `unwrap`, and
+   * reports it to `hooks.onError` — once per failed call, whether or not the caller unwraps.
+   */
+  failed(result: { error?: unknown; response: Response }, method: string): void;
 }
 
 export function createRuntime(settings: RuntimeSettings): ClientRuntime {
   const { vendor, redactor, hooks, authOnRequest } = settings;
+  // Hooks are fixed at construction: with none set, no call pays for observing.
+  const observed = hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onError;
 
   const parseError: ParseErrorFactory = (method, url, status, contentType, body, problem) =>
     new ResponseParseError({
@@ -154,15 +146,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
    * non-2xx, a body to check) is handed to {@link sendAll} as the first attempt's outcome.
    */
   function send(request: Request, call: CallContext): Promise<Response> {
-    if (
-      authOnRequest ||
-      call.userSignal ||
-      !call.timeoutMs ||
-      hooks.onRequest ||
-      hooks.onResponse ||
-      hooks.onRetry ||
-      hooks.onError
-    )
+    if (authOnRequest || call.userSignal || !call.timeoutMs || observed)
       return sendAll(request, call);
     const method = request.method;
     // A body that a retry could need must be copied before the first send: the full path does that.
@@ -250,7 +234,6 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
     // (GET and HEAD never carry one; skipping the `body` getter keeps the hot path cheap.)
     let spare =
       maxRetries && method !== "GET" && method !== "HEAD" && req.body ? req.clone() : undefined;
-    const observed = hooks.onRequest ?? hooks.onResponse ?? hooks.onRetry ?? hooks.onError;
     const url = observed ? redactor.url(req.url) : "";
 
     for (let attempt = 1; ; attempt++) {
@@ -345,7 +328,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
           }
           if (delayMs === undefined) {
             response = await readBody(response, call, req);
-            failedResponses.set(response, { settings, method, url: req.url, attempts: attempt });
+            hide(response, DELIVERY, { url: req.url, attempts: attempt } satisfies Delivery);
             if (hooks.onResponse) notifyResponse(method, url, response, attempt, startedAt);
             return response;
           }
@@ -418,12 +401,26 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
     });
   }
 
-  return { send, parseError };
+  function failed(result: { error?: unknown; response: Response }, method: string): void {
+    const { response } = result;
+    const { url = response.url, attempts = 1 } = (response as Carrier)[DELIVERY] ?? {};
+    const error = apiError(settings, response, result.error, method, url, attempts);
+    hide(response, API_ERROR, error);
+    hooks.onError?.({ vendor, method, url: error.url, attempt: attempts, error });
+  }
+
+  return { send, parseError, failed };
 }
+
+/** What building an ApiError needs (a client's settings, or the anonymous ones of `unwrap`). */
+export type ErrorSettings = Pick<
+  RuntimeSettings,
+  "vendor" | "redactor" | "requestIdHeaders" | "retryDelay" | "errorKinds"
+> & { parseErrorBody?: ErrorBodyParser | undefined };
 
 /** The ApiError for a non-2xx response whose body openapi-fetch already read into `body`. */
 export function apiError(
-  settings: RuntimeSettings,
+  settings: ErrorSettings,
   response: Response,
   body: unknown,
   method: string,

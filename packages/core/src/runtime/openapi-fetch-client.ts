@@ -12,3 +12,7 @@ export const createClient: CreateClient =
   typeof candidate === "function"
     ? (candidate as CreateClient)
     : (candidate as { default: CreateClient }).default;
+
+// The runtime's other openapi-fetch values, through this one import: a bundle keeps an import line
+// per importing module.
+export const { createQuerySerializer, defaultBodySerializer, mergeHeaders } = openapiFetch;

@@ -1,7 +1,8 @@
-import { apiError, failedResponseContext, type RuntimeSettings } from "./client-runtime";
+import { apiError, type ErrorSettings } from "./client-runtime";
 import { DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 import type { ApiError } from "./errors";
 import { createRedactor } from "./redaction";
+import { API_ERROR, type Carrier } from "./response-facts";
 import { serverRetryDelay } from "./retry-policy";
 
 /** The shape of every openapi-fetch result. */
@@ -14,16 +15,13 @@ export interface FetchResult {
 /** The success data of an openapi-fetch result type. */
 export type DataOf<R> = R extends { data: infer D } ? D : never;
 
-// For responses that did not come through a Rollcall client (hand-built results, foreign clients).
-const anonymous: RuntimeSettings = {
+// For results that did not come from a Rollcall client (hand-built results, foreign clients).
+const anonymous: ErrorSettings = {
   vendor: "unknown",
   redactor: createRedactor(),
-  hooks: {},
-  parseErrorBody: undefined,
   requestIdHeaders: DEFAULT_REQUEST_ID_HEADERS,
   retryDelay: serverRetryDelay,
   errorKinds: {},
-  authOnRequest: undefined,
 };
 
 /**
@@ -35,25 +33,15 @@ export function unwrap<R extends FetchResult>(result: R): DataOf<R> {
   throw toApiError(result);
 }
 
-/** The {@link ApiError} for a non-2xx result (for callers who branch instead of throwing). */
+/**
+ * The {@link ApiError} for a non-2xx result (for callers who branch instead of throwing): the one
+ * the client built when the response arrived, so every call returns the same object. A result that
+ * did not come from a Rollcall client gets one built here, with no vendor settings.
+ */
 export function toApiError(result: FetchResult): ApiError {
   const { response } = result;
-  const context = failedResponseContext(response);
-  const settings = context?.settings ?? anonymous;
-  const error = apiError(
-    settings,
-    response,
-    result.error,
-    context?.method ?? "?",
-    context?.url ?? response.url,
-    context?.attempts ?? 1,
+  return (
+    (response as Carrier)[API_ERROR] ??
+    apiError(anonymous, response, result.error, "?", response.url, 1)
   );
-  settings.hooks.onError?.({
-    vendor: error.vendor,
-    method: error.method,
-    url: error.url,
-    attempt: error.attempts,
-    error,
-  });
-  return error;
 }
