@@ -16,6 +16,7 @@ import { createFormatter, type Formatter } from "./formatting";
 import { hashInputs } from "./input-hashes";
 import { operationsSource } from "./operation-rules";
 import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./registry";
+import { planSimulatorSchemaFiles } from "./simulator-schemas";
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
 import { findMissingTurboInputs } from "./turbo-inputs";
 import { generateSchemaTypes } from "./type-generation";
@@ -132,8 +133,16 @@ async function generate(
     const path = absolutePath(root, file);
     formatted.push(formatter.format(file.content, path).then((content) => ({ file, content })));
   };
+  // The simulators carry every vendor's schema types too: generate each spec's types only once.
+  const types = new Map<string, Promise<string>>();
+  const schemaTypes = (spec: BundledSpec): Promise<string> => {
+    const known = types.get(spec.vendor.id) ?? generateSchemaTypes(spec);
+    types.set(spec.vendor.id, known);
+    return known;
+  };
   if (targets.some((target) => target.id === SIMULATORS_TARGET)) {
     planSimulatorFiles([...bundled.values()]).forEach(submit);
+    (await planSimulatorSchemaFiles([...bundled.values()], schemaTypes)).forEach(submit);
   }
   for (const target of targets) {
     if (target.id === SIMULATORS_TARGET) continue;
@@ -141,9 +150,7 @@ async function generate(
     const spec = bundled.get(vendor.id) as BundledSpec;
     const descriptor = describeVendor(vendor, spec.document);
     const operations = operationsSource(spec);
-    planVendorFiles(vendor, await generateSchemaTypes(spec), descriptor, operations).forEach(
-      submit,
-    );
+    planVendorFiles(vendor, await schemaTypes(spec), descriptor, operations).forEach(submit);
   }
   return Promise.all(formatted);
 }
