@@ -44,9 +44,9 @@ class Rendering {
     return user;
   }
 
-  user(email: string): Record<string, unknown> {
+  user(email: string): Schemas["AccountUser"] {
     const profile: EagleUserProfile = this.store.user(email) ?? { user: email };
-    const rendered: Record<string, unknown> = { user: profile.user };
+    const rendered: Schemas["AccountUser"] = { user: profile.user };
     if (profile.name) rendered.name = profile.name;
     // Rendered as stored, "" included: eagle.io's docs show "" for a user who never signed in.
     if (profile.lastLoginTime !== undefined) rendered.lastLoginTime = profile.lastLoginTime;
@@ -56,7 +56,7 @@ class Rendering {
     return rendered;
   }
 
-  group(group: EagleGroupRecord): Record<string, unknown> {
+  group(group: EagleGroupRecord): Schemas["Group"] {
     return {
       _id: group._id,
       name: group.name,

@@ -44,7 +44,7 @@ function opsgenieError(status: number, message: string): SimResponse {
 }
 
 /** The fields the list answer carries (get answers the full user). */
-function summary(user: OpsgenieUserRecord): Record<string, unknown> {
+function summary(user: OpsgenieUserRecord): Schemas["User"] {
   const {
     id,
     username,
@@ -71,7 +71,7 @@ function summary(user: OpsgenieUserRecord): Record<string, unknown> {
   };
 }
 
-function full(user: OpsgenieUserRecord): Record<string, unknown> {
+function full(user: OpsgenieUserRecord): Schemas["User"] {
   const { notificationRules: _rules, blocked: _blocked, verified: _verified, ...rest } = user;
   return rest;
 }

@@ -31,7 +31,7 @@ function messages(status: number, ...texts: string[]): SimResponse {
 }
 
 /** The operator as the API shows it: Password is write-only. */
-function render(operator: UptrendsOperatorRecord): Omit<UptrendsOperatorRecord, "Password"> {
+function render(operator: UptrendsOperatorRecord): Schemas["Operator"] {
   const { Password: _password, ...visible } = operator;
   return visible;
 }
