@@ -12,6 +12,7 @@ import {
   docsIncidentId,
   docsIncidentRelationships,
 } from "./rootly-docs-incident";
+import { documentedUsers } from "./rootly-docs-users";
 
 type Schemas = components["schemas"];
 type UserAttributes = Schemas["UserAttributes"];
@@ -122,43 +123,17 @@ function seedOnCallRoles(): RootlyAccountRoleRecord[] {
   }));
 }
 
-// Records of Rootly's assign_role_to_user document: its two users, its role and incident. The
-// roles of user 317 are those of the spec's `withRoles` example; user 315 is a plain User.
+// The users of the spec's listUsers example: 317 holds the Admin roles of its `withRoles`
+// example, 315 is a plain User.
 function docsUsers(): RootlyUserRecord[] {
-  return [
-    {
-      id: "315",
-      email: "delbert@douglas-raynor.test",
-      first_name: "Merlene",
-      last_name: "Hoppe",
-      phone: null,
-      phone_2: null,
-      slack_id: null,
-      team: "Goyette Group",
-      time_zone: "UTC",
-      created_at: "2025-03-20T17:52:07.490-07:00",
-      updated_at: "2025-03-20T17:52:30.852-07:00",
-      email_address_id: "126f60a4-fa5a-4a90-bc6a-8433e98d9732",
-      role_id: roleId("user"),
-      on_call_role_id: onCallRoleId("user"),
-    },
-    {
-      id: "317",
-      email: "emmett.daugherty@wehner-turner.test",
-      first_name: "Mario",
-      last_name: "Casper",
-      phone: null,
-      phone_2: null,
-      slack_id: null,
-      team: "Goyette Group",
-      time_zone: "UTC",
-      created_at: "2025-03-20T17:52:08.420-07:00",
-      updated_at: "2025-03-20T17:52:08.905-07:00",
-      email_address_id: "9958cf6f-6ef2-4a06-99cf-444a2c3135dc",
-      role_id: ADMIN_ROLE_ID,
-      on_call_role_id: ADMIN_ON_CALL_ROLE_ID,
-    },
-  ];
+  return documentedUsers().map((user) => {
+    const admin = user.id === "317";
+    return {
+      ...user,
+      role_id: admin ? ADMIN_ROLE_ID : roleId("user"),
+      on_call_role_id: admin ? ADMIN_ON_CALL_ROLE_ID : onCallRoleId("user"),
+    };
+  });
 }
 
 const ROLE_TIME = "2025-03-20T17:52:10.802-07:00";
