@@ -3,6 +3,7 @@
  * documents' own examples. Its mess is deliberate: it is what a cross-vendor people directory
  * has to cope with. Every address is on reserved `.example` domains.
  */
+import type { components as OpsgenieComponents } from "./generated/opsgenie-schema";
 
 export interface DemoEagleAccount {
   email: string;
@@ -23,7 +24,7 @@ export interface DemoRootlyAccount {
 
 export interface DemoOpsgenieAccount {
   username: string;
-  role: "Owner" | "Admin" | "User";
+  role: OpsgenieComponents["schemas"]["BuiltInRole"];
   locale: string;
   timezone: string;
 }

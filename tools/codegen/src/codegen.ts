@@ -17,6 +17,7 @@ import { hashInputs } from "./input-hashes";
 import { offboardingSource } from "./offboarding-module";
 import { operationsSource } from "./operation-rules";
 import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./registry";
+import { planSimulatorSchemaFiles } from "./simulator-schemas";
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
 import { findMissingTurboInputs } from "./turbo-inputs";
 import { generateSchemaTypes } from "./type-generation";
@@ -133,8 +134,16 @@ async function generate(
     const path = absolutePath(root, file);
     formatted.push(formatter.format(file.content, path).then((content) => ({ file, content })));
   };
+  // The simulators carry every vendor's schema types too: generate each spec's types only once.
+  const types = new Map<string, Promise<string>>();
+  const schemaTypes = (spec: BundledSpec): Promise<string> => {
+    const known = types.get(spec.vendor.id) ?? generateSchemaTypes(spec);
+    types.set(spec.vendor.id, known);
+    return known;
+  };
   if (targets.some((target) => target.id === SIMULATORS_TARGET)) {
     planSimulatorFiles([...bundled.values()]).forEach(submit);
+    (await planSimulatorSchemaFiles([...bundled.values()], schemaTypes)).forEach(submit);
   }
   for (const target of targets) {
     if (target.id === SIMULATORS_TARGET) continue;
@@ -145,7 +154,7 @@ async function generate(
     const offboarding = offboardingSource(spec, descriptor.mediaType);
     const files = planVendorFiles(
       vendor,
-      await generateSchemaTypes(spec),
+      await schemaTypes(spec),
       descriptor,
       operations,
       offboarding,

@@ -22,6 +22,9 @@ export const VENDOR_FILE = "src/generated/vendor.ts";
 export const OPERATIONS_FILE = "src/generated/operations.ts";
 export const OFFBOARDING_FILE = "src/generated/offboarding.ts";
 export const SPECS_FILE = "src/generated/specs.ts";
+/** The simulators' copy of one vendor's schema types (see simulator-schemas.ts). */
+export const simulatorSchemaFile = (vendorId: string): string =>
+  `src/generated/${vendorId}-schema.ts`;
 
 /** One package's set of generated files and the vendors whose specs they come from. */
 export interface Target {
@@ -50,7 +53,7 @@ export function simulatorsTarget(vendors: readonly Vendor[]): Target {
     id: SIMULATORS_TARGET,
     packageName: SIMULATORS_PACKAGE,
     directory: SIMULATORS_DIRECTORY,
-    paths: [SPECS_FILE],
+    paths: [SPECS_FILE, ...vendors.map((vendor) => simulatorSchemaFile(vendor.id))],
     vendors,
   };
 }

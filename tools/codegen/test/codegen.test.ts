@@ -173,7 +173,7 @@ describe("the stamp cache", () => {
     expect(check.regenerated).toEqual(["acme", "simulators"]);
     expect(check.linted).toEqual(["acme"]);
     expect(check.stale).toEqual([
-      "@rollcall/simulators: src/generated/specs.ts is stale — run pnpm generate",
+      "@rollcall/simulators: src/generated/specs.ts, src/generated/acme-schema.ts are stale — run pnpm generate",
       "@fixture/acme-client: src/generated/schema.ts is stale — run pnpm generate",
     ]);
   });

@@ -12,7 +12,7 @@ const FIXTURE = new URL("./fixtures/repo/", import.meta.url);
 let root: string | undefined;
 afterEach(() => (root ? rm(root, { recursive: true, force: true }) : undefined));
 
-it("writes vendor.ts with the registry facts and the spec's descriptor, and specs.ts", async () => {
+it("writes vendor.ts with the registry facts and the spec's descriptor, specs.ts and the simulators' schema types", async () => {
   root = await mkdtemp(join(tmpdir(), "codegen-output-"));
   await cp(FIXTURE, root, { recursive: true });
   await runCodegen({ root });
@@ -77,4 +77,8 @@ it("writes vendor.ts with the registry facts and the spec's descriptor, and spec
   expect(specs).toMatch(
     /^export const specs: Record<VendorId, OpenApiDocument> = \{\n {2}acme: \{\n {4}openapi: "3\.1\.0",$/m,
   );
+  // The simulators type their stores from the very types the client is generated with.
+  const simulatorTypes = await unstamped("packages/simulators/src/generated/acme-schema.ts");
+  expect(simulatorTypes).toBe(await unstamped("packages/acme-client/src/generated/schema.ts"));
+  expect(simulatorTypes).toMatch(/^export interface components \{$/m);
 });

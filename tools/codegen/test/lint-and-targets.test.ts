@@ -50,7 +50,10 @@ it("regenerates a deleted file without linting its unchanged spec again", async 
 it("generates only the targets asked for", async () => {
   const result = await runCodegen({ root, targets: ["simulators"] });
   expect(result).toMatchObject({
-    changed: ["packages/simulators/src/generated/specs.ts"],
+    changed: [
+      "packages/simulators/src/generated/specs.ts",
+      "packages/simulators/src/generated/acme-schema.ts",
+    ],
     regenerated: ["simulators"],
     linted: ["acme"],
   });

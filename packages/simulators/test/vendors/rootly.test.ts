@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { responseExample } from "../../src/spec/spec-examples";
 import { startRootly, type RootlySimulator } from "../../src/vendors/rootly/rootly-simulator";
 
 const JSON_API = "application/vnd.api+json";
@@ -42,7 +43,28 @@ const holders = (body: IncidentBody) =>
     (item) => `${item.attributes.incident_role.data.id}:${item.attributes.user.data.id}`,
   );
 
+interface UserPage {
+  data: {
+    id: string;
+    attributes: Record<string, unknown>;
+    relationships: { email_addresses: unknown };
+  }[];
+}
+
 describe("Rootly simulator", () => {
+  it("answers the documented users exactly as the spec's listUsers example shows them", async () => {
+    const shown = (page: UserPage) =>
+      page.data.map(({ id, attributes, relationships }) => ({
+        id,
+        attributes,
+        emailAddresses: relationships.email_addresses,
+      }));
+    const example = responseExample("rootly", "GET /v1/users", "200", "firstPage") as UserPage;
+    const answer = (await (await call("GET", "/v1/users?page[size]=2")).json()) as UserPage;
+    expect(example.data.map((user) => user.id)).toEqual(["315", "317"]);
+    expect(shown(answer)).toEqual(shown(example));
+  });
+
   it("serves the documented incident's role assignment in included, by UUID or slug", async () => {
     const response = await call(
       "POST",

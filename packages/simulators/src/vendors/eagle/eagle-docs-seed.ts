@@ -8,10 +8,11 @@ import type {
   EagleUserProfile,
 } from "./eagle-store";
 
-interface DocumentedOwner extends EagleOwnerRecord {
+// The `fullOwner` example states every attribute, each group's name and members included.
+type DocumentedOwner = EagleOwnerRecord & {
   administrators: EagleUserProfile[];
-  groups: { _id: string; name: string; users: EagleUserProfile[] }[];
-}
+  groups: (Omit<EagleGroupRecord, "users"> & { users: EagleUserProfile[] })[];
+};
 
 export interface EagleDocsSeed {
   owner: EagleOwnerRecord;

@@ -7,6 +7,7 @@ import {
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newObjectId } from "../../store/identifiers";
+import type { components } from "../../generated/eagle-schema";
 import { declareSimulator, type CredentialOptions } from "../declare-simulator";
 import type { VendorSimulatorOptions } from "../vendor-options";
 import { EagleStore, type EagleGroupRecord, type EagleUserProfile } from "./eagle-store";
@@ -23,20 +24,10 @@ function eagleError(status: number, message: string): SimResponse {
   return { status, body: { error: { code: status, message } } };
 }
 
-interface UserRequest {
-  user: string;
-  name?: { first?: string; last?: string };
-  phone?: string;
-  timezone?: string;
-  timezoneAdjustForDst?: boolean;
-  timeFormat?: string;
-}
-
-interface GroupRequest {
-  _id?: string;
-  name?: string;
-  users?: UserRequest[];
-}
+// Request bodies reach a handler only after passing the spec's checks, hence the casts below.
+type Schemas = components["schemas"];
+type UserRequest = Schemas["AccountUserRequest"];
+type GroupRequest = Schemas["GroupUpdate"];
 
 /** Per-request rendering state: profiles created by this request come back with an activation URL. */
 class Rendering {
@@ -53,9 +44,9 @@ class Rendering {
     return user;
   }
 
-  user(email: string): Record<string, unknown> {
+  user(email: string): Schemas["AccountUser"] {
     const profile: EagleUserProfile = this.store.user(email) ?? { user: email };
-    const rendered: Record<string, unknown> = { user: profile.user };
+    const rendered: Schemas["AccountUser"] = { user: profile.user };
     if (profile.name) rendered.name = profile.name;
     // Rendered as stored, "" included: eagle.io's docs show "" for a user who never signed in.
     if (profile.lastLoginTime !== undefined) rendered.lastLoginTime = profile.lastLoginTime;
@@ -65,7 +56,7 @@ class Rendering {
     return rendered;
   }
 
-  group(group: EagleGroupRecord): Record<string, unknown> {
+  group(group: EagleGroupRecord): Schemas["Group"] {
     return {
       _id: group._id,
       name: group.name,
@@ -105,11 +96,7 @@ export const eagleHandlers: Record<string, Handler<EagleStore>> = {
   }),
 
   "PUT /api/v1/owners/account": ({ store, query, body }) => {
-    const update = body as {
-      accountName?: string;
-      administrators?: UserRequest[];
-      groups?: GroupRequest[];
-    };
+    const update = body as Schemas["OwnerUpdate"];
     const render = new Rendering(store);
     if (update.accountName !== undefined)
       store.owner = { ...store.owner, accountName: update.accountName };
@@ -122,7 +109,7 @@ export const eagleHandlers: Record<string, Handler<EagleStore>> = {
       const kept = new Set<string>();
       for (const request of update.groups) {
         const match =
-          (request._id !== undefined ? store.groups.get(request._id) : undefined) ??
+          ("_id" in request ? store.groups.get(request._id) : undefined) ??
           (request.name !== undefined
             ? store.groups.find((group) => group.name === request.name && !kept.has(group._id))
             : undefined);
@@ -143,12 +130,8 @@ export const eagleHandlers: Record<string, Handler<EagleStore>> = {
 
   "POST /api/v1/owners/account/groups": ({ store, body }) => {
     const render = new Rendering(store);
-    for (const request of body as GroupRequest[]) {
-      applyGroupUpdate(
-        render,
-        { _id: newObjectId(), name: request.name ?? "", users: [] },
-        request,
-      );
+    for (const request of body as Schemas["GroupCreate"][]) {
+      applyGroupUpdate(render, { _id: newObjectId(), name: request.name, users: [] }, request);
     }
     return { status: 201, body: store.groups.list().map((group) => render.group(group)) };
   },

@@ -4,43 +4,38 @@ import {
   includesDocs,
   type SeedChoice,
 } from "../../demo-organisation";
+import type { components } from "../../generated/eagle-schema";
 import { Collection } from "../../store/collection";
 import { docsSeed, docsUsage, type EagleDocsSeed as EagleSeed } from "./eagle-docs-seed";
 
-/** A user profile, keyed by lower-cased email (eagle.io identifies users by address). */
-export interface EagleUserProfile {
-  user: string;
-  name?: { first?: string; last?: string };
-  /** ISO 8601; "" for a user who never signed in (as eagle.io's docs show); absent if unknown. */
-  lastLoginTime?: string;
-  phone?: string;
-  timezone?: string;
-  timezoneAdjustForDst?: boolean;
-  timeFormat?: string;
-}
+type Schemas = components["schemas"];
 
-export interface EagleGroupRecord {
-  _id: string;
-  name: string;
-  /** Member emails, in order. */
+/**
+ * A user profile, keyed by lower-cased email (eagle.io identifies users by address): what answers
+ * show of a user, and the details a request may set. `lastLoginTime` is "" for a user who never
+ * signed in (as eagle.io's docs show), absent if unknown.
+ */
+export type EagleUserProfile = Pick<Schemas["AccountUser"], "user" | "name" | "lastLoginTime"> &
+  Omit<Schemas["AccountUserRequest"], "user" | "name">;
+
+/** A group as stored: answers embed each member's profile, the store keeps their emails, in order. */
+export type EagleGroupRecord = Pick<Schemas["Group"], "_id"> & {
+  name: NonNullable<Schemas["Group"]["name"]>;
   users: string[];
-}
+};
 
-export interface EagleOwnerRecord {
-  _class: string;
-  _id: string;
-  accountName: string;
-  accountType: "STANDARD" | "MANAGED" | "TRIAL" | "DISABLED";
-  categories: { name: string; index: number; _id: string }[];
-  createdTime: string;
-  slug: string;
-}
+/** The owner's own attributes; administrators and groups are kept apart and rendered in. */
+export type EagleOwnerRecord = Present<
+  Pick<
+    Schemas["Owner"],
+    "_class" | "_id" | "accountName" | "accountType" | "categories" | "createdTime" | "slug"
+  >
+>;
 
-export interface EagleUsage {
-  rates: Record<string, unknown>;
-  total: Record<string, unknown>;
-  accounts: Record<string, unknown>[];
-}
+export type EagleUsage = Present<Schemas["AccountUsage"]>;
+
+// The spec lets eagle.io omit or null any of these; the simulator always has them.
+type Present<T> = { [K in keyof T]-?: NonNullable<T[K]> };
 
 const DEMO_GROUP_IDS: Record<string, string> = {
   "Field Operations": "64a1f0c2e4b0a1b2c3d4e501",

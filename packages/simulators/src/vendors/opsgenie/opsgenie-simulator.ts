@@ -7,6 +7,8 @@ import {
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
+import type { components } from "../../generated/opsgenie-schema";
+import { schemaEnum } from "../../spec/spec-enums";
 import { declareSimulator, type CredentialOptions } from "../declare-simulator";
 import type { VendorSimulatorOptions } from "../vendor-options";
 import {
@@ -25,27 +27,24 @@ export interface OpsgenieSimulatorOptions
 /** `credentials.apiKey`: the key it accepts (default: a random one; pass `apiKey` to choose). */
 export type OpsgenieSimulator = Simulator<OpsgenieStore, Credentials<"apiKey">>;
 
+type Schemas = components["schemas"];
+type NotificationRuleType = Schemas["NotificationRuleType"];
+
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   ...DEFAULT_ERROR_STATUS,
   "method-not-allowed": 404,
 };
 
-const ALL_RULE_TYPES: OpsgenieRuleType[] = [
-  "New Alert",
-  "Acknowledged Alert",
-  "Closed Alert",
-  "Schedule Start",
-  "Renotified Alert",
-  "Assigned Alert",
-  "Add Note",
-];
+const ALL_RULE_TYPES = schemaEnum<NotificationRuleType>("opsgenie", "NotificationRuleType").filter(
+  (type): type is OpsgenieRuleType => type !== "all",
+);
 
 function opsgenieError(status: number, message: string): SimResponse {
   return { status, body: { error: message, code: status } };
 }
 
 /** The fields the list answer carries (get answers the full user). */
-function summary(user: OpsgenieUserRecord): Record<string, unknown> {
+function summary(user: OpsgenieUserRecord): Schemas["User"] {
   const {
     id,
     username,
@@ -72,7 +71,7 @@ function summary(user: OpsgenieUserRecord): Record<string, unknown> {
   };
 }
 
-function full(user: OpsgenieUserRecord): Record<string, unknown> {
+function full(user: OpsgenieUserRecord): Schemas["User"] {
   const { notificationRules: _rules, blocked: _blocked, verified: _verified, ...rest } = user;
   return rest;
 }
@@ -110,26 +109,19 @@ function sortedUsers(store: OpsgenieStore, field: string, order: string): Opsgen
 /** Handlers by route key; exported so tests can check every spec operation has one. */
 export const opsgenieHandlers: Record<string, Handler<OpsgenieStore>> = {
   "POST /v1/json/user": ({ store, body }) => {
-    const request = body as Partial<OpsgenieUserRecord>;
-    if (request.id !== undefined) {
+    // The request passed the spec's checks, so it is a UserCreate or a UserUpdate.
+    const request = body as Schemas["UserSaveRequest"];
+    if ("id" in request) {
       // The presence of `id` makes it an update; username cannot change.
-      const { id, ...changes } = request;
-      delete (changes as Record<string, unknown>).apiKey;
+      const { id, apiKey: _apiKey, ...changes } = request;
       if (!store.users.update(id, changes)) return opsgenieError(404, "User does not exist");
       return { status: 200, body: { id, status: "successful", code: 200 } };
     }
-    if (request.username && store.userByUsername(request.username)) {
+    if (store.userByUsername(request.username)) {
       return opsgenieError(400, "User already exists");
     }
-    const user = newOpsgenieUser({
-      id: newUuid(),
-      username: request.username ?? "",
-      fullname: request.fullname ?? "",
-      role: request.role ?? "User",
-      ...(request.timezone !== undefined && { timezone: request.timezone }),
-      ...(request.locale !== undefined && { locale: request.locale }),
-      ...(request.skypeUsername !== undefined && { skypeUsername: request.skypeUsername }),
-    });
+    const { apiKey: _apiKey, ...fields } = request;
+    const user = newOpsgenieUser({ id: newUuid(), ...fields });
     store.users.put(user);
     return { status: 200, body: { id: user.id, status: "successful", code: 200 } };
   },
@@ -164,10 +156,10 @@ export const opsgenieHandlers: Record<string, Handler<OpsgenieStore>> = {
   },
 
   "POST /v1/json/copyNotificationRules": ({ store, body }) => {
-    const request = body as { fromUser: string; toUsers: string[]; ruleTypes: string[] };
+    const request = body as Schemas["CopyNotificationRulesRequest"];
     const from = store.userByUsername(request.fromUser);
     if (!from) return opsgenieError(404, "User does not exist");
-    const types = new Set<string>(
+    const types = new Set<NotificationRuleType>(
       request.ruleTypes.includes("all") ? ALL_RULE_TYPES : request.ruleTypes,
     );
     const everyone = request.toUsers.includes("all");

@@ -4,51 +4,29 @@ import {
   includesDocs,
   type SeedChoice,
 } from "../../demo-organisation";
+import type { components } from "../../generated/opsgenie-schema";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
 import { documentedUsers } from "./opsgenie-docs-users";
 
-export type OpsgenieRuleType =
-  | "New Alert"
-  | "Acknowledged Alert"
-  | "Closed Alert"
-  | "Schedule Start"
-  | "Renotified Alert"
-  | "Assigned Alert"
-  | "Add Note";
+type Schemas = components["schemas"];
 
-export interface OpsgenieContact {
-  id: string;
-  method: string;
-  to: string;
-  enabled: boolean;
-  disabledReason: string;
-}
+/** A kind of notification rule a user keeps ("all" only names every kind in a copy request). */
+export type OpsgenieRuleType = Exclude<Schemas["NotificationRuleType"], "all">;
 
+export type OpsgenieContact = Required<Schemas["Contact"]>;
+
+// The User API never answers notification rules, so the spec has no schema for them: store-only.
 export interface OpsgenieNotificationRule {
   type: OpsgenieRuleType;
   name: string;
 }
 
-export interface OpsgenieUserRecord {
-  id: string;
-  username: string;
-  fullname: string;
-  role: string;
-  timezone: string;
-  locale: string;
-  /** Epoch milliseconds. */
-  createdAt: number;
-  skypeUsername: string;
-  state: string;
-  blocked: boolean;
-  verified: boolean;
-  escalations: string[];
-  schedules: string[];
-  groups: string[];
+/** A user as stored: every attribute of the spec's User (get and list answers), plus its rules. */
+export type OpsgenieUserRecord = Required<Omit<Schemas["User"], "contacts">> & {
   contacts: OpsgenieContact[];
   notificationRules: OpsgenieNotificationRule[];
-}
+};
 
 export function newOpsgenieUser(
   fields: Pick<OpsgenieUserRecord, "id" | "username" | "fullname" | "role"> &

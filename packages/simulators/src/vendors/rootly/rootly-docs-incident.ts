@@ -1,21 +1,15 @@
 // The incident of Rootly's assign_role_to_user document, read from the bundled spec's own example so
 // the seed and the spec cannot drift apart. Embedded users and role assignments are rebuilt from the
 // store, so the example's copies of them are dropped here.
+import type { components } from "../../generated/rootly-schema";
 import { responseExample } from "../../spec/spec-examples";
-
-type Relationships = Record<string, { data: { id: string; type: string }[] }>;
-
-interface DocumentedIncident {
-  id: string;
-  attributes: Record<string, unknown>;
-  relationships: Relationships;
-}
+import type { RootlyIncidentRecord } from "./rootly-store";
 
 const ROUTE = "POST /v1/incidents/{id}/assign_role_to_user";
 
-function documentedIncident(): DocumentedIncident {
+function documentedIncident(): Pick<RootlyIncidentRecord, "id" | "attributes" | "relationships"> {
   const example = responseExample("rootly", ROUTE, "200", "documented") as {
-    data?: Partial<DocumentedIncident>;
+    data?: Partial<components["schemas"]["Incident"]>;
   };
   const data = example.data;
   if (typeof data?.id !== "string" || data.attributes === undefined || !data.relationships) {
@@ -29,5 +23,5 @@ function documentedIncident(): DocumentedIncident {
 const incident = documentedIncident();
 
 export const docsIncidentId = incident.id;
-export const docsIncidentAttributes: Record<string, unknown> = incident.attributes;
-export const docsIncidentRelationships: Relationships = incident.relationships;
+export const docsIncidentAttributes = incident.attributes;
+export const docsIncidentRelationships = incident.relationships;

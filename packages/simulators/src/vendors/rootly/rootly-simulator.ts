@@ -7,6 +7,7 @@ import {
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
+import type { components } from "../../generated/rootly-schema";
 import { declareSimulator, type CredentialOptions } from "../declare-simulator";
 import type { VendorSimulatorOptions } from "../vendor-options";
 import {
@@ -24,6 +25,8 @@ export interface RootlySimulatorOptions extends VendorSimulatorOptions, Credenti
 
 /** `credentials.token`: the bearer token it accepts (default: random; pass `token` to choose). */
 export type RootlySimulator = Simulator<RootlyStore, Credentials<"token">>;
+
+type Schemas = components["schemas"];
 
 const DEFAULT_PAGE_SIZE = 20;
 const RATE_LIMIT = 3000;
@@ -55,7 +58,7 @@ function rootlyError(status: number, title: string, detail: string | null = null
   return { status, body: { errors: [{ title, status: String(status), code: null, detail }] } };
 }
 
-function renderUser(user: RootlyUserRecord): Record<string, unknown> {
+function renderUser(user: RootlyUserRecord): Schemas["User"] {
   const fullName = [user.first_name, user.last_name].filter(Boolean).join(" ");
   return {
     id: user.id,
@@ -122,7 +125,7 @@ function userDocument(store: RootlyStore, user: RootlyUserRecord, query: URLSear
   return { data: renderUser(user), ...(included === undefined ? {} : { included }) };
 }
 
-function renderRole(role: RootlyIncidentRoleRecord): Record<string, unknown> {
+function renderRole(role: RootlyIncidentRoleRecord): Schemas["IncidentRole"] {
   const { id, ...attributes } = role;
   return { id, type: "incident_roles", attributes };
 }
@@ -210,14 +213,11 @@ function page<T>(
   };
 }
 
-interface AssignmentRequest {
-  data: { type: "incidents"; attributes: { user_id: string; incident_role_id: string } };
-}
-
 function resolveAssignment(store: RootlyStore, incidentId: string, body: unknown) {
   const incident = store.incident(incidentId);
   if (!incident) return rootlyError(404, "Record not found");
-  const { user_id, incident_role_id } = (body as AssignmentRequest).data.attributes;
+  const { user_id, incident_role_id } = (body as Schemas["IncidentRoleAssignmentRequest"]).data
+    .attributes;
   const role = store.incidentRoles.get(incident_role_id);
   if (!role) return rootlyError(422, "Incident role must exist");
   if (!store.users.get(user_id)) return rootlyError(422, "User must exist");

@@ -4,6 +4,7 @@ import {
   includesDocs,
   type SeedChoice,
 } from "../../demo-organisation";
+import type { components } from "../../generated/rootly-schema";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
 import {
@@ -11,55 +12,52 @@ import {
   docsIncidentId,
   docsIncidentRelationships,
 } from "./rootly-docs-incident";
+import { documentedUsers } from "./rootly-docs-users";
 
-export interface RootlyUserRecord {
-  /** A numeric string, as Rootly's user ids are. */
-  id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  phone_2: string | null;
-  slack_id: string | null;
-  /** Team shown in `full_name_with_team`, if any. */
-  team: string | null;
-  /** An IANA id or a Rails-style name ("Eastern Time (US & Canada)"). */
-  time_zone: string;
-  created_at: string;
-  updated_at: string;
-  /** The id of the user's (single) email address resource. */
-  email_address_id: string;
-  /** The user's account (Incident Response) role, or null. */
-  role_id: string | null;
-  /** The user's On-Call role, or null. */
-  on_call_role_id: string | null;
-}
+type Schemas = components["schemas"];
+type UserAttributes = Schemas["UserAttributes"];
+
+// Rootly's stores keep flat attributes and the ids of related resources; the simulator renders
+// them as JSON:API documents. The attributes come from the spec; the links are store-only.
+
+/** A user: the spec's UserAttributes the store keeps (names are rendered from them), and links. */
+export type RootlyUserRecord = Pick<Schemas["User"], "id"> &
+  Required<
+    Pick<
+      UserAttributes,
+      | "email"
+      | "first_name"
+      | "last_name"
+      | "phone"
+      | "phone_2"
+      | "slack_id"
+      | "created_at"
+      | "updated_at"
+    >
+  > & {
+    /** An IANA id or a Rails-style name ("Eastern Time (US & Canada)"). */
+    time_zone: NonNullable<UserAttributes["time_zone"]>;
+    /** Team shown in `full_name_with_team`, if any. */
+    team: string | null;
+    /** The id of the user's (single) email address resource. */
+    email_address_id: string;
+    /** The user's account (Incident Response) role, or null. */
+    role_id: string | null;
+    /** The user's On-Call role, or null. */
+    on_call_role_id: string | null;
+  };
 
 /** An account role or an On-Call role: the attributes the simulator keeps of either. */
-export interface RootlyAccountRoleRecord {
-  id: string;
-  name: string;
-  slug: string;
+export type RootlyAccountRoleRecord = Pick<Schemas["Role"], "id"> &
+  Pick<Schemas["RoleAttributes"], "name" | "created_at" | "updated_at"> &
+  Required<Pick<Schemas["RoleAttributes"], "slug">> &
   /** On-Call roles: which built-in role this is (admin, user, observer, no_access, custom). */
-  system_role?: string;
-  created_at: string;
-  updated_at: string;
-}
+  Pick<Schemas["OnCallRoleAttributes"], "system_role">;
 
-export interface RootlyIncidentRoleRecord {
-  id: string;
-  slug: string;
-  name: string;
-  summary: string | null;
-  description: string | null;
-  position: number;
-  optional: boolean;
-  enabled: boolean;
-  allow_multi_user_assignment: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type RootlyIncidentRoleRecord = Pick<Schemas["IncidentRole"], "id"> &
+  Required<Schemas["IncidentRoleAttributes"]>;
 
+/** Which user holds which incident role: the answers embed both, the store links them by id. */
 export interface RootlyRoleAssignment {
   id: string;
   incident_role_id: string;
@@ -70,11 +68,12 @@ export interface RootlyIncidentRecord {
   id: string;
   slug: string;
   /** Attributes as Rootly returns them, apart from the embedded users. */
-  attributes: Record<string, unknown>;
+  attributes: Omit<Schemas["IncidentAttributes"], "user" | "started_by">;
   /** Who created / started it (rendered as embedded users). */
   user_id: string | null;
   started_by_id: string | null;
-  relationships: Record<string, { data: { id: string; type: string }[] }>;
+  /** Relationships as Rootly returns them, apart from the roles (rendered from role_assignments). */
+  relationships: Omit<Schemas["IncidentRelationships"], "roles">;
   role_assignments: RootlyRoleAssignment[];
 }
 
@@ -124,43 +123,17 @@ function seedOnCallRoles(): RootlyAccountRoleRecord[] {
   }));
 }
 
-// Records of Rootly's assign_role_to_user document: its two users, its role and incident. The
-// roles of user 317 are those of the spec's `withRoles` example; user 315 is a plain User.
+// The users of the spec's listUsers example: 317 holds the Admin roles of its `withRoles`
+// example, 315 is a plain User.
 function docsUsers(): RootlyUserRecord[] {
-  return [
-    {
-      id: "315",
-      email: "delbert@douglas-raynor.test",
-      first_name: "Merlene",
-      last_name: "Hoppe",
-      phone: null,
-      phone_2: null,
-      slack_id: null,
-      team: "Goyette Group",
-      time_zone: "UTC",
-      created_at: "2025-03-20T17:52:07.490-07:00",
-      updated_at: "2025-03-20T17:52:30.852-07:00",
-      email_address_id: "126f60a4-fa5a-4a90-bc6a-8433e98d9732",
-      role_id: roleId("user"),
-      on_call_role_id: onCallRoleId("user"),
-    },
-    {
-      id: "317",
-      email: "emmett.daugherty@wehner-turner.test",
-      first_name: "Mario",
-      last_name: "Casper",
-      phone: null,
-      phone_2: null,
-      slack_id: null,
-      team: "Goyette Group",
-      time_zone: "UTC",
-      created_at: "2025-03-20T17:52:08.420-07:00",
-      updated_at: "2025-03-20T17:52:08.905-07:00",
-      email_address_id: "9958cf6f-6ef2-4a06-99cf-444a2c3135dc",
-      role_id: ADMIN_ROLE_ID,
-      on_call_role_id: ADMIN_ON_CALL_ROLE_ID,
-    },
-  ];
+  return documentedUsers().map((user) => {
+    const admin = user.id === "317";
+    return {
+      ...user,
+      role_id: admin ? ADMIN_ROLE_ID : roleId("user"),
+      on_call_role_id: admin ? ADMIN_ON_CALL_ROLE_ID : onCallRoleId("user"),
+    };
+  });
 }
 
 const ROLE_TIME = "2025-03-20T17:52:10.802-07:00";

@@ -6,13 +6,10 @@ import {
   type SimResponse,
 } from "../../server/vendor-definition";
 import { newUuid } from "../../store/identifiers";
+import type { components } from "../../generated/uptrends-schema";
 import { declareSimulator, type CredentialOptions } from "../declare-simulator";
 import type { VendorSimulatorOptions } from "../vendor-options";
-import {
-  UptrendsStore,
-  type UptrendsDutySchedule,
-  type UptrendsOperatorRecord,
-} from "./uptrends-store";
+import { UptrendsStore, type UptrendsOperatorRecord } from "./uptrends-store";
 
 export interface UptrendsSimulatorOptions
   extends VendorSimulatorOptions, CredentialOptions<"username" | "password"> {}
@@ -25,6 +22,8 @@ export type UptrendsCredentials = Credentials<"username" | "password"> & {
   readonly authorization: string;
 };
 
+type Schemas = components["schemas"];
+
 const STATUS_BY_KIND = DEFAULT_ERROR_STATUS;
 
 function messages(status: number, ...texts: string[]): SimResponse {
@@ -32,11 +31,12 @@ function messages(status: number, ...texts: string[]): SimResponse {
 }
 
 /** The operator as the API shows it: Password is write-only. */
-function render(operator: UptrendsOperatorRecord): Omit<UptrendsOperatorRecord, "Password"> {
+function render(operator: UptrendsOperatorRecord): Schemas["Operator"] {
   const { Password: _password, ...visible } = operator;
   return visible;
 }
 
+// Request bodies reach a handler only after passing the spec's checks, hence the casts below.
 function changeOperator(
   store: UptrendsStore,
   pathParams: Record<string, string>,
@@ -44,7 +44,7 @@ function changeOperator(
 ): SimResponse {
   const updated = store.operators.update(
     pathParams.operatorGuid ?? "",
-    body as Partial<UptrendsOperatorRecord>,
+    body as Schemas["OperatorUpdate"],
   );
   return updated ? { status: 204 } : notFound();
 }
@@ -58,8 +58,8 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
   "GET /Operator": ({ store }) => ({ status: 200, body: store.operators.list().map(render) }),
 
   "POST /Operator": ({ store, body }) => {
-    const request = body as Partial<UptrendsOperatorRecord>;
-    const email = (request.Email ?? "").toLowerCase();
+    const request = body as Schemas["OperatorCreate"];
+    const email = request.Email.toLowerCase();
     if (store.operators.find((operator) => operator.Email.toLowerCase() === email)) {
       return messages(403, "An operator with this e-mail address already exists.");
     }
@@ -71,8 +71,6 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
       SmsProvider: "UseAccountSetting",
       ...request,
       OperatorGuid: newUuid(),
-      FullName: request.FullName ?? "",
-      Email: request.Email ?? "",
       IsAccountAdministrator: false,
     });
     return { status: 201, body: render(operator) };
@@ -111,7 +109,7 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
   "POST /Operator/{}/DutySchedule": ({ store, pathParams, body }) => {
     const guid = pathParams.operatorGuid ?? "";
     if (!store.operators.get(guid)) return notFound();
-    const schedule = { ...(body as object), Id: store.nextScheduleId() } as UptrendsDutySchedule;
+    const schedule = { ...(body as Schemas["DutyScheduleRequest"]), Id: store.nextScheduleId() };
     store.dutySchedules.put({ operatorGuid: guid, schedule });
     // v4 answers 201 without content: the new Id shows only in the operator's schedule list.
     return { status: 201 };
@@ -127,7 +125,7 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
     // A schedule is replaced whole: fields of its old mode must not linger.
     store.dutySchedules.put({
       operatorGuid: guid,
-      schedule: { ...(body as object), Id: Number(id) } as UptrendsDutySchedule,
+      schedule: { ...(body as Schemas["DutyScheduleRequest"]), Id: Number(id) },
     });
     return { status: 204 };
   },

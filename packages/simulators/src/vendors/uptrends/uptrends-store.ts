@@ -4,6 +4,7 @@ import {
   includesDocs,
   type SeedChoice,
 } from "../../demo-organisation";
+import type { components } from "../../generated/uptrends-schema";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
 import {
@@ -13,54 +14,43 @@ import {
   THIRD_OPERATOR,
 } from "./uptrends-docs-seed";
 
-/** An operator as stored: the API's v4 attributes, Password included (the API never returns it). */
-export interface UptrendsOperatorRecord {
-  OperatorGuid: string;
-  FullName: string;
-  Email: string;
-  /** Write-only: never returned by the API. */
-  Password?: string;
-  MobilePhone?: string;
-  OutgoingPhoneNumberId?: number | null;
-  IsAccountAdministrator: boolean;
-  BackupEmail: string;
-  IsOnDuty: boolean;
-  CultureName?: string | null;
-  TimeZoneId?: number | null;
-  SmsProvider?: string;
-  UseNumericSender?: boolean | null;
-  AllowNativeLogin?: boolean | null;
-  AllowSingleSignon?: boolean | null;
-  DefaultDashboard?: string;
-  SetupMode?: string;
-}
+type Schemas = components["schemas"];
+
+/**
+ * An operator as stored: the spec's Operator attributes the simulator keeps, the ones every answer
+ * carries made required, and Password (write-only: the API never returns it).
+ */
+export type UptrendsOperatorRecord = Required<
+  Pick<
+    Schemas["Operator"],
+    "OperatorGuid" | "FullName" | "Email" | "IsAccountAdministrator" | "BackupEmail" | "IsOnDuty"
+  >
+> &
+  Pick<
+    Schemas["Operator"],
+    | "MobilePhone"
+    | "OutgoingPhoneNumberId"
+    | "CultureName"
+    | "TimeZoneId"
+    | "SmsProvider"
+    | "UseNumericSender"
+    | "AllowNativeLogin"
+    | "AllowSingleSignon"
+    | "DefaultDashboard"
+    | "SetupMode"
+  > &
+  Pick<Schemas["OperatorUpdate"], "Password">;
 
 /** A duty schedule: Id and ScheduleMode, plus the attributes of its mode. */
-export interface UptrendsDutySchedule {
-  Id: number;
-  ScheduleMode: "OneTime" | "Daily" | "Weekly" | "Monthly";
-  StartDateTime?: string;
-  EndDateTime?: string;
-  WeekDay?: string;
-  MonthDay?: number;
-  StartTime?: string;
-  EndTime?: string;
-}
+export type UptrendsDutySchedule = Schemas["DutySchedule"];
 
+// Uptrends answers schedules per operator without naming the operator: the link is store-only.
 export interface UptrendsDutyScheduleRecord {
   operatorGuid: string;
   schedule: UptrendsDutySchedule;
 }
 
-export interface UptrendsTimezoneRecord {
-  TimezoneId: number;
-  Description: string;
-  OffsetFromUtc: number;
-  HasDaylightSaving: boolean;
-  DaylightSavingOffset?: number;
-  DaylightSavingStart?: string;
-  DaylightSavingEnd?: string;
-}
+export type UptrendsTimezoneRecord = Schemas["Timezone"];
 
 // The spec's examples (ids 1, 2, 3 and 56) plus zones of the simulator's own, so the demo
 // organisation's operators have time zones to resolve.
