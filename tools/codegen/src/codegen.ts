@@ -14,7 +14,8 @@ import {
 } from "./generated-files";
 import { createFormatter, type Formatter } from "./formatting";
 import { hashInputs } from "./input-hashes";
-import { operationsSource } from "./operation-rules";
+import { operationsSource, readOperations } from "./operation-rules";
+import { clientSource } from "./client-module";
 import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./registry";
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
 import { findMissingTurboInputs } from "./turbo-inputs";
@@ -140,10 +141,11 @@ async function generate(
     const vendor = target.vendors[0] as Vendor;
     const spec = bundled.get(vendor.id) as BundledSpec;
     const descriptor = describeVendor(vendor, spec.document);
-    const operations = operationsSource(spec);
-    planVendorFiles(vendor, await generateSchemaTypes(spec), descriptor, operations).forEach(
-      submit,
-    );
+    const { rules, listings } = readOperations(spec);
+    const operations = operationsSource(spec, rules);
+    const client = clientSource(vendor, spec.document, descriptor, listings);
+    const types = await generateSchemaTypes(spec);
+    planVendorFiles(vendor, types, descriptor, operations, client).forEach(submit);
   }
   return Promise.all(formatted);
 }

@@ -20,6 +20,7 @@ export const SIMULATORS_DIRECTORY = "packages/simulators";
 export const SCHEMA_FILE = "src/generated/schema.ts";
 export const VENDOR_FILE = "src/generated/vendor.ts";
 export const OPERATIONS_FILE = "src/generated/operations.ts";
+export const CLIENT_FILE = "src/generated/client.ts";
 export const SPECS_FILE = "src/generated/specs.ts";
 
 /** One package's set of generated files and the vendors whose specs they come from. */
@@ -39,7 +40,7 @@ export function vendorTarget(vendor: Vendor): Target {
     id: vendor.id,
     packageName: vendor.package,
     directory: vendor.directory,
-    paths: [SCHEMA_FILE, VENDOR_FILE, OPERATIONS_FILE],
+    paths: [SCHEMA_FILE, VENDOR_FILE, OPERATIONS_FILE, CLIENT_FILE],
     vendors: [vendor],
   };
 }
@@ -64,6 +65,7 @@ export function planVendorFiles(
   schemaTypes: string,
   descriptor: DescriptorFacts,
   operations: string,
+  client: string,
 ): PlannedFile[] {
   const header = generatedMarker([vendor.spec]);
   const facts = {
@@ -102,6 +104,12 @@ export function planVendorFiles(
       directory: vendor.directory,
       path: OPERATIONS_FILE,
       content: `${header}\n${operations}`,
+    },
+    {
+      packageName: vendor.package,
+      directory: vendor.directory,
+      path: CLIENT_FILE,
+      content: `${header}\n${client}`,
     },
   ];
 }

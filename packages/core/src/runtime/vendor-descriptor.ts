@@ -68,7 +68,7 @@ export interface VendorClientSite {
   readonly operation: string;
   /** The client package's version, for the User-Agent. */
   readonly packageVersion: string;
-  /** Completes "options must be …" when the options are not an object. */
+  /** Completes "options must be …" when the options are not an object (default: names the credentials). */
   readonly expected?: string;
   /** Refuses calls before they are sent (see `checksByRoute`). */
   readonly checkRequest?: RequestCheck;
@@ -86,7 +86,10 @@ export function createVendorClient<Paths extends {}, Media extends MediaType = M
 ): ApiClient<Paths, Media> {
   const { id: vendor, regions, basic } = descriptor;
   const { operation } = site;
-  requireOptionsObject(options, { vendor, operation }, site.expected);
+  const expected =
+    site.expected ??
+    `an object with at least { ${descriptor.credentials.map((c) => c.option).join(", ")} }`;
+  requireOptionsObject(options, { vendor, operation }, expected);
   const rest: Record<string, unknown> = { ...options };
   let baseUrl = descriptor.defaultBaseUrl;
   if (regions) {
