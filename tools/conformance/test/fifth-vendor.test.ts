@@ -1,7 +1,7 @@
 // A fifth vendor is a spec, a registry row and one connector: generated into a temporary copy of
 // the repo's layout, served over loopback, and shown in a directory built by core's drivers beside
 // a shipped vendor — with nothing in the repo edited.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -46,11 +46,20 @@ beforeAll(async () => {
   await cp(new URL("acme.yaml", HERE), join(root, "specs/acme.yaml"));
   await syncSkeletons(root, [row], false);
   await runCodegen({ root, targets: ["acme"] });
+  // What `pnpm install` would link: the package's one runtime dependency of ours.
+  await mkdir(join(root, "packages/acme-client/node_modules/@rollcall"), { recursive: true });
+  await symlink(
+    join(REPO_ROOT, "packages/core"),
+    join(root, "packages/acme-client/node_modules/@rollcall/core"),
+  );
   const load = (file: string) =>
     import(pathToFileURL(join(root, "packages/acme-client/src/generated", file)).href);
+  const client = await load("client.ts");
   generated = {
     vendor: (await load("vendor.ts")).vendor,
     operations: (await load("operations.ts")).operations,
+    createAcmeClient: client.createAcmeClient,
+    listAllUsers: client.listAllUsers,
   };
 }, 60_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
@@ -65,9 +74,14 @@ async function serveAcme(users: { id: string; email: string; role: string }[]) {
       response.end(body === undefined ? undefined : JSON.stringify(body));
     };
     if (request.headers["x-acme-key"] !== KEY) return answer(401, { error: "bad key" });
-    const id = /^\/users\/([^/?]+)$/.exec(request.url ?? "")?.[1];
+    const url = new URL(request.url ?? "/", "http://acme.test");
+    const id = /^\/users\/([^/]+)$/.exec(url.pathname)?.[1];
     const found = users.findIndex((user) => user.id === id);
-    if (request.url === "/users" && request.method === "GET") return answer(200, { users });
+    if (url.pathname === "/users" && request.method === "GET") {
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const limit = Number(url.searchParams.get("limit") ?? 100);
+      return answer(200, { users: users.slice(offset, offset + limit) });
+    }
     if (id === undefined || found < 0) return answer(404, { error: `no user ${id}` });
     if (request.method === "GET") return answer(200, users[found]);
     users.splice(found, 1);
@@ -78,18 +92,24 @@ async function serveAcme(users: { id: string; email: string; role: string }[]) {
   return { url, users, seen, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-it("generates its descriptor, operations and package skeleton from the spec and the registry row", async () => {
+it("generates its descriptor, operations, client and package skeleton from the spec and the registry row", async () => {
   expect(generated.vendor).toMatchObject({
     id: "acme",
     title: "Acme Ops",
     packageName: "@rollcall/acme-client",
     defaultBaseUrl: "https://api.acme.test",
   });
-  // Operations with a parameter to check: the user id's pattern, on both routes that take it.
+  // Operations with a parameter to check or paging: the list, and the user id's pattern on both
+  // routes that take it.
   expect(Object.keys(generated.operations).sort()).toEqual([
     "DELETE /users/{userId}",
+    "GET /users",
     "GET /users/{userId}",
   ]);
+  expect(generated.createAcmeClient.name).toBe("createAcmeClient");
+  expect(() => generated.createAcmeClient({} as never)).toThrow(
+    expect.objectContaining({ name: "ClientValidationError", field: "options.apiKey" }),
+  );
   const manifest = JSON.parse(
     await readFile(join(root, "packages/acme-client/package.json"), "utf8"),
   );
@@ -105,6 +125,8 @@ it("joins its accounts with a shipped vendor's in one directory, and offboards t
   const sim = await startSimulator("rootly", { seed: "demo", validateResponses: false });
   try {
     const acmeClient = acme.createClient({ apiKey: KEY }, { baseUrl: vendor.url });
+    // Three users, pages of two: the generated listing walks both pages.
+    vendor.users.push({ id: "u-3", email: "third@example.com", role: "member" });
     const rootlyClient = rootly.createClient(
       { token: sim.credentials.token },
       { baseUrl: sim.url },
@@ -129,7 +151,8 @@ it("joins its accounts with a shipped vendor's in one directory, and offboards t
       { [acme.id]: acme.offboardingExecutor(acmeClient) },
     );
     expect(result.ok).toBe(true);
-    expect(vendor.users.map((user) => user.id)).toEqual(["u-2"]);
+    expect(vendor.users.map((user) => user.id)).toEqual(["u-2", "u-3"]);
+    expect(vendor.seen).toContain("GET /users?limit=2&offset=2");
     expect(vendor.seen).toContain("DELETE /users/u-1");
   } finally {
     await Promise.all([vendor.close(), sim.close()]);
