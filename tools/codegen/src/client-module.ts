@@ -109,6 +109,118 @@ function credentialDocs(document: Json): Map<string, string> {
   return docs;
 }
 
+/** A credential template of the descriptor (`"Bearer {token}"`) as an expression over `credentials`. */
+function templateExpression(template: string): string {
+  const parts = template.split(/\{(\w+)\}/);
+  const terms = parts.flatMap((part, i) =>
+    i % 2 ? [`credentials.${part}`] : part ? [JSON.stringify(part)] : [],
+  );
+  return terms.length === 1 && parts.length === 3 && !parts[0] && !parts[2]
+    ? terms[0]!
+    : terms.join(" + ");
+}
+
+/** A value as source: strings through `string`, everything else as JSON. */
+function source(value: unknown, string: (text: string) => string = JSON.stringify): string {
+  if (typeof value === "string") return string(value);
+  if (Array.isArray(value)) return `[${value.map((item) => source(item, string)).join(", ")}]`;
+  if (value && typeof value === "object")
+    return `{ ${Object.entries(value)
+      .map(([key, item]) => `${JSON.stringify(key)}: ${source(item, string)}`)
+      .join(", ")} }`;
+  return JSON.stringify(value);
+}
+
+/**
+ * The factory's body: the options checked and split (region, credentials, the rest for core's
+ * createApiClient), and the vendor config written out for this vendor only — so a client bundle
+ * carries no interpreter of the descriptor, only what this vendor uses.
+ */
+function factoryBody(vendor: Vendor, facts: DescriptorFacts, factory: string): string[] {
+  const { credentials, regions, basic } = facts;
+  const names = credentials.map((c) => c.option);
+  const given = (option: string) => `${option}Option`;
+  const picked = [...(regions ? ["region"] : []), ...names];
+  const lines = [
+    `  const site = { vendor: ${JSON.stringify(vendor.id)}, operation: ${JSON.stringify(factory)} };`,
+    `  requireOptionsObject(options, site, ${JSON.stringify(`an object with at least { ${names.join(", ")} }`)});`,
+    `  const { ${picked.map((name) => `${name}: ${given(name)}`).join(", ")}, ...rest } = options;`,
+  ];
+  let baseUrl = JSON.stringify(vendor.defaultBaseUrl);
+  if (regions) {
+    const choices = Object.keys(regions).map((name) => JSON.stringify(name));
+    lines.push(
+      `  const region: unknown = ${given("region")} ?? ${JSON.stringify(facts.defaultRegion)};`,
+      `  const regions = ${source(regions)};`,
+      '  if (typeof region !== "string" || !Object.hasOwn(regions, region)) {',
+      "    throw new ClientValidationError({",
+      "      ...site,",
+      '      field: "options.region",',
+      `      message: \`must be ${choices.join(" or ").replace(/`/g, "\\`")}, got \${JSON.stringify(String(region)).slice(0, 40)}\`,`,
+      "    });",
+      "  }",
+    );
+    baseUrl = "regions[region as keyof typeof regions]";
+  }
+  // Checked in the spec's order, so the first bad credential is the one reported.
+  lines.push("  const credentials = {");
+  for (const { option, description, header } of credentials) {
+    const where = {
+      field: `options.${option}`,
+      ...(description && { description }),
+      ...(header && { header }),
+    };
+    lines.push(
+      `    ${option}: requireCredential(${given(option)}, { ...site, ${source(where).slice(2)}),`,
+    );
+  }
+  lines.push("  };");
+  const auth: Record<string, unknown> = { ...facts.auth };
+  let secrets = "";
+  if (basic) {
+    const [username, password] = basic;
+    lines.push(
+      "  // RFC 7617: the user-id cannot contain a colon (the server would split the pair there).",
+      `  if (credentials.${username}.includes(":")) {`,
+      "    throw new ClientValidationError({",
+      "      ...site,",
+      `      field: "options.${username}",`,
+      '      message: "must not contain a colon (HTTP Basic separates user name and password with one)",',
+      "    });",
+      "  }",
+    );
+    auth.headers = {
+      ...(auth.headers as object),
+      Authorization: `\0basicAuthorization(credentials.${username}, credentials.${password})`,
+    };
+    // The header value and its base64 part are registered by core; the bare password too.
+    secrets = `    secrets: [credentials.${password}],`;
+  }
+  const config = [
+    `    vendor: ${JSON.stringify(vendor.id)},`,
+    `    packageName: ${JSON.stringify(vendor.package)},`,
+    "    packageVersion: version,",
+    `    baseUrl: ${baseUrl},`,
+    `    auth: ${source(auth, (text) => (text.startsWith("\0") ? text.slice(1) : templateExpression(text)))},`,
+    ...(secrets ? [secrets] : []),
+    `    headers: ${source(facts.headers)},`,
+    ...(facts.bodyHeaders ? [`    bodyHeaders: ${source(facts.bodyHeaders)},`] : []),
+    ...(facts.querySerializer ? [`    querySerializer: ${source(facts.querySerializer)},`] : []),
+    ...(facts.errorKinds ? [`    errorKinds: ${source(facts.errorKinds)},`] : []),
+    ...(facts.errorBody ? ["    parseErrorBody: readErrorBody,"] : []),
+    "    checkRequest,",
+  ];
+  lines.push(
+    `  return createApiClient<paths, ${JSON.stringify(facts.mediaType)}>(`,
+    "    {",
+    ...config.map((line) => `  ${line}`),
+    "    },",
+    "    rest,",
+    "  );",
+  );
+  return lines;
+}
+
 /** The source of `src/generated/client.ts`, after the marker line. */
 export function clientSource(
   vendor: Vendor,
@@ -120,12 +232,23 @@ export function clientSource(
   const stem = vendorStem(vendor.id);
   const client = `${stem}Client`;
   const factory = `create${client}`;
-  const media = "typeof vendor.mediaType";
+  const media = JSON.stringify(facts.mediaType);
   const docs = credentialDocs(document);
-  const coreValues = ["checksByRoute", "createVendorClient", "operationChecks"];
+  const coreValues = [
+    "checksByRoute",
+    "createApiClient",
+    "operationChecks",
+    "requireCredential",
+    "requireOptionsObject",
+  ];
+  if (facts.regions || facts.basic) coreValues.push("ClientValidationError");
+  if (facts.basic) coreValues.push("basicAuthorization");
   if (facts.errorBody) coreValues.push("errorBodyReader");
   if (listings.length) coreValues.push("paginator");
   const schemaTypes = aliases.length ? "components, paths" : "paths";
+  const regionType = Object.keys(facts.regions ?? {})
+    .map((name) => JSON.stringify(name))
+    .join(" | ");
 
   const lines = [
     "import {",
@@ -138,7 +261,6 @@ export function clientSource(
     ...(checks ? [`import { ${checks.export} } from "../${checks.module}";`] : []),
     'import { operations } from "./operations";',
     `import type { ${schemaTypes} } from "./schema";`,
-    'import { vendor } from "./vendor";',
     "",
     `/** The typed ${vendor.title} client: openapi-fetch's methods over the spec's paths. */`,
     `export type ${client} = ApiClient<paths, ${media}>;`,
@@ -147,7 +269,7 @@ export function clientSource(
   if (facts.regions) {
     lines.push(
       `/** Where the ${vendor.title} account is hosted: the spec's servers, by \`x-rollcall-region\`. */`,
-      `export type ${stem}Region = keyof typeof vendor.regions;`,
+      `export type ${stem}Region = ${regionType};`,
       "",
     );
   }
@@ -166,32 +288,39 @@ export function clientSource(
       `  region?: ${stem}Region;`,
     );
   }
-  const tables = ["operationChecks(vendor.id, operations)", ...(checks ? [checks.export] : [])];
+  const tables = [
+    `/* @__PURE__ */ operationChecks(${JSON.stringify(vendor.id)}, operations)`,
+    ...(checks ? [checks.export] : []),
+  ];
   lines.push(
     "}",
     "",
     "// Built once: the checks are the same for every client.",
-    `const checkRequest = checksByRoute(${tables.join(", ")});`,
+    `const checkRequest = /* @__PURE__ */ checksByRoute(${tables.join(", ")});`,
     "",
+  );
+  if (facts.errorBody) {
+    lines.push(
+      "// Pure: a bundle that neither builds a client nor parses an error drops it.",
+      `const readErrorBody = /* @__PURE__ */ errorBodyReader(${source(facts.errorBody)});`,
+      "",
+    );
+  }
+  lines.push(
     "/**",
     ` * A typed ${vendor.title} client: auth, media type, error bodies and parameter checks from`,
     ` * ${vendor.spec}; timeouts, retries and typed errors from @rollcall/core.`,
     " */",
     `export function ${factory}(options: ${client}Options): ${client} {`,
-    `  return createVendorClient<paths, ${media}>(vendor, options, {`,
-    `    operation: ${JSON.stringify(factory)},`,
-    "    packageVersion: version,",
-    "    checkRequest,",
-    "  });",
+    ...factoryBody(vendor, facts, factory),
     "}",
     "",
   );
   if (facts.errorBody) {
     lines.push(
-      `/** Reads ${vendor.title}'s error bodies as the client does (\`x-rollcall-error-body\`); undefined otherwise. */`,
-      "// A function, not a reader built when the module loads, so a bundle without it drops it.",
+      `/** Reads ${vendor.title}${vendor.title.endsWith("s") ? "'" : "'s"} error bodies as the client does (\`x-rollcall-error-body\`); undefined otherwise. */`,
       `export function parse${stem}Error(body: unknown) {`,
-      "  return errorBodyReader(vendor.errorBody)(body);",
+      "  return readErrorBody(body);",
       "}",
       "",
     );

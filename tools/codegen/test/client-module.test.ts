@@ -1,7 +1,8 @@
-// What codegen writes into src/generated/client.ts: the factory and types named after the vendor,
-// the options from the spec's credentials and regions, a listing per paged operation with the
-// option names of x-rollcall-pagination.options, and the hand-written checks and type aliases the
-// spec's root extensions name — each malformed extension refused with the spec and JSON path.
+// What codegen writes into src/generated/client.ts (unformatted: Prettier runs after it): the
+// factory and types named after the vendor, the options from the spec's credentials and regions, a
+// listing per paged operation with the option names of x-rollcall-pagination.options, and the
+// hand-written checks and type aliases the spec's root extensions name — each malformed extension
+// refused with the spec and JSON path. tools/conformance/test/generated-clients.test.ts runs them.
 import { describe, expect, it } from "vitest";
 import { clientSource } from "../src/client-module";
 import { CodegenError } from "../src/codegen-error";
@@ -89,17 +90,24 @@ function problems(run: () => unknown): string[] {
 describe("clientSource", () => {
   it("names the client, its options and its factory after the vendor id", () => {
     const text = generate(document());
-    expect(text).toContain("export type BigCoClient = ApiClient<paths, typeof vendor.mediaType>;");
+    expect(text).toContain('export type BigCoClient = ApiClient<paths, "application/json">;');
     expect(text).toContain("export interface BigCoClientOptions extends ApiClientOptions {");
     expect(text).toContain("  /** A Big Co key. */\n  key: string;");
-    expect(text).toContain("export type BigCoRegion = keyof typeof vendor.regions;");
+    expect(text).toContain('export type BigCoRegion = "us" | "eu";');
     expect(text).toContain('(default "us")');
     expect(text).toContain("  region?: BigCoRegion;");
     expect(text).toContain("export function createBigCoClient(options: BigCoClientOptions)");
-    expect(text).toContain('operation: "createBigCoClient",');
+    expect(text).toContain('const site = { vendor: "big-co", operation: "createBigCoClient" };');
+    expect(text).toContain(
+      'const regions = { "us": "https://api.big.test", "eu": "https://api.eu.big.test" };',
+    );
+    expect(text).toContain(
+      'key: requireCredential(keyOption, { ...site, "field": "options.key", "header": true }),',
+    );
+    expect(text).toContain('auth: { "headers": { "X-Key": credentials.key } },');
     expect(text).toContain('import { version } from "../../package.json";');
     expect(text).toContain(
-      "const checkRequest = checksByRoute(operationChecks(vendor.id, operations));",
+      'const checkRequest = /* @__PURE__ */ checksByRoute(/* @__PURE__ */ operationChecks("big-co", operations));',
     );
   });
 
@@ -115,7 +123,11 @@ describe("clientSource", () => {
   it("reads error bodies with parse<Vendor>Error when the spec has x-rollcall-error-body", () => {
     const text = generate(document({ "x-rollcall-error-body": [{ message: ["error"] }] }));
     expect(text).toContain("export function parseBigCoError(body: unknown) {");
-    expect(text).toContain("  return errorBodyReader(vendor.errorBody)(body);");
+    expect(text).toContain(
+      'const readErrorBody = /* @__PURE__ */ errorBodyReader([{ "message": ["error"] }]);',
+    );
+    expect(text).toContain("  return readErrorBody(body);");
+    expect(text).toContain("    parseErrorBody: readErrorBody,");
   });
 
   // Unformatted: Prettier formats the file after this.
@@ -150,7 +162,7 @@ describe("clientSource", () => {
     );
     expect(text).toContain('import { bigCoChecks } from "../guards";');
     expect(text).toContain(
-      "const checkRequest = checksByRoute(operationChecks(vendor.id, operations), bigCoChecks);",
+      'const checkRequest = /* @__PURE__ */ checksByRoute(/* @__PURE__ */ operationChecks("big-co", operations), bigCoChecks);',
     );
     expect(text).toContain('import type { components, paths } from "./schema";');
     expect(text).toContain('export type Member = components["schemas"]["Person"];');
