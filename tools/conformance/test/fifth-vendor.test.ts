@@ -1,12 +1,10 @@
 // A fifth vendor is a spec, a registry row and one connector: generated into a temporary copy of
 // the repo's layout, served over loopback, and shown in a directory built by core's drivers beside
 // a shipped vendor — with nothing in the repo edited.
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   buildDirectory,
   ClientValidationError,
@@ -14,55 +12,33 @@ import {
   findPerson,
   planOffboarding,
 } from "@rollcall/core";
-import { runCodegen } from "@rollcall/codegen/src/codegen.ts";
-import { syncSkeletons } from "@rollcall/codegen/src/package-skeleton.ts";
-import { REPO_ROOT } from "@rollcall/codegen/src/cli.ts";
 import { connector as rootly } from "@rollcall/rootly-client";
 import { startSimulator } from "@rollcall/simulators";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { acmeConnector, type Generated } from "./fifth-vendor/connector";
+import { generateScratchVendors, type ScratchVendors } from "./support/scratch-vendors";
 
 const HERE = new URL("./fifth-vendor/", import.meta.url);
 const KEY = "acme-key-3f9c1e";
 const PERSON = "ben.okafor@harbourline.example";
 
-let root: string;
+let scratch: ScratchVendors;
 let generated: Generated;
 
 /** What `pnpm generate` makes of the spec and the registry row, in a copy of the repo's layout. */
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "rollcall-fifth-vendor-"));
-  for (const file of [
-    "redocly.yaml",
-    ".prettierrc.json",
-    "tsconfig.base.json",
-    "tools/codegen/templates",
-  ]) {
-    await cp(join(REPO_ROOT, file), join(root, file), { recursive: true });
-  }
   const row = JSON.parse(await readFile(new URL("registry-row.json", HERE), "utf8"));
-  await mkdir(join(root, "specs"));
-  await writeFile(join(root, "specs/vendors.json"), JSON.stringify({ vendors: [row] }));
-  await cp(new URL("acme.yaml", HERE), join(root, "specs/acme.yaml"));
-  await syncSkeletons(root, [row], false);
-  await runCodegen({ root, targets: ["acme"] });
-  // What `pnpm install` would link: the package's one runtime dependency of ours.
-  await mkdir(join(root, "packages/acme-client/node_modules/@rollcall"), { recursive: true });
-  await symlink(
-    join(REPO_ROOT, "packages/core"),
-    join(root, "packages/acme-client/node_modules/@rollcall/core"),
-  );
-  const load = (file: string) =>
-    import(pathToFileURL(join(root, "packages/acme-client/src/generated", file)).href);
-  const client = await load("client.ts");
+  const spec = await readFile(new URL("acme.yaml", HERE), "utf8");
+  scratch = await generateScratchVendors([{ row, spec }]);
+  const client = await scratch.load("acme", "client.ts");
   generated = {
-    vendor: (await load("vendor.ts")).vendor,
-    operations: (await load("operations.ts")).operations,
+    vendor: (await scratch.load("acme", "vendor.ts")).vendor,
+    operations: (await scratch.load("acme", "operations.ts")).operations,
     createAcmeClient: client.createAcmeClient,
     listAllUsers: client.listAllUsers,
-  };
+  } as Generated;
 }, 60_000);
-afterAll(() => rm(root, { recursive: true, force: true }));
+afterAll(() => scratch.remove());
 
 /** The vendor itself: users behind an `X-Acme-Key` header, as its spec says. */
 async function serveAcme(users: { id: string; email: string; role: string }[]) {
@@ -111,7 +87,7 @@ it("generates its descriptor, operations, client and package skeleton from the s
     expect.objectContaining({ name: "ClientValidationError", field: "options.apiKey" }),
   );
   const manifest = JSON.parse(
-    await readFile(join(root, "packages/acme-client/package.json"), "utf8"),
+    await readFile(join(scratch.root, "packages/acme-client/package.json"), "utf8"),
   );
   expect(manifest.name).toBe("@rollcall/acme-client");
 });
