@@ -19,7 +19,7 @@ const isRecord = (value: unknown): value is Json =>
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** `acme` → `Acme`, `big-co` → `BigCo`: the stem of the vendor's exported names. */
-export const vendorStem = (id: string) => id.split("-").map(capitalised).join("");
+const vendorStem = (id: string) => id.split("-").map(capitalised).join("");
 
 /** A JSDoc block at `indent`, wrapped at the repo's print width (Prettier leaves comments be). */
 function doc(text: string, indent = ""): string {
