@@ -15,11 +15,5 @@ export type {
 } from "./offboarding-plan";
 export { connector } from "./connector";
 export type { paths, components, operations } from "./generated/schema";
-export type {
-  Owner,
-  OwnerGroup,
-  OwnerUsage,
-  AccountUser,
-  OwnerUpdate,
-  OwnerGroupRequest,
-} from "./types";
+export type { OwnerGroup, OwnerUsage } from "./generated/client";
+export type { Owner, AccountUser, OwnerUpdate, OwnerGroupRequest } from "./generated/schema";

@@ -7,7 +7,7 @@ import {
   type AdapterResult,
   type RecordFields,
 } from "@rollcall/core";
-import type { User } from "./types";
+import type { User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
 /** The kind of every account OpsGenie's adapter returns. */

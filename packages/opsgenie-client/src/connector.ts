@@ -1,5 +1,5 @@
 import { defineConnector } from "@rollcall/core";
-import { createOpsgenieClient, type OpsgenieClient } from "./client";
+import { createOpsgenieClient, type OpsgenieClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
 import { offboardingExecutor, offboardingPlanner, type OpsgenieDeleteUser } from "./offboarding";
 import { pullAccounts } from "./pull-accounts";

@@ -1,8 +1,11 @@
 // The public surface of @rollcall/opsgenie-client.
-export { createOpsgenieClient, parseOpsgenieError } from "./client";
-export type { OpsgenieClient, OpsgenieClientOptions, OpsgenieRegion } from "./client";
-export { listAllUsers } from "./list-users";
-export type { ListAllUsersOptions } from "./list-users";
+export { createOpsgenieClient, parseOpsgenieError, listAllUsers } from "./generated/client";
+export type {
+  OpsgenieClient,
+  OpsgenieClientOptions,
+  OpsgenieRegion,
+  ListAllUsersOptions,
+} from "./generated/client";
 export { toAccounts, USER_KIND } from "./accounts";
 export { pullAccounts } from "./pull-accounts";
 export type { PullAccountsOptions } from "./pull-accounts";
@@ -11,4 +14,10 @@ export { offboardingExecutor, offboardingPlanner } from "./offboarding";
 export type { OpsgenieDeleteUser } from "./offboarding";
 export { connector } from "./connector";
 export type { paths, components, operations } from "./generated/schema";
-export type { User, Contact, UserCreate, UserUpdate, NotificationRuleType } from "./types";
+export type {
+  User,
+  Contact,
+  UserCreate,
+  UserUpdate,
+  NotificationRuleType,
+} from "./generated/schema";

@@ -7,7 +7,7 @@ import {
   type OffboardingStep,
 } from "@rollcall/core";
 import { USER_KIND } from "./accounts";
-import type { OpsgenieClient } from "./client";
+import type { OpsgenieClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
 
 /** Delete one OpsGenie user, by id (or by username, the user's email, when there is no id). */

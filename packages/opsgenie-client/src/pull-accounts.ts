@@ -1,9 +1,9 @@
 import type { AdapterResult, PullOptions } from "@rollcall/core";
 import { toAccounts } from "./accounts";
-import type { OpsgenieClient } from "./client";
+import type { OpsgenieClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
-import { listAllUsers } from "./list-users";
-import type { User } from "./types";
+import { listAllUsers } from "./generated/client";
+import type { User } from "./generated/schema";
 
 export interface PullAccountsOptions extends PullOptions<User> {
   /** Users per request, 1–100 (default 100). */

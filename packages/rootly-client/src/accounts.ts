@@ -9,11 +9,11 @@ import {
   type RecordFields,
   type RoleLevel,
 } from "@rollcall/core";
-import type { RootlyClient } from "./client";
+import type { RootlyClient } from "./generated/client";
 import type { User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { OFFBOARDED_KIND } from "./generated/offboarding";
-import { listAllUsers, type ListAllUsersOptions } from "./pagination";
+import { listAllUsers, type ListAllUsersOptions } from "./generated/client";
 
 /** The kind of every account Rootly's adapter returns (the spec's x-rollcall-offboarding names it). */
 export const USER_KIND = OFFBOARDED_KIND;

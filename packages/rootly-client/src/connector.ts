@@ -1,6 +1,6 @@
 import { defineConnector } from "@rollcall/core";
 import { pullAccounts } from "./accounts";
-import { createRootlyClient, type RootlyClient } from "./client";
+import { createRootlyClient, type RootlyClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
 import {
   offboardingExecutor,

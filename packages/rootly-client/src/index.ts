@@ -1,8 +1,17 @@
 // The public surface of @rollcall/rootly-client.
-export { createRootlyClient, JSON_API_MEDIA_TYPE, parseRootlyError } from "./client";
-export type { RootlyClient, RootlyClientOptions } from "./client";
-export { listAllUsers } from "./pagination";
-export type { ListAllUsersOptions } from "./pagination";
+export {
+  createRootlyClient,
+  parseRootlyError,
+  listAllUsers,
+  listAllIncidentRoles,
+} from "./generated/client";
+export type {
+  RootlyClient,
+  RootlyClientOptions,
+  ListAllUsersOptions,
+  ListAllIncidentRolesOptions,
+} from "./generated/client";
+export { JSON_API_MEDIA_TYPE } from "./media-type";
 export { toAccounts, pullAccounts, USER_KIND } from "./accounts";
 export type { PullAccountsOptions } from "./accounts";
 export type { PullOptions, PullProgress } from "@rollcall/core";

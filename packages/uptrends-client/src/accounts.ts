@@ -11,7 +11,7 @@ import {
   type PullOptions,
   type RecordFields,
 } from "@rollcall/core";
-import type { UptrendsClient } from "./client";
+import type { UptrendsClient } from "./generated/client";
 import type { Operator, Timezone } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { OFFBOARDED_KIND } from "./generated/offboarding";

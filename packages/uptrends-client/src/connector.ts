@@ -1,6 +1,6 @@
 import { defineConnector } from "@rollcall/core";
 import { pullAccounts } from "./accounts";
-import { createUptrendsClient, type UptrendsClient } from "./client";
+import { createUptrendsClient, type UptrendsClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
 import {
   offboardingExecutor,

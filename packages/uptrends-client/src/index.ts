@@ -1,6 +1,6 @@
 // The public surface of @rollcall/uptrends-client.
-export { createUptrendsClient, parseUptrendsError } from "./client";
-export type { UptrendsClient, UptrendsClientOptions } from "./client";
+export { createUptrendsClient, parseUptrendsError } from "./generated/client";
+export type { UptrendsClient, UptrendsClientOptions } from "./generated/client";
 export { toAccounts, pullAccounts, OPERATOR_KIND } from "./accounts";
 export type { PullAccountsOptions, ToAccountsContext } from "./accounts";
 export type { PullOptions, PullProgress } from "@rollcall/core";

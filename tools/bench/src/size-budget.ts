@@ -25,14 +25,14 @@ export const CORE_RUNTIME_TARGET_GZIP = 4000;
 export const VENDOR_CLIENT_TARGET_GZIP = 1500;
 
 /**
- * What the test suite enforces. Core's runtime measures ~9.5 kB: timeouts + retries, fifteen error
+ * What the test suite enforces. Core's runtime measures ~9.0 kB: timeouts + retries, fifteen error
  * classes, redaction, pagination and the hostile-server defences (issue 13: no redirects, bodies read
  * under the deadline with a size cap) cannot fit the 4 kB target without dropping behaviour users rely
- * on (packages/core/docs/runtime.md, "Size"), so its budget stops growth instead of pretending. It
- * was 9.0 kB until issue 15 moved each vendor's auth, error-body and region code into core's
- * descriptor reader (~0.6 kB here, while each client beyond core shrank): a known cost to win back.
+ * on (packages/core/docs/runtime.md, "Size"), so its budget stops growth instead of pretending. Issue
+ * 15 first moved each vendor's auth, error-body and region code into a descriptor reader here
+ * (9.6 kB); codegen now writes each vendor's factory instead, so core is back to 9.0 kB.
  */
-export const CORE_RUNTIME_MAX_GZIP = 9600;
+export const CORE_RUNTIME_MAX_GZIP = 9000;
 /**
  * A vendor bundle here keeps core as an external import, and esbuild keeps every name the package
  * imports from core in that import line, used by the factory or not (offboarding's id formats

@@ -14,8 +14,9 @@ import {
 } from "./generated-files";
 import { createFormatter, type Formatter } from "./formatting";
 import { hashInputs } from "./input-hashes";
+import { clientSource } from "./client-module";
 import { offboardingSource } from "./offboarding-module";
-import { operationsSource } from "./operation-rules";
+import { operationsSource, readOperations } from "./operation-rules";
 import { loadRegistry, SIMULATORS_TARGET, type Registry, type Vendor } from "./registry";
 import { planSimulatorSchemaFiles } from "./simulator-schemas";
 import { lintAndBundle, loadLintConfig, type BundledSpec } from "./spec-loading";
@@ -150,16 +151,12 @@ async function generate(
     const vendor = target.vendors[0] as Vendor;
     const spec = bundled.get(vendor.id) as BundledSpec;
     const descriptor = describeVendor(vendor, spec.document);
-    const operations = operationsSource(spec);
+    const { rules, listings } = readOperations(spec);
+    const operations = operationsSource(spec, rules);
+    const client = clientSource(vendor, spec.document, descriptor, listings);
     const offboarding = offboardingSource(spec, descriptor.mediaType);
-    const files = planVendorFiles(
-      vendor,
-      await schemaTypes(spec),
-      descriptor,
-      operations,
-      offboarding,
-    );
-    files.forEach(submit);
+    const schema = await schemaTypes(spec);
+    planVendorFiles(vendor, schema, descriptor, operations, client, offboarding).forEach(submit);
   }
   return Promise.all(formatted);
 }

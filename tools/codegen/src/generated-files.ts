@@ -20,6 +20,7 @@ export const SIMULATORS_DIRECTORY = "packages/simulators";
 export const SCHEMA_FILE = "src/generated/schema.ts";
 export const VENDOR_FILE = "src/generated/vendor.ts";
 export const OPERATIONS_FILE = "src/generated/operations.ts";
+export const CLIENT_FILE = "src/generated/client.ts";
 export const OFFBOARDING_FILE = "src/generated/offboarding.ts";
 export const SPECS_FILE = "src/generated/specs.ts";
 /** The simulators' copy of one vendor's schema types (see simulator-schemas.ts). */
@@ -43,7 +44,7 @@ export function vendorTarget(vendor: Vendor): Target {
     id: vendor.id,
     packageName: vendor.package,
     directory: vendor.directory,
-    paths: [SCHEMA_FILE, VENDOR_FILE, OPERATIONS_FILE, OFFBOARDING_FILE],
+    paths: [SCHEMA_FILE, VENDOR_FILE, OPERATIONS_FILE, CLIENT_FILE, OFFBOARDING_FILE],
     vendors: [vendor],
   };
 }
@@ -68,6 +69,7 @@ export function planVendorFiles(
   schemaTypes: string,
   descriptor: DescriptorFacts,
   operations: string,
+  client: string,
   offboarding: string,
 ): PlannedFile[] {
   const header = generatedMarker([vendor.spec]);
@@ -95,8 +97,8 @@ export function planVendorFiles(
         "",
         "/**",
         " * This vendor's registry row (specs/vendors.json) and its spec's facts: servers, auth,",
-        " * media type, query style, error kinds and error bodies. @rollcall/core's",
-        " * createVendorClient reads it once, so the client never repeats them.",
+        " * media type, query style, error kinds and error bodies. Codegen writes the client",
+        " * factory from the same facts (client.ts); defineConnector reads them here.",
         " */",
         `export const vendor = ${JSON.stringify(facts)} as const satisfies VendorDescriptor;`,
         "",
@@ -107,6 +109,12 @@ export function planVendorFiles(
       directory: vendor.directory,
       path: OPERATIONS_FILE,
       content: `${header}\n${operations}`,
+    },
+    {
+      packageName: vendor.package,
+      directory: vendor.directory,
+      path: CLIENT_FILE,
+      content: `${header}\n${client}`,
     },
     {
       packageName: vendor.package,

@@ -10,7 +10,35 @@ type Json = Record<string, unknown>;
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const SCALARS = ["string", "integer", "number", "boolean"];
 const LIMITS = ["minimum", "maximum", "minLength", "maxLength"] as const;
-const PAGINATION_KEYS = ["items", "size", "defaultSize", "offset", "page", "nextPage", "hasNext"];
+const PAGINATION_KEYS = [
+  "items",
+  "size",
+  "defaultSize",
+  "offset",
+  "page",
+  "nextPage",
+  "hasNext",
+  "options",
+];
+/** Options every listing takes already (core's ListOptions). */
+const LIST_OPTIONS = ["pageSize", "maxPages", "call"];
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** A paged operation's listing, generated into `src/generated/client.ts`. */
+export interface Listing {
+  /** `"GET /v1/users"`. */
+  route: string;
+  /** `listAllUsers` for the operation `listUsers`. */
+  name: string;
+  /** Option name → the query parameter it fills (`x-rollcall-pagination.options`). */
+  options: Record<string, string>;
+}
+
+/** `listUsers` → `listAllUsers`; an operation not named list… gets `listAll` before its name. */
+const listingName = (operationId: string) =>
+  /^list[A-Z]/.test(operationId)
+    ? `listAll${operationId.slice(4)}`
+    : `listAll${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}`;
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -158,9 +186,18 @@ function parametersOf(document: Json, pathItem: Json, operation: Json): Json[] {
  * CodegenError naming the spec file and the JSON path of every malformed extension.
  */
 export function operationRules(spec: BundledSpec): Record<string, Json> {
+  return readOperations(spec).rules;
+}
+
+/** The operations' rules (the runtime data) and the listings of the paged ones. */
+export function readOperations(spec: BundledSpec): {
+  rules: Record<string, Json>;
+  listings: Listing[];
+} {
   const { document } = spec;
   const problems: string[] = [];
   const rules: Record<string, Json> = {};
+  const listings: Listing[] = [];
   const paths = isRecord(document.paths) ? document.paths : {};
   for (const [path, pathItem] of Object.entries(paths)) {
     if (!isRecord(pathItem)) continue;
@@ -206,14 +243,23 @@ export function operationRules(spec: BundledSpec): Record<string, Json> {
         checkPagination(document, operation, method, query, pagination, (message, ...more) =>
           problem(key, message, ...more),
         );
-        if (problems.length === before) rule.pagination = pagination;
+        if (problems.length === before) {
+          // The option names are the listing's, generated into client.ts: not runtime data.
+          const { options = {}, ...paging } = pagination as Json;
+          rule.pagination = paging;
+          listings.push({
+            route: `${method.toUpperCase()} ${path}`,
+            name: listingName(String(rule.id)),
+            options: options as Record<string, string>,
+          });
+        }
       }
       if (rule.params || rule.body || rule.exactlyOne || rule.pagination)
         rules[`${method.toUpperCase()} ${path}`] = rule;
     }
   }
   if (problems.length) throw new CodegenError(problems);
-  return rules;
+  return { rules, listings };
 }
 
 function checkPagination(
@@ -245,6 +291,15 @@ function checkPagination(
     if (typeof value !== "string" || !/^[^.]+(\.[^.]+)*$/.test(value))
       problem("must be a dotted path into the response body, e.g. meta.next_page", key);
   }
+  const { options = {} } = pagination;
+  if (!isRecord(options)) problem("must map option names to query parameters", "options");
+  else
+    for (const [option, parameter] of Object.entries(options)) {
+      if (!IDENTIFIER.test(option) || LIST_OPTIONS.includes(option))
+        problem(`must be an identifier other than ${LIST_OPTIONS.join(", ")}`, "options", option);
+      if (typeof parameter !== "string" || !query.has(parameter))
+        problem("must name a query parameter of the operation", "options", option);
+    }
   const size = resolve(document, query.get(pagination.size as string)?.schema);
   const { defaultSize } = pagination;
   const { minimum = 1, maximum = Infinity } = isRecord(size) ? (size as Json) : {};
@@ -272,7 +327,7 @@ function checkPagination(
 }
 
 /** The source of `src/generated/operations.ts`, after the marker line. */
-export function operationsSource(spec: BundledSpec): string {
+export function operationsSource(spec: BundledSpec, rules: Record<string, Json>): string {
   return [
     'import type { OperationRules } from "@rollcall/core";',
     "",
@@ -280,7 +335,7 @@ export function operationsSource(spec: BundledSpec): string {
     ` * Route checks and paging of the ${spec.vendor.title} API, from its spec, keyed by "METHOD /path".`,
     " * `@rollcall/core` turns them into the client's checks (operationChecks) and listings (paginator).",
     " */",
-    `export const operations = ${JSON.stringify(operationRules(spec))} as const satisfies OperationRules;`,
+    `export const operations = ${JSON.stringify(rules)} as const satisfies OperationRules;`,
     "",
   ].join("\n");
 }

@@ -103,7 +103,7 @@ describe("runCodegen", () => {
   it("--check on a package never generated reports it and creates nothing", async () => {
     const check = await runCodegen({ root, targets: ["acme"], check: true });
     expect(check.stale).toEqual([
-      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/offboarding.ts are stale — run pnpm generate",
+      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/client.ts, src/generated/offboarding.ts are stale — run pnpm generate",
     ]);
     expect(await generatedFiles()).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe("the stamp cache", () => {
     await runCodegen({ root, targets: ["acme"] });
     await edit(".prettierrc.json", (text) => text.replace('"printWidth": 100', '"printWidth": 40'));
     expect((await runCodegen({ root, targets: ["acme"], check: true })).stale).toEqual([
-      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts are stale — run pnpm generate",
+      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/client.ts are stale — run pnpm generate",
     ]);
   });
 
@@ -270,7 +270,7 @@ describe("main (the CLI)", () => {
     );
     expect(code).toBe(1);
     expect(err).toEqual([
-      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/offboarding.ts are stale — run pnpm generate",
+      "@fixture/acme-client: src/generated/schema.ts, src/generated/vendor.ts, src/generated/operations.ts, src/generated/client.ts, src/generated/offboarding.ts are stale — run pnpm generate",
     ]);
   });
 

@@ -1,12 +1,10 @@
 // A fifth vendor is a spec, a registry row and one connector: generated into a temporary copy of
 // the repo's layout, served over loopback, and shown in a directory built by core's drivers beside
 // a shipped vendor — with nothing in the repo edited.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import {
   buildDirectory,
   ClientValidationError,
@@ -14,46 +12,33 @@ import {
   findPerson,
   planOffboarding,
 } from "@rollcall/core";
-import { runCodegen } from "@rollcall/codegen/src/codegen.ts";
-import { syncSkeletons } from "@rollcall/codegen/src/package-skeleton.ts";
-import { REPO_ROOT } from "@rollcall/codegen/src/cli.ts";
 import { connector as rootly } from "@rollcall/rootly-client";
 import { startSimulator } from "@rollcall/simulators";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { acmeConnector, type Generated } from "./fifth-vendor/connector";
+import { generateScratchVendors, type ScratchVendors } from "./support/scratch-vendors";
 
 const HERE = new URL("./fifth-vendor/", import.meta.url);
 const KEY = "acme-key-3f9c1e";
 const PERSON = "ben.okafor@harbourline.example";
 
-let root: string;
+let scratch: ScratchVendors;
 let generated: Generated;
 
 /** What `pnpm generate` makes of the spec and the registry row, in a copy of the repo's layout. */
 beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), "rollcall-fifth-vendor-"));
-  for (const file of [
-    "redocly.yaml",
-    ".prettierrc.json",
-    "tsconfig.base.json",
-    "tools/codegen/templates",
-  ]) {
-    await cp(join(REPO_ROOT, file), join(root, file), { recursive: true });
-  }
   const row = JSON.parse(await readFile(new URL("registry-row.json", HERE), "utf8"));
-  await mkdir(join(root, "specs"));
-  await writeFile(join(root, "specs/vendors.json"), JSON.stringify({ vendors: [row] }));
-  await cp(new URL("acme.yaml", HERE), join(root, "specs/acme.yaml"));
-  await syncSkeletons(root, [row], false);
-  await runCodegen({ root, targets: ["acme"] });
-  const load = (file: string) =>
-    import(pathToFileURL(join(root, "packages/acme-client/src/generated", file)).href);
+  const spec = await readFile(new URL("acme.yaml", HERE), "utf8");
+  scratch = await generateScratchVendors([{ row, spec }]);
+  const client = await scratch.load("acme", "client.ts");
   generated = {
-    vendor: (await load("vendor.ts")).vendor,
-    operations: (await load("operations.ts")).operations,
-  };
+    vendor: (await scratch.load("acme", "vendor.ts")).vendor,
+    operations: (await scratch.load("acme", "operations.ts")).operations,
+    createAcmeClient: client.createAcmeClient,
+    listAllUsers: client.listAllUsers,
+  } as Generated;
 }, 60_000);
-afterAll(() => rm(root, { recursive: true, force: true }));
+afterAll(() => scratch.remove());
 
 /** The vendor itself: users behind an `X-Acme-Key` header, as its spec says. */
 async function serveAcme(users: { id: string; email: string; role: string }[]) {
@@ -65,9 +50,14 @@ async function serveAcme(users: { id: string; email: string; role: string }[]) {
       response.end(body === undefined ? undefined : JSON.stringify(body));
     };
     if (request.headers["x-acme-key"] !== KEY) return answer(401, { error: "bad key" });
-    const id = /^\/users\/([^/?]+)$/.exec(request.url ?? "")?.[1];
+    const url = new URL(request.url ?? "/", "http://acme.test");
+    const id = /^\/users\/([^/]+)$/.exec(url.pathname)?.[1];
     const found = users.findIndex((user) => user.id === id);
-    if (request.url === "/users" && request.method === "GET") return answer(200, { users });
+    if (url.pathname === "/users" && request.method === "GET") {
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const limit = Number(url.searchParams.get("limit") ?? 100);
+      return answer(200, { users: users.slice(offset, offset + limit) });
+    }
     if (id === undefined || found < 0) return answer(404, { error: `no user ${id}` });
     if (request.method === "GET") return answer(200, users[found]);
     users.splice(found, 1);
@@ -78,20 +68,26 @@ async function serveAcme(users: { id: string; email: string; role: string }[]) {
   return { url, users, seen, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-it("generates its descriptor, operations and package skeleton from the spec and the registry row", async () => {
+it("generates its descriptor, operations, client and package skeleton from the spec and the registry row", async () => {
   expect(generated.vendor).toMatchObject({
     id: "acme",
     title: "Acme Ops",
     packageName: "@rollcall/acme-client",
     defaultBaseUrl: "https://api.acme.test",
   });
-  // Operations with a parameter to check: the user id's pattern, on both routes that take it.
+  // Operations with a parameter to check or paging: the list, and the user id's pattern on both
+  // routes that take it.
   expect(Object.keys(generated.operations).sort()).toEqual([
     "DELETE /users/{userId}",
+    "GET /users",
     "GET /users/{userId}",
   ]);
+  expect(generated.createAcmeClient.name).toBe("createAcmeClient");
+  expect(() => generated.createAcmeClient({} as never)).toThrow(
+    expect.objectContaining({ name: "ClientValidationError", field: "options.apiKey" }),
+  );
   const manifest = JSON.parse(
-    await readFile(join(root, "packages/acme-client/package.json"), "utf8"),
+    await readFile(join(scratch.root, "packages/acme-client/package.json"), "utf8"),
   );
   expect(manifest.name).toBe("@rollcall/acme-client");
 });
@@ -105,6 +101,8 @@ it("joins its accounts with a shipped vendor's in one directory, and offboards t
   const sim = await startSimulator("rootly", { seed: "demo", validateResponses: false });
   try {
     const acmeClient = acme.createClient({ apiKey: KEY }, { baseUrl: vendor.url });
+    // Three users, pages of two: the generated listing walks both pages.
+    vendor.users.push({ id: "u-3", email: "third@example.com", role: "member" });
     const rootlyClient = rootly.createClient(
       { token: sim.credentials.token },
       { baseUrl: sim.url },
@@ -129,7 +127,8 @@ it("joins its accounts with a shipped vendor's in one directory, and offboards t
       { [acme.id]: acme.offboardingExecutor(acmeClient) },
     );
     expect(result.ok).toBe(true);
-    expect(vendor.users.map((user) => user.id)).toEqual(["u-2"]);
+    expect(vendor.users.map((user) => user.id)).toEqual(["u-2", "u-3"]);
+    expect(vendor.seen).toContain("GET /users?limit=2&offset=2");
     expect(vendor.seen).toContain("DELETE /users/u-1");
   } finally {
     await Promise.all([vendor.close(), sim.close()]);

@@ -71,11 +71,11 @@ export type AccountInput = Pick<Account, "source" | "raw"> &
     readonly groups?: readonly AccountGroup[];
   };
 
-const NO_NAMES = Object.freeze({
+const NO_NAMES = /* @__PURE__ */ Object.freeze({
   display: null,
   given: null,
   family: null,
-  derived: Object.freeze([]),
+  derived: /* @__PURE__ */ Object.freeze([]),
 }) as AccountNames;
 
 /** Fill an adapter's partial record into a complete {@link Account}. */

@@ -19,10 +19,17 @@ export interface AccountTimezone {
 
 const validZones = new Map<string, string | null>();
 // Intl's canonical ids (a few hundred), by lower case; Intl does not list "UTC" itself.
-const zonesByLowerCase = new Map<string, string>([
-  ...Intl.supportedValuesOf("timeZone").map((zone): [string, string] => [zone.toLowerCase(), zone]),
-  ["utc", "UTC"],
-]);
+// Built at first use, not when the module loads: a bundle that reads no time zone (a lone client
+// factory, say) then drops the tables, which a bundler must keep if module loading builds them.
+let zonesByLowerCase: Map<string, string> | undefined;
+const zonesOf = () =>
+  (zonesByLowerCase ??= new Map<string, string>([
+    ...Intl.supportedValuesOf("timeZone").map((zone): [string, string] => [
+      zone.toLowerCase(),
+      zone,
+    ]),
+    ["utc", "UTC"],
+  ]));
 
 /** The IANA id Intl knows `id` as (keeping the caller's spelling when it is valid), or null. */
 function checkIanaZone(id: string): string | null {
@@ -33,7 +40,7 @@ function checkIanaZone(id: string): string | null {
   if (/^[A-Za-z]/.test(id)) {
     // Prefer the canonical spelling; otherwise keep the caller's (a link such as Asia/Kolkata is
     // valid, but V8 would rewrite it to its own canonical Asia/Calcutta).
-    result = zonesByLowerCase.get(id.toLowerCase()) ?? null;
+    result = zonesOf().get(id.toLowerCase()) ?? null;
     if (result === null) {
       try {
         new Intl.DateTimeFormat("en-US", { timeZone: id });
@@ -61,14 +68,16 @@ export function timezoneFromIana(raw: string | null | undefined): AccountTimezon
     : { iana, raw, precision: "exact", utcOffsetMinutes: null };
 }
 
-const railsByLowerCase = new Map(
-  Object.entries(RAILS_TIME_ZONES).map(([name, iana]) => [name.toLowerCase(), iana]),
-);
+let railsByLowerCase: Map<string, string> | undefined;
+const railsOf = () =>
+  (railsByLowerCase ??= new Map(
+    Object.entries(RAILS_TIME_ZONES).map(([name, iana]) => [name.toLowerCase(), iana]),
+  ));
 
 /** From a Rails friendly name ("Eastern Time (US & Canada)"), case-insensitively. */
 export function timezoneFromRails(raw: string | null | undefined): AccountTimezone {
   if (typeof raw !== "string") return timezoneUnknown(raw);
-  const iana = railsByLowerCase.get(raw.trim().toLowerCase());
+  const iana = railsOf().get(raw.trim().toLowerCase());
   return iana === undefined
     ? timezoneUnknown(raw)
     : { iana, raw, precision: "mapped", utcOffsetMinutes: null };
@@ -118,7 +127,7 @@ function zoneNamedBy(description: string): string | null {
   const zones = new Set<string>();
   for (const place of description.split(/[,;&/]|\band\b/)) {
     const name = place.trim().toLowerCase();
-    const iana = railsByLowerCase.get(name);
+    const iana = railsOf().get(name);
     if (iana !== undefined) zones.add(iana);
   }
   return zones.size === 1 ? [...zones][0]! : null;

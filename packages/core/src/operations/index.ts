@@ -7,6 +7,7 @@ export type {
   ParameterRule,
 } from "./operation-rules";
 export { paginator } from "./paginator";
+export { errorBodyReader } from "./error-body-reader";
 export type {
   ListedPage,
   Listing,

@@ -12,17 +12,17 @@ export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = [
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json =>
+export const isRecord = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const textOf = (value: unknown): string | undefined =>
+export const textOf = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() ? value.trim() : undefined;
 
 const codeOf = (value: unknown): string | number | undefined =>
   typeof value === "number" || (typeof value === "string" && value) ? value : undefined;
 
 /** The non-empty texts of a list, joined; undefined when there are none. */
-const joined = (texts: (string | undefined)[], separator = "; ") =>
+export const joined = (texts: (string | undefined)[], separator = "; ") =>
   texts.filter(Boolean).join(separator) || undefined;
 
 /**
@@ -82,38 +82,4 @@ export interface ErrorBodyShape {
   readonly message?: readonly string[];
   readonly code?: readonly string[];
   readonly separator?: string;
-}
-
-/** A non-empty trimmed text, or a number: what a vendor's error code may be. */
-const trimmedCode = (value: unknown): string | number | undefined =>
-  typeof value === "number" ? value : textOf(value);
-
-/**
- * The error-body reader the shapes describe: the first shape that yields a message or a code
- * wins; undefined when none does, so the common reader gets a try.
- */
-export function errorBodyReader(
-  shapes: readonly ErrorBodyShape[],
-): (body: unknown) => ErrorBodyInfo | undefined {
-  return (body) => {
-    for (const { at, message = [], code = [], separator = "; " } of shapes) {
-      let node: unknown = body;
-      for (const key of at ? at.split(".") : []) node = isRecord(node) ? node[key] : undefined;
-      const entries = (Array.isArray(node) ? node : [node]).filter(isRecord);
-      const text = joined(
-        entries.map((entry) =>
-          joined(
-            message.map((field) => textOf(entry[field])),
-            ": ",
-          ),
-        ),
-        separator,
-      );
-      const found = entries
-        .map((entry) => code.map((field) => trimmedCode(entry[field])).find((c) => c !== undefined))
-        .find((c) => c !== undefined);
-      if (text !== undefined || found !== undefined) return { message: text, code: found };
-    }
-    return undefined;
-  };
 }

@@ -43,9 +43,8 @@ export {
 } from "./errors";
 export type { ApiErrorKind, ApiErrorDetails, PaginationFailure } from "./errors";
 export { redact, redactUrl, basicAuthorization } from "./redaction";
-export { parseCommonErrorBody, errorBodyReader, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
+export { parseCommonErrorBody, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 export type { ErrorBodyShape } from "./error-body";
-export { createVendorClient } from "./vendor-descriptor";
-export type { CredentialDescriptor, VendorClientSite, VendorDescriptor } from "./vendor-descriptor";
+export type { CredentialDescriptor, VendorDescriptor } from "./vendor-descriptor";
 export { paginate, pages } from "./pagination";
 export type { Page, PaginateOptions, FetchedPage } from "./pagination";

@@ -1,28 +1,27 @@
 // The fifth vendor's hand-written part, as `packages/acme-client/src/connector.ts` would hold it:
-// its account adapter, its offboarding step, and the connector. Everything else — auth, media type,
-// error bodies, parameter checks — comes from the code generated from its spec, passed in here
-// because the test generates it into a temporary copy of the repo.
+// its account adapter, its offboarding step, and the connector. Everything else — the client
+// factory with its auth, media type, error bodies and parameter checks, and the listing — is
+// generated from its spec, passed in here because the test generates it into a temporary copy.
 import {
-  checksByRoute,
-  createVendorClient,
   defineConnector,
   defineAccount,
   deletionExecutor,
   deletionPlanner,
   email,
   roleFrom,
-  unwrap,
   type ApiClient,
+  type ListOptions,
   type OffboardingStep,
   type OperationRules,
   type VendorDescriptor,
 } from "@rollcall/core";
-import { operationChecks } from "@rollcall/core";
 
-/** The generated modules of the vendor: `src/generated/vendor.ts` and `operations.ts`. */
+/** What the test loads of the vendor's generated modules: vendor.ts, operations.ts, client.ts. */
 export interface Generated {
   vendor: VendorDescriptor;
   operations: OperationRules;
+  createAcmeClient: (options: { apiKey: string }) => AcmeClient;
+  listAllUsers: (client: AcmeClient, options?: ListOptions) => AsyncIterable<AcmeUser>;
 }
 
 interface AcmeUser {
@@ -40,19 +39,14 @@ export interface AcmeDeleteUser extends OffboardingStep {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AcmeClient = ApiClient<any>;
 
-export function acmeConnector({ vendor, operations }: Generated) {
-  const checkRequest = checksByRoute(operationChecks(vendor.id, operations));
+export function acmeConnector({ vendor, createAcmeClient, listAllUsers }: Generated) {
   const user = (userId: string) => ({ params: { path: { userId } } });
   return defineConnector<AcmeClient, AcmeDeleteUser>(vendor, {
     env: { apiKey: "ACME_API_KEY" },
-    client: (options: { apiKey: string }) =>
-      createVendorClient(vendor, options, {
-        operation: "createAcmeClient",
-        packageVersion: "0.0.0",
-        checkRequest,
-      }) as AcmeClient,
+    client: createAcmeClient,
     async pullAccounts(client, options) {
-      const { users } = unwrap(await client.GET("/users", {})) as { users: AcmeUser[] };
+      const users: AcmeUser[] = [];
+      for await (const record of listAllUsers(client, { pageSize: 2 })) users.push(record);
       options?.onPage?.({ vendor: vendor.id, page: 1, items: users });
       const accounts = users.map((record) =>
         defineAccount({
