@@ -151,6 +151,8 @@ export default strykerConfig({
       "the runtime always passes the request's signal, and a listener left on it only rejects a settled wait",
     "src/runtime/retry-policy.ts:38:48":
       "a signal aborts once, so a listener not marked once is never called twice",
+    "src/runtime/retry-policy.ts:74:33":
+      "with retries off nothing reads the policy again: maxRetries undefined also means one attempt",
     "src/runtime/retry-policy.ts:124:27":
       "Headers strip a value's surrounding whitespace, and Date.parse ignores it too",
     "src/runtime/deadline-buckets.ts:58:3":

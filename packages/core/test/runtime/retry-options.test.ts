@@ -113,6 +113,17 @@ describe("retry options", () => {
     expect(waits).toEqual([200]);
   });
 
+  it("reports no wait when the only reset header is unreadable", async () => {
+    server = await startScriptedServer([{ status: 429, headers: { "x-ratelimit-reset": "soon" } }]);
+    const client = fakeClient(server.baseUrl, { retry: false });
+    const outcome = await client
+      .GET("/users")
+      .then(unwrap)
+      .catch((e: unknown) => e);
+    expect(outcome).toBeInstanceOf(RateLimitError);
+    expect((outcome as RateLimitError).retryAfterMs).toBeUndefined();
+  });
+
   it("reads a reset of exactly 10^9 seconds as the epoch instant it names", () => {
     // 1e9 s since the epoch is 2001-09-09: long past, so no wait (not 31 years of one).
     const headers = new Headers({ "x-ratelimit-reset": "1000000000" });
