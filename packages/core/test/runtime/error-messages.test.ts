@@ -108,6 +108,9 @@ describe("error messages", () => {
     expect(second.message).toBe(
       "fakevendor GET http://127.0.0.1:9/users failed after 2 attempts: fetch failed (other side closed) [UND_ERR_SOCKET]",
     );
+    // only a string code is a name worth adding; a number says nothing on its own
+    const numbered = await networkFailure(Object.assign(new Error("reset"), { code: 104 }), 1);
+    expect(numbered.message).toBe("fakevendor GET http://127.0.0.1:9/users failed: reset");
     const plain = await networkFailure(
       Object.assign(new Error("broken pipe"), { code: "EPIPE" }),
       1,
@@ -183,5 +186,6 @@ describe("what JSON.stringify and util.inspect show", () => {
     expect(json).toMatchObject({ name: "NotFoundError", status: 404, attempts: 1 });
     expect(Object.keys(json)).not.toContain("retryAfterMs");
     expect(Object.keys(json)).not.toContain("requestId");
+    expect(inspect(error)).not.toContain("requestId");
   });
 });

@@ -34,6 +34,13 @@ describe("pagination messages and progress", () => {
     expect(got.map((page) => page.items)).toEqual([[0], [1]]);
   });
 
+  it("ends quietly when the very first page is empty", async () => {
+    const got = await drain(
+      paginate({ first: 0, fetchPage: async () => ({ items: [], next: 1 }) }),
+    );
+    expect(got).toEqual([]);
+  });
+
   it("refuses a bad page size, naming the field and the value", async () => {
     const error = await failure(() =>
       drain(
