@@ -22,6 +22,14 @@ afterEach(async () => {
 
 const ok = { status: 200, body: { users: [{ id: "u1" }] } } as const;
 
+/** The users a GET /users returns, or the error it ends in. */
+function usersOrError(client: ReturnType<typeof fakeClient>): Promise<unknown> {
+  return client
+    .GET("/users")
+    .then(unwrap)
+    .catch((e: unknown) => e);
+}
+
 /** What creating a client with these retry options throws (undefined when it is accepted). */
 function refusal(retry: unknown): unknown {
   try {
@@ -72,10 +80,7 @@ describe("retry options", () => {
     const client = fakeClient(server.baseUrl, {
       retry: { maxRetries: 0, baseDelayMs: 0, maxDelayMs: 0, random: undefined },
     });
-    const outcome = await client
-      .GET("/users")
-      .then(unwrap)
-      .catch((e: unknown) => e);
+    const outcome = await usersOrError(client);
     // No retry at all: maxRetries 0 means one attempt.
     expect(outcome).toBeInstanceOf(ServerError);
     expect(server.seen).toHaveLength(1);
@@ -91,10 +96,7 @@ describe("retry options", () => {
   it("still reports the server's wait when retries are turned off", async () => {
     server = await startScriptedServer([{ status: 429, headers: { "retry-after": "5" } }, ok]);
     const client = fakeClient(server.baseUrl, { retry: false });
-    const outcome = await client
-      .GET("/users")
-      .then(unwrap)
-      .catch((e: unknown) => e);
+    const outcome = await usersOrError(client);
     expect(outcome).toBeInstanceOf(RateLimitError);
     expect(outcome).toMatchObject({ retryAfterMs: 5000, attempts: 1 });
     expect(server.seen).toHaveLength(1);
@@ -116,10 +118,7 @@ describe("retry options", () => {
   it("reports no wait when the only reset header is unreadable", async () => {
     server = await startScriptedServer([{ status: 429, headers: { "x-ratelimit-reset": "soon" } }]);
     const client = fakeClient(server.baseUrl, { retry: false });
-    const outcome = await client
-      .GET("/users")
-      .then(unwrap)
-      .catch((e: unknown) => e);
+    const outcome = await usersOrError(client);
     expect(outcome).toBeInstanceOf(RateLimitError);
     expect((outcome as RateLimitError).retryAfterMs).toBeUndefined();
   });
