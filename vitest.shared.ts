@@ -41,11 +41,13 @@ function workspaceSourceAliases(): { find: RegExp; replacement: string }[] {
  *
  * `withConformance` (core and the vendor clients) adds the cross-vendor suite in
  * `tools/conformance` to a mutation run only: it holds promises whose code lives in this package.
+ * `tests` narrows the package's own test files, for a mutation run of code only they reach.
  */
 export function packageTestConfig({
   withConformance = false,
-}: { withConformance?: boolean } = {}): UserWorkspaceConfig {
-  const include = ["test/**/*.test.ts"];
+  tests = ["test/**/*.test.ts"],
+}: { withConformance?: boolean; tests?: string[] } = {}): UserWorkspaceConfig {
+  const include = [...tests];
   if (FROM_SOURCE && withConformance)
     include.push(join(ROOT, "tools/conformance/test/**/*.test.ts"));
   return defineProject({

@@ -140,5 +140,22 @@ export default strykerConfig({
     "src/identity/union-find.ts:27:48":
       "which root becomes the parent shapes the tree, not the sets: who is joined with whom is the same",
     "src/identity/union-find.ts:33:5": "sizes only steer balancing, not which sets are joined",
+    // h19r: runtime leaf modules (run with stryker.runtime.config.mjs)
+    "src/runtime/redaction.ts:103:88":
+      "the default secret list is empty; a placeholder secret only hides text that happens to spell it",
+    "src/runtime/redaction.ts:110:53":
+      "the default secret list is empty; a placeholder secret only hides text that happens to spell it",
+    "src/runtime/redaction.ts:127:48":
+      "without fatal, a Basic value that is not UTF-8 also registers its garbled decoding: more is hidden, nothing leaks",
+    "src/runtime/retry-policy.ts:35:7":
+      "the runtime always passes the request's signal, and a listener left on it only rejects a settled wait",
+    "src/runtime/retry-policy.ts:38:48":
+      "a signal aborts once, so a listener not marked once is never called twice",
+    "src/runtime/retry-policy.ts:74:33":
+      "with retries off nothing reads the policy again: maxRetries undefined also means one attempt",
+    "src/runtime/retry-policy.ts:124:27":
+      "Headers strip a value's surrounding whitespace, and Date.parse ignores it too",
+    "src/runtime/deadline-buckets.ts:58:3":
+      "Node's timers always have unref; the ?. is for runtimes whose setTimeout returns a number",
   },
 });
