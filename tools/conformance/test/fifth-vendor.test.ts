@@ -36,6 +36,7 @@ beforeAll(async () => {
     operations: (await scratch.load("acme", "operations.ts")).operations,
     createAcmeClient: client.createAcmeClient,
     listAllUsers: client.listAllUsers,
+    offboarding: await scratch.load("acme", "offboarding.ts"),
   } as Generated;
 }, 60_000);
 afterAll(() => scratch.remove());

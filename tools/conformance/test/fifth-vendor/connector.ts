@@ -1,28 +1,20 @@
 // The fifth vendor's hand-written part, as `packages/acme-client/src/connector.ts` would hold it:
-// its account adapter, its offboarding step, and the connector. Everything else — the client
-// factory with its auth, media type, error bodies and parameter checks, and the listing — is
-// generated from its spec, passed in here because the test generates it into a temporary copy.
+// where its user records keep each account field, and the connector. Everything else — the client
+// factory with its auth, media type, error bodies and parameter checks, the listing, and the
+// offboarding step with its planner and executor — is generated from its spec, passed in here
+// because the test generates it into a temporary copy.
 import {
+  adaptRecords,
   defineConnector,
-  defineAccount,
-  deletionExecutor,
-  deletionPlanner,
-  email,
-  roleFrom,
   type ApiClient,
   type ListOptions,
+  type OffboardingExecutor,
+  type OffboardingPlanner,
   type OffboardingStep,
   type OperationRules,
+  type RecordFields,
   type VendorDescriptor,
 } from "@rollcall/core";
-
-/** What the test loads of the vendor's generated modules: vendor.ts, operations.ts, client.ts. */
-export interface Generated {
-  vendor: VendorDescriptor;
-  operations: OperationRules;
-  createAcmeClient: (options: { apiKey: string }) => AcmeClient;
-  listAllUsers: (client: AcmeClient, options?: ListOptions) => AsyncIterable<AcmeUser>;
-}
 
 interface AcmeUser {
   id: string;
@@ -39,8 +31,28 @@ export interface AcmeDeleteUser extends OffboardingStep {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AcmeClient = ApiClient<any>;
 
-export function acmeConnector({ vendor, createAcmeClient, listAllUsers }: Generated) {
-  const user = (userId: string) => ({ params: { path: { userId } } });
+/** What the test loads of the vendor's generated modules. */
+export interface Generated {
+  vendor: VendorDescriptor;
+  operations: OperationRules;
+  createAcmeClient: (options: { apiKey: string }) => AcmeClient;
+  listAllUsers: (client: AcmeClient, options?: ListOptions) => AsyncIterable<AcmeUser>;
+  offboarding: {
+    OFFBOARDED_KIND: string;
+    offboardingPlanner: OffboardingPlanner<AcmeDeleteUser>;
+    offboardingExecutor: (client: AcmeClient) => OffboardingExecutor<AcmeDeleteUser>;
+  };
+}
+
+export function acmeConnector({ vendor, createAcmeClient, listAllUsers, offboarding }: Generated) {
+  const userFields: RecordFields<AcmeUser> = {
+    vendor: vendor.id,
+    kind: offboarding.OFFBOARDED_KIND,
+    noun: "user",
+    id: "id",
+    emails: [["email", "login"]],
+    role: ["role", { admin: "admin", member: "member" }],
+  };
   return defineConnector<AcmeClient, AcmeDeleteUser>(vendor, {
     env: { apiKey: "ACME_API_KEY" },
     client: createAcmeClient,
@@ -48,31 +60,9 @@ export function acmeConnector({ vendor, createAcmeClient, listAllUsers }: Genera
       const users: AcmeUser[] = [];
       for await (const record of listAllUsers(client, { pageSize: 2 })) users.push(record);
       options?.onPage?.({ vendor: vendor.id, page: 1, items: users });
-      const accounts = users.map((record) =>
-        defineAccount({
-          source: { vendor: vendor.id, kind: "acme.user", id: record.id },
-          raw: record,
-          emails: [email(record.email, "login")],
-          role: roleFrom(record.role, { admin: "admin", member: "member" }),
-        }),
-      );
-      return { accounts, issues: [] };
+      return adaptRecords(userFields, users);
     },
-    planOffboarding: deletionPlanner<AcmeDeleteUser>({
-      kind: "acme.user",
-      action: "acme.deleteUser",
-      step: ({ source }, login) => ({
-        userId: source.id,
-        description: `Delete Acme Ops user ${login ?? source.id} (id ${source.id}).`,
-      }),
-    }),
-    offboardingExecutor: (client) =>
-      deletionExecutor<AcmeDeleteUser>({
-        vendor: vendor.id,
-        action: "acme.deleteUser",
-        target: (step) => ({ field: "userId", value: step.userId }),
-        remove: (step) => client.DELETE("/users/{userId}", user(step.userId)),
-        readBack: (step) => client.GET("/users/{userId}", user(step.userId)),
-      }),
+    planOffboarding: offboarding.offboardingPlanner,
+    offboardingExecutor: offboarding.offboardingExecutor,
   });
 }
