@@ -1,12 +1,18 @@
 // One auto-paginated listing size for one vendor, in its own process so its heap is its own. Run by
 // the "pagination" section, which sends a PaginationJob over IPC (the credential never goes in argv).
-import { createOpsgenieClient, listAllUsers as listOpsgenieUsers } from "@rollcall/opsgenie-client";
-import { createRootlyClient, listAllUsers as listRootlyUsers } from "@rollcall/rootly-client";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Connector, ListOptions, PaginationRule } from "@rollcall/core";
+import { credentialsOf } from "./descriptor-auth";
+import { REGISTRY_VENDORS } from "./registry";
+import { REPO_ROOT } from "./repo-paths";
 
 export interface PaginationJob {
-  vendor: "opsgenie" | "rootly";
+  /** A registry id whose package exports `listAllUsers`. */
+  vendor: string;
   baseUrl: string;
-  credential: string;
+  /** The simulator's credentials, by client option: they never go in argv. */
+  settings: Record<string, string>;
   pageSize: number;
   rounds: number;
 }
@@ -50,22 +56,36 @@ class HeapWatch {
   }
 }
 
-async function throughClient(job: PaginationJob): Promise<ListingRun> {
+/** The vendor's package (its connector and listing) and its generated paging facts. */
+interface Lister {
+  connector: Connector;
+  listAllUsers: (client: unknown, options: ListOptions) => AsyncIterable<unknown>;
+  path: string;
+  rule: PaginationRule;
+}
+
+async function listerOf(vendor: string): Promise<Lister> {
+  const row = REGISTRY_VENDORS.find((candidate) => candidate.id === vendor);
+  if (!row) throw new Error(`${vendor} is not in the vendor registry`);
+  const { connector, listAllUsers } = (await import(row.package)) as Lister;
+  // The spec's paging of the users listing, as codegen wrote it for the client.
+  const file = pathToFileURL(join(REPO_ROOT, row.directory, "src/generated/operations.ts")).href;
+  const { operations } = (await import(file)) as {
+    operations: Record<string, { id: string; path: string; pagination?: PaginationRule }>;
+  };
+  const list = Object.values(operations).find((op) => op.id === "listUsers" && op.pagination);
+  if (!list?.pagination) throw new Error(`${vendor} has no paged listUsers operation`);
+  return { connector, listAllUsers, path: list.path, rule: list.pagination };
+}
+
+async function throughClient(job: PaginationJob, lister: Lister): Promise<ListingRun> {
   const watch = new HeapWatch();
   const started = performance.now();
   let items = 0;
-  if (job.vendor === "opsgenie") {
-    const client = createOpsgenieClient({ apiKey: job.credential, baseUrl: job.baseUrl });
-    for await (const user of listOpsgenieUsers(client, { pageSize: job.pageSize })) {
-      if (user.username === undefined) throw new Error("a listed user has no username");
-      if (++items % SAMPLE_EVERY === 0) watch.sample();
-    }
-  } else {
-    const client = createRootlyClient({ token: job.credential, baseUrl: job.baseUrl });
-    for await (const user of listRootlyUsers(client, { pageSize: job.pageSize })) {
-      if (user.id === undefined) throw new Error("a listed user has no id");
-      if (++items % SAMPLE_EVERY === 0) watch.sample();
-    }
+  const client = lister.connector.createClient(job.settings, { baseUrl: job.baseUrl });
+  for await (const user of lister.listAllUsers(client, { pageSize: job.pageSize })) {
+    if (typeof user !== "object" || user === null) throw new Error("a listed user is no object");
+    if (++items % SAMPLE_EVERY === 0) watch.sample();
   }
   watch.sample();
   const ms = performance.now() - started - watch.gcMs;
@@ -73,13 +93,13 @@ async function throughClient(job: PaginationJob): Promise<ListingRun> {
 }
 
 /** The baseline: the same pages with fetch + .json(), nothing kept. */
-async function throughRawFetch(job: PaginationJob): Promise<ListingRun> {
+async function throughRawFetch(job: PaginationJob, lister: Lister): Promise<ListingRun> {
   const watch = new HeapWatch();
   const started = performance.now();
   let items = 0;
   let pages = 0;
   for (;;) {
-    const batch = await rawPage(job, pages);
+    const batch = await rawPage(job, lister, pages);
     pages++;
     const before = items;
     items += batch;
@@ -92,36 +112,34 @@ async function throughRawFetch(job: PaginationJob): Promise<ListingRun> {
   return { items, pages, ms, peakHeapDeltaBytes: watch.peak };
 }
 
-async function rawPage(job: PaginationJob, index: number): Promise<number> {
-  if (job.vendor === "opsgenie") {
-    const query = new URLSearchParams({
-      limit: String(job.pageSize),
-      offset: String(index * job.pageSize),
-      apiKey: job.credential,
-    });
-    const response = await fetch(`${job.baseUrl}/v1.2/json/user?${query}`);
-    if (!response.ok) throw new Error(`OpsGenie page ${index} failed with ${response.status}`);
-    return ((await response.json()) as { users: unknown[] }).users.length;
-  }
-  const query = new URLSearchParams({
-    "page[number]": String(index + 1),
-    "page[size]": String(job.pageSize),
+/** One page by hand: the spec's page parameters, the credentials where the vendor's docs put them. */
+async function rawPage(job: PaginationJob, lister: Lister, index: number): Promise<number> {
+  const { rule, connector } = lister;
+  const descriptor = connector.descriptor!;
+  const { headers, query } = credentialsOf(descriptor, job.settings);
+  const position =
+    rule.offset === undefined
+      ? { [rule.page!]: String(index + 1) }
+      : { [rule.offset]: String(index * job.pageSize) };
+  const params = new URLSearchParams({ [rule.size]: String(job.pageSize), ...position, ...query });
+  const response = await fetch(`${job.baseUrl}${lister.path}?${params}`, {
+    headers: { ...descriptor.headers, ...headers },
   });
-  const response = await fetch(`${job.baseUrl}/v1/users?${query}`, {
-    headers: { Authorization: `Bearer ${job.credential}`, Accept: "application/vnd.api+json" },
-  });
-  if (!response.ok) throw new Error(`Rootly page ${index + 1} failed with ${response.status}`);
-  return ((await response.json()) as { data: unknown[] }).data.length;
+  if (!response.ok) throw new Error(`${job.vendor} page ${index} failed with ${response.status}`);
+  let items: unknown = await response.json();
+  for (const key of rule.items.split(".")) items = (items as Record<string, unknown>)?.[key];
+  return Array.isArray(items) ? items.length : 0;
 }
 
 process.once("message", async (message) => {
   const job = message as PaginationJob;
-  await rawPage(job, 0); // the simulator builds its users on first read: keep that out of the timing
+  const lister = await listerOf(job.vendor);
+  await rawPage(job, lister, 0); // the simulator builds its users on first read: keep that out of the timing
   const result: PaginationResult = { client: [], raw: [] };
   for (let round = 0; round < job.rounds; round++) {
-    if (round % 2 === 0) result.raw.push(await throughRawFetch(job));
-    result.client.push(await throughClient(job));
-    if (round % 2 === 1) result.raw.push(await throughRawFetch(job));
+    if (round % 2 === 0) result.raw.push(await throughRawFetch(job, lister));
+    result.client.push(await throughClient(job, lister));
+    if (round % 2 === 1) result.raw.push(await throughRawFetch(job, lister));
   }
   process.send?.(result, () => process.exit(0));
 });

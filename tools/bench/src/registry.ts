@@ -6,6 +6,8 @@ import { REPO_ROOT } from "./repo-paths";
 export interface RegistryVendor {
   id: string;
   package: string;
+  /** The package's folder, relative to the repo root. */
+  directory: string;
 }
 
 export const REGISTRY_VENDORS: readonly RegistryVendor[] = (

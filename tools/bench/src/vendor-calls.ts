@@ -6,8 +6,9 @@
 // our code. Their ratio is what our layer costs; test/vendor-calls.test.ts checks the wire match.
 import { createRequire } from "node:module";
 import createClient from "openapi-fetch";
-import type { Connector, ConnectorDescriptor } from "@rollcall/core";
+import type { Connector } from "@rollcall/core";
 import { CONNECTORS } from "./connectors";
+import { credentialsOf } from "./descriptor-auth";
 
 /** Where a benchmark client sends its requests; `fetch` is omitted to use the global one. */
 export interface Transport {
@@ -70,29 +71,6 @@ const require = createRequire(import.meta.url);
 function userAgentOf(packageName: string): string {
   const { version } = require(`${packageName}/package.json`) as { version: string };
   return `${packageName}/${version} node/${process.versions.node}`;
-}
-
-/**
- * Where a GET carries the credentials, read from the descriptor as its documentation defines it:
- * `{option}` templates in header and query values, and HTTP Basic (RFC 7617) from its two options.
- */
-function credentialsOf(descriptor: ConnectorDescriptor, settings: Record<string, string>) {
-  const fill = (templates: Readonly<Record<string, string>> = {}) =>
-    Object.fromEntries(
-      Object.entries(templates).map(([name, template]) => [
-        name,
-        template.replace(/\{(\w+)\}/g, (_, option: string) => settings[option] ?? ""),
-      ]),
-    );
-  const { auth = {}, basic } = descriptor;
-  const headers = fill(auth.headers);
-  if (basic) {
-    const pair = `${settings[basic[0]]}:${settings[basic[1]]}`;
-    headers.Authorization = `Basic ${Buffer.from(pair).toString("base64")}`;
-  }
-  const query =
-    auth.query && (auth.query.methods?.includes("GET") ?? true) ? auth.query : undefined;
-  return { headers, query: fill(query?.params) };
 }
 
 function vendorCall(connector: Connector): VendorCall {

@@ -1,4 +1,7 @@
-import { startOpsgenie, startRootly } from "@rollcall/simulators";
+import { isSimulatedVendor, startSimulator } from "@rollcall/simulators";
+import type { Connector } from "@rollcall/core";
+import { CONNECTORS } from "../connectors";
+import { REGISTRY_VENDORS } from "../registry";
 import type { BenchOptions } from "../bench-options";
 import { runChild } from "../child-process";
 import { atMost, failed, info, judged, reasonOf, type Figure } from "../figure";
@@ -12,30 +15,41 @@ const PAGE_SIZE = 100;
 const MAX_HEAP_GROWTH = 2;
 
 /**
- * Lists every generated user through OpsGenie's and Rootly's `listAllUsers` against the simulators,
+ * The simulator's credentials as the connector's settings, read one by one: the credentials object
+ * redacts itself when serialised, and the job crosses to the child as a message.
+ */
+function settingsOf(connector: Connector, credentials: object): Record<string, string> {
+  const read = (option: string) => (credentials as Record<string, unknown>)[option];
+  return Object.fromEntries(
+    connector.settings
+      .filter(({ option }) => typeof read(option) === "string")
+      .map(({ option }) => [option, read(option) as string]),
+  );
+}
+
+/**
+ * Lists every generated user through each paged vendor's `listAllUsers` against its simulator,
  * against a raw fetch loop over the same pages, at 10k and 50k users: pages/s and whether the heap
  * high-water mark stays flat as the listing grows 5×.
  */
 export async function runPagination(options: BenchOptions): Promise<Figure[]> {
   const rounds = options.quick ? 1 : 3;
   const figures: Figure[] = [];
-  for (const vendor of ["opsgenie", "rootly"] as const) {
+  for (const [index, { id: vendor, package: packageName }] of REGISTRY_VENDORS.entries()) {
+    // Every vendor whose package lists its users page by page and that has a simulator.
+    const { listAllUsers } = (await import(packageName)) as { listAllUsers?: unknown };
+    const connector = CONNECTORS[index]!;
+    if (typeof listAllUsers !== "function" || !isSimulatedVendor(vendor)) continue;
     const runs = new Map<number, PaginationResult>();
     try {
       for (const count of COUNTS) {
-        const simulator =
-          vendor === "opsgenie"
-            ? await startOpsgenie({ generatedUsers: count, validateResponses: false })
-            : await startRootly({ generatedUsers: count, validateResponses: false });
+        const options = { generatedUsers: count, validateResponses: false };
+        const simulator = await startSimulator(vendor, options as never);
         try {
-          const credential =
-            "apiKey" in simulator.credentials
-              ? simulator.credentials.apiKey
-              : simulator.credentials.token;
           const job: PaginationJob = {
             vendor,
             baseUrl: simulator.url,
-            credential,
+            settings: settingsOf(connector, simulator.credentials),
             pageSize: PAGE_SIZE,
             rounds,
           };
