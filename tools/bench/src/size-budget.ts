@@ -35,10 +35,12 @@ export const VENDOR_CLIENT_TARGET_GZIP = 1500;
 export const CORE_RUNTIME_MAX_GZIP = 9000;
 /**
  * A vendor bundle here keeps core as an external import, and esbuild keeps every name the package
- * imports from core in that import line, used by the factory or not (offboarding's id formats
- * cost OpsGenie 8 B gzip this way). The ceiling leaves room for that line; the target stays.
+ * imports from core in that import line, used by the factory or not. Since request bodies are
+ * checked against the spec before sending, each client also carries its bodies' rules as data:
+ * Uptrends, with twelve body shapes over five write operations, measures ~1.74 kB. The ceiling
+ * covers that; the 1.5 kB target stays, and compacting the rules is the way back to it.
  */
-export const VENDOR_CLIENT_MAX_GZIP = 1550;
+export const VENDOR_CLIENT_MAX_GZIP = 1800;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {

@@ -11,7 +11,7 @@ import {
 } from "./account";
 import { email, type AccountEmail, type EmailKind } from "./email";
 import { localeFrom } from "./locale";
-import { namesFrom, type AccountNames } from "./names";
+import { namesFrom } from "./names";
 import { phone, type Phone } from "./phone";
 import { isoFromEpochMs, timestampFromIso, type Timestamp } from "./timestamp";
 import {
@@ -90,7 +90,6 @@ export interface RecordFields<R = unknown> extends AccountFields<R> {
 export interface AccountBuilder {
   email(address: string | null, kind: EmailKind, from: string): void;
   phone(entry: Phone | null, from: string): void;
-  names(names: AccountNames, from: string): void;
   timezone(zone: AccountTimezone, from: string): void;
   status(status: Account["status"], from: string): void;
   role(role: Account["role"], from: string): void;
@@ -167,7 +166,6 @@ export function mapAccount<R>(
       provenance[`phones[${phones.length}]`] = from;
       phones.push(entry);
     },
-    names: (names, from) => set("names", names, from, names.display !== null),
     timezone: (zone, from) => set("timezone", zone, from, zone.precision !== "unknown"),
     status: (status, from) => set("status", status, from, status !== "unknown"),
     role: (role, from) => set("role", role, from, role.raw !== null),
