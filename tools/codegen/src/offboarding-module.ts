@@ -1,4 +1,5 @@
 import { CodegenError } from "./codegen-error";
+import { resolve } from "./operation-rules";
 import type { BundledSpec } from "./spec-loading";
 
 // A vendor whose offboarding deletes one record per account says so on its DELETE operation with
@@ -12,14 +13,6 @@ const IDENTIFIER = /^[A-Za-z_]\w*$/;
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-function resolve(document: Json, value: unknown): unknown {
-  const ref = isRecord(value) ? value.$ref : undefined;
-  if (typeof ref !== "string" || !ref.startsWith("#/")) return value;
-  let node: unknown = document;
-  for (const key of ref.slice(2).split("/")) node = isRecord(node) ? node[key] : undefined;
-  return resolve(document, node);
-}
 
 /** What codegen needs of one deletion offboarding. */
 export interface OffboardingFacts {

@@ -52,7 +52,7 @@ const jsonPath = (...keys: string[]) =>
     .join("");
 
 /** Follows internal `$ref`s (bundled specs have no others). */
-function resolve(document: Json, value: unknown, seen = 0): unknown {
+export function resolve(document: Json, value: unknown, seen = 0): unknown {
   if (!isRecord(value) || typeof value.$ref !== "string" || seen > 20) return value;
   const target = value.$ref
     .replace(/^#\//, "")
@@ -62,10 +62,8 @@ function resolve(document: Json, value: unknown, seen = 0): unknown {
   return resolve(document, target, seen + 1);
 }
 
-interface ParameterRule {
-  in: "query" | "path";
-  name: string;
-  required?: true;
+/** What a client can check of one value: a parameter or a top-level body field. */
+interface ValueLimits {
   type?: string;
   enum?: unknown[];
   minimum?: number;
@@ -73,6 +71,12 @@ interface ParameterRule {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+}
+
+interface ParameterRule extends ValueLimits {
+  in: "query" | "path";
+  name: string;
+  required?: true;
 }
 
 /** The limits of one path or query parameter that a client can check, or undefined for none. */
@@ -96,14 +100,7 @@ function parameterRule(document: Json, parameter: Json): ParameterRule | undefin
   return Object.keys(rule).length > 2 ? rule : undefined;
 }
 
-interface FieldRule {
-  type?: string;
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
+interface FieldRule extends ValueLimits {
   format?: "email" | "uuid";
   minItems?: number;
   maxItems?: number;
