@@ -12,12 +12,28 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const VENDOR_MIX = [
+// A population shaped like the four shipped vendors: data, not a switch over them.
+interface VendorMix {
+  vendor: string;
+  kind: string;
+  emailKind: EmailKind;
+  share: number;
+  /** How often an account also lists someone else's address as a backup. */
+  backupShare?: number;
+}
+
+const VENDOR_MIX: readonly VendorMix[] = [
   { vendor: "opsgenie", kind: "opsgenie.user", emailKind: "login", share: 0.3 },
   { vendor: "rootly", kind: "rootly.user", emailKind: "primary", share: 0.3 },
-  { vendor: "uptrends", kind: "uptrends.operator", emailKind: "primary", share: 0.2 },
+  {
+    vendor: "uptrends",
+    kind: "uptrends.operator",
+    emailKind: "primary",
+    share: 0.2,
+    backupShare: 0.25,
+  },
   { vendor: "eagle", kind: "eagle.groupMember", emailKind: "login", share: 0.2 },
-] as const;
+];
 
 /** On average a person holds this many accounts, so people ≈ count / 2.2 and most span vendors. */
 const ACCOUNTS_PER_PERSON = 2.2;
@@ -37,7 +53,7 @@ export function syntheticAccounts(count: number, seed = 42): Account[] {
   for (let index = 0; index < count; index++) {
     const pick = random();
     let cumulative = 0;
-    let mix: (typeof VENDOR_MIX)[number] = VENDOR_MIX[0];
+    let mix = VENDOR_MIX[0]!;
     for (const candidate of VENDOR_MIX) {
       cumulative += candidate.share;
       mix = candidate;
@@ -50,7 +66,7 @@ export function syntheticAccounts(count: number, seed = 42): Account[] {
     else if (variant < 0.04) value = `contractor.${index}@agency.example`;
     else if (variant < 0.14) value = value.replace("person", "Person").replace("corp", "CORP");
     const emails: AccountEmail[] = [address(value, mix.emailKind)];
-    if (mix.vendor === "uptrends" && random() < 0.25) {
+    if (mix.backupShare !== undefined && random() < mix.backupShare) {
       emails.push(address(addressOf(Math.floor(random() * people)), "backup"));
     }
     accounts[index] = defineAccount({
