@@ -21,7 +21,8 @@ const HEADER_SCHEME = `    apiKey:
 
 /** The fifth vendor's spec with its key scheme, servers or error facts replaced. */
 function variant(spec: string, changes: Record<string, string>): string {
-  let text = spec;
+  // These vendors test the client factory; the fifth vendor's offboarding names its own id.
+  let text = spec.replace(/^ {6}x-rollcall-offboarding:\n(?: {8}.*\n)+/m, "");
   for (const [from, to] of Object.entries(changes)) {
     if (!text.includes(from)) throw new Error(`the fifth vendor's spec has no ${from}`);
     text = text.replaceAll(from, to);
