@@ -9,6 +9,7 @@ import {
   type AdapterResult,
   type RoleLevel,
 } from "./account";
+import { isRecord } from "../is-record";
 import { email, type AccountEmail, type EmailKind } from "./email";
 import { localeFrom } from "./locale";
 import { namesFrom } from "./names";
@@ -118,11 +119,6 @@ export function valueAt(record: unknown, path: string): unknown {
 export function textAt(record: unknown, path: string): string | null {
   const value = valueAt(record, path);
   return typeof value === "string" && value.trim() !== "" ? value : null;
-}
-
-/** True for a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const TIMEZONES = { iana: timezoneFromIana, name: timezoneFromName, offset: timezoneFromOffset };

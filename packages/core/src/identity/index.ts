@@ -5,7 +5,8 @@ export type { IdentityErrorCode } from "./identity-error";
 
 export { defineAccount, roleFrom } from "./account";
 export type { PullProgress, PullOptions } from "./adapter-contract";
-export { adaptRecords, mapAccount, valueAt, textAt, isRecord } from "./account-fields";
+export { adaptRecords, mapAccount, valueAt, textAt } from "./account-fields";
+export { isRecord } from "../is-record";
 export type {
   AccountFields,
   RecordFields,

@@ -1,3 +1,4 @@
+import { isRecord } from "../is-record";
 import { ClientValidationError } from "../runtime/errors";
 import type { RouteChecks } from "../runtime/request-checks";
 
@@ -82,9 +83,6 @@ const matches = (pattern: string, value: string) => {
   if (!regexp) patterns.set(pattern, (regexp = new RegExp(pattern, "u")));
   return regexp.test(value);
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Why `value` breaks `rule`, as a ClientValidationError message, or undefined when it is fine.

@@ -1,3 +1,4 @@
+import { isRecord } from "../is-record";
 import type { ErrorBodyInfo } from "./client-options";
 import type { Redactor } from "./redaction";
 
@@ -12,8 +13,7 @@ export const DEFAULT_REQUEST_ID_HEADERS: readonly string[] = [
 
 type Json = Record<string, unknown>;
 
-export const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
+export { isRecord };
 
 export const textOf = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() ? value.trim() : undefined;
