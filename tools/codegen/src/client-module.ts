@@ -1,3 +1,4 @@
+import { isRecord, type Json } from "./json-document";
 // The source of a vendor's `src/generated/client.ts`: the client type, its options, the factory,
 // the error-body reader, one listing per paged operation and the friendly type names. Everything
 // here follows from the registry row, the descriptor and the spec's x-rollcall-* extensions
@@ -7,14 +8,9 @@ import type { Listing } from "./operation-rules";
 import type { Vendor } from "./registry";
 import type { DescriptorFacts } from "./vendor-descriptor";
 
-type Json = Record<string, unknown>;
-
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** A module beside `src/generated/`, e.g. `guards` for `src/guards.ts`. */
 const MODULE = /^[a-z][\w-]*(\/[a-z][\w-]*)*$/;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -1,18 +1,13 @@
 import { CodegenError } from "./codegen-error";
-import { resolve } from "./operation-rules";
+import { isRecord, resolve, type Json } from "./json-document";
 import type { BundledSpec } from "./spec-loading";
 
 // A vendor whose offboarding deletes one record per account says so on its DELETE operation with
 // `x-rollcall-offboarding` (specs/README.md); codegen writes the step type, its planner and its
 // executor into src/generated/offboarding.ts, on core's deletionPlanner and deletionExecutor.
 
-type Json = Record<string, unknown>;
-
 const KEYS = ["kind", "action", "step", "readBack", "describe"];
 const IDENTIFIER = /^[A-Za-z_]\w*$/;
-
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** What codegen needs of one deletion offboarding. */
 export interface OffboardingFacts {

@@ -1,11 +1,10 @@
+import { isRecord, resolve, type Json } from "./json-document";
 import { CodegenError } from "./codegen-error";
 import type { BundledSpec } from "./spec-loading";
 
 // Reads each operation's route checks (parameter limits, `x-rollcall-exactly-one`) and paging
 // (`x-rollcall-pagination`) out of a bundled spec, as the data @rollcall/core interprets
 // (its OperationRule type). specs/README.md documents the extensions.
-
-type Json = Record<string, unknown>;
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const SCALARS = ["string", "integer", "number", "boolean"];
@@ -40,9 +39,6 @@ const listingName = (operationId: string) =>
     ? `listAll${operationId.slice(4)}`
     : `listAll${operationId.charAt(0).toUpperCase()}${operationId.slice(1)}`;
 
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** `paths["/v1/users"].get["x-rollcall-pagination"]`: where a problem is, as a JSON path. */
 const jsonPath = (...keys: string[]) =>
   keys
@@ -50,17 +46,6 @@ const jsonPath = (...keys: string[]) =>
       /^[A-Za-z_]\w*$/.test(key) ? `${i ? "." : ""}${key}` : `[${JSON.stringify(key)}]`,
     )
     .join("");
-
-/** Follows internal `$ref`s (bundled specs have no others). */
-export function resolve(document: Json, value: unknown, seen = 0): unknown {
-  if (!isRecord(value) || typeof value.$ref !== "string" || seen > 20) return value;
-  const target = value.$ref
-    .replace(/^#\//, "")
-    .split("/")
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), document);
-  return resolve(document, target, seen + 1);
-}
 
 /** What a client can check of one value: a parameter or a top-level body field. */
 interface ValueLimits {

@@ -1,10 +1,9 @@
+import { isRecord, resolve, type Json } from "./json-document";
 // The facts of a spec that the client runtime needs, read once by codegen into the vendor's
 // generated descriptor (src/generated/vendor.ts). @rollcall/core interprets the descriptor; the
 // `satisfies VendorDescriptor` in the generated file makes tsc hold the two to one shape.
 import { CodegenError } from "./codegen-error";
 import type { Vendor } from "./registry";
-
-type Json = Record<string, unknown>;
 
 /** Upper-case methods in the order core lists them. */
 const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
@@ -62,9 +61,6 @@ export interface DescriptorFacts {
   errorBody?: ErrorBodyShapeFact[];
 }
 
-const isRecord = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Reads and validates the descriptor facts of one bundled spec; a fault names spec and JSON path. */
 export function describeVendor(vendor: Vendor, document: Json): DescriptorFacts {
   const problems: string[] = [];
@@ -72,14 +68,8 @@ export function describeVendor(vendor: Vendor, document: Json): DescriptorFacts 
     problems.push(`${vendor.spec}: ${path} ${message}`);
     return undefined;
   };
-  const resolve = (value: unknown): unknown => {
-    const ref = isRecord(value) ? value.$ref : undefined;
-    if (typeof ref !== "string" || !ref.startsWith("#/")) return value;
-    let node: unknown = document;
-    for (const key of ref.slice(2).split("/")) node = isRecord(node) ? node[key] : undefined;
-    return resolve(node);
-  };
-  const operations = operationsOf(document, resolve);
+  const resolveRef = (value: unknown) => resolve(document, value);
+  const operations = operationsOf(document, resolveRef);
 
   const json = mediaType(operations, fail);
   const facts: DescriptorFacts = {
@@ -90,7 +80,7 @@ export function describeVendor(vendor: Vendor, document: Json): DescriptorFacts 
     // openapi-fetch labels bodies application/json by itself; another media type must be said.
     ...(json !== "application/json" && { bodyHeaders: { "Content-Type": json } }),
   };
-  const query = querySerializer(operations, resolve, fail);
+  const query = querySerializer(operations, resolveRef, fail);
   if (query) facts.querySerializer = query;
   const kinds = errorKinds(document["x-rollcall-error-kinds"], fail);
   if (kinds) facts.errorKinds = kinds;
