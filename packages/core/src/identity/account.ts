@@ -1,3 +1,4 @@
+import type { AccessRecords } from "./access";
 import type { AccountEmail } from "./email";
 import type { AccountLocale } from "./locale";
 import type { AccountNames } from "./names";
@@ -125,8 +126,11 @@ export interface AccountIssue {
   readonly raw: unknown;
 }
 
-/** What an adapter (`toAccounts(records)`) returns. */
-export interface AdapterResult {
+/**
+ * What an adapter (`toAccounts(records)`) returns; a connector that reads teams, schedules or
+ * custom roles adds their entitlements and grants.
+ */
+export interface AdapterResult extends AccessRecords {
   readonly accounts: Account[];
   readonly issues: AccountIssue[];
 }

@@ -1,6 +1,10 @@
 /** What kind of bad input an {@link IdentityError} reports. */
 export type IdentityErrorCode =
-  "invalid-email" | "invalid-option" | "person-not-found" | "invalid-executor";
+  | "invalid-email"
+  | "invalid-option"
+  | "person-not-found"
+  | "invalid-executor"
+  | "offboarding-blocked";
 
 /**
  * The one error the identity model throws, for input a caller can fix. `path` says where the bad

@@ -82,6 +82,26 @@ export type { PersonLookup, MissingVendors, AdminAccount } from "./directory-que
 export { diffDirectories } from "./directory-diff";
 export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff";
 
+export { accountAccess, privilegeAtLeast, privilegeRank } from "./access";
+export type {
+  AccessRecords,
+  Entitlement,
+  EntitlementKind,
+  EntitlementRef,
+  Grant,
+  Privilege,
+} from "./access";
+export {
+  buildAccessGraph,
+  accessOf,
+  orphanedGrants,
+  privilegedPeople,
+  onCallNow,
+} from "./access-graph";
+export type { AccessEntry, AccessGraph } from "./access-graph";
+export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
+export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./access-risks";
+
 export { planOffboarding, executeOffboarding, manualReview } from "./offboarding";
 export { deletionExecutor, UUID_FORMAT } from "./deletion-executor";
 export { deletionPlanner } from "./deletion-planner";
@@ -90,6 +110,7 @@ export { AccountStillPresentError } from "./account-still-present-error";
 export type { DeletionExecutorOptions, RecordIdFormat } from "./deletion-executor";
 export type {
   OffboardingPlan,
+  PlanOptions,
   OffboardingStep,
   ManualReview,
   OffboardingPlanner,

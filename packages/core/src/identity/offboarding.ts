@@ -1,4 +1,6 @@
 import type { Account, AccountSource } from "./account";
+import { buildAccessGraph, type AccessGraph } from "./access-graph";
+import { offboardingFindings, type OffboardingFinding } from "./access-risks";
 import type { ContactMatch, Directory, Person } from "./directory";
 import { lookupEmail } from "./directory-queries";
 import { IdentityError } from "./identity-error";
@@ -52,6 +54,22 @@ export interface OffboardingPlan {
    * by the plan; someone should update them.
    */
   readonly reviewContacts: readonly ContactMatch[];
+  /**
+   * What must change before the plan may run (they are the only owner or admin of a vendor or
+   * team, or on call now). {@link executeOffboarding} refuses a plan with any.
+   */
+  readonly blockers: readonly OffboardingFinding[];
+  /** What the plan will break that someone should look at (rotations and policies losing them). */
+  readonly warnings: readonly OffboardingFinding[];
+}
+
+/** Options for {@link planOffboarding}. */
+export interface PlanOptions {
+  /**
+   * The access graph to check the plan against (with the teams, schedules and roles connectors
+   * read). Default: one built from the directory alone: accounts' roles and groups.
+   */
+  readonly access?: AccessGraph;
 }
 
 function loginAddress(account: Account): string | null {
@@ -90,6 +108,7 @@ export function planOffboarding(
   directory: Directory,
   email: string,
   planners: OffboardingPlanners,
+  options: PlanOptions = {},
 ): OffboardingPlan {
   const found = lookupEmail(directory, email);
   if (found === undefined || found.strength !== "login/primary") {
@@ -102,12 +121,15 @@ export function planOffboarding(
     );
   }
   const person: Person = found.person;
+  const findings = offboardingFindings(options.access ?? buildAccessGraph(directory), person.id);
   return {
     personId: person.id,
     displayName: person.displayName,
     email: person.primaryEmail ?? email,
     steps: person.accounts.flatMap((account) => stepsFor(account, planners)),
     reviewContacts: person.contactMatches,
+    blockers: findings.filter((finding) => finding.severity === "blocker"),
+    warnings: findings.filter((finding) => finding.severity === "warning"),
   };
 }
 
@@ -153,7 +175,8 @@ function describeError(error: unknown): { name: string; message: string } {
 }
 
 /**
- * Run a plan step by step. A failing step is reported and the rest still run (one vendor's outage
+ * Run a plan step by step. Refuses, touching nothing, a plan with blockers (an
+ * {@link IdentityError} `offboarding-blocked`): plan again once they are resolved. A failing step is reported and the rest still run (one vendor's outage
  * should not leave the others untouched) unless `stopOnFailure` is set. Steps never run in
  * parallel, so a vendor's read-modify-write updates cannot race.
  */
@@ -162,6 +185,14 @@ export async function executeOffboarding(
   executors: OffboardingExecutors,
   options: ExecuteOptions = {},
 ): Promise<OffboardingResult> {
+  const blockers = plan.blockers ?? [];
+  if (blockers.length > 0) {
+    throw new IdentityError(
+      "offboarding-blocked",
+      `nothing was changed: ${blockers.map((blocker) => blocker.message).join("; ")}`,
+      "plan.blockers",
+    );
+  }
   const outcomes: StepOutcome[] = [];
   let stopped = false;
   for (const step of plan.steps) {

@@ -1,5 +1,6 @@
 import type {
   Account,
+  AccountStatus,
   EmailKind,
   OffboardingPlanner,
   OffboardingPlanners,
@@ -18,6 +19,7 @@ export function account(
     role?: RoleLevel;
     phone?: string;
     groups?: { id: string; name: string }[];
+    status?: AccountStatus;
   } = {},
 ): Account {
   return defineAccount({
@@ -28,6 +30,7 @@ export function account(
     role: { level: extra.role ?? "member", raw: extra.role ?? null },
     phones: extra.phone === undefined ? [] : [{ raw: extra.phone, e164: extra.phone }],
     groups: extra.groups ?? [],
+    ...(extra.status && { status: extra.status }),
   });
 }
 
