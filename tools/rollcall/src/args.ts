@@ -16,6 +16,7 @@ export type Invocation =
   | { readonly kind: "version" }
   | ({ readonly kind: "directory"; readonly format: "table" | "json" | "csv" } & SourceOptions)
   | ({ readonly kind: "whois"; readonly email: string; readonly json: boolean } & SourceOptions)
+  | ({ readonly kind: "access"; readonly email: string; readonly json: boolean } & SourceOptions)
   | ({ readonly kind: "offboard"; readonly email: string; readonly apply: boolean } & SourceOptions)
   | ({ readonly kind: "scim" } & SourceOptions);
 
@@ -33,6 +34,7 @@ const SOURCE: Options = {
 const COMMAND_OPTIONS: Record<CommandName, Options> = {
   directory: { ...SOURCE, json: { type: "boolean" }, csv: { type: "boolean" } },
   whois: { ...SOURCE, json: { type: "boolean" } },
+  access: { ...SOURCE, json: { type: "boolean" } },
   offboard: { ...SOURCE, apply: { type: "boolean" } },
   scim: SOURCE,
 };
@@ -148,8 +150,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       return { kind: "directory", format, ...source };
     }
     case "whois":
+    case "access":
       return {
-        kind: "whois",
+        kind: command,
         email: emailArgument(positionals, command),
         json: values.json === true,
         ...source,

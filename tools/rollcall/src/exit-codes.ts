@@ -1,7 +1,7 @@
 /** Exit codes, documented in the README. */
 export const EXIT = {
   ok: 0,
-  /** Nobody has the address, or an offboarding step failed. */
+  /** Nobody has the address, an offboarding blocker stands, or a step failed. */
   notFoundOrFailed: 1,
   usage: 2,
   /** At least one vendor could not be read: the result covers only the others. */

@@ -1,9 +1,15 @@
 // What `--help` prints, per command and at the top level.
 import { CLI_VENDORS, CONNECTORS } from "./vendors";
 
-export type CommandName = "directory" | "whois" | "offboard" | "scim";
+export type CommandName = "directory" | "whois" | "access" | "offboard" | "scim";
 
-export const COMMAND_NAMES: readonly CommandName[] = ["directory", "whois", "offboard", "scim"];
+export const COMMAND_NAMES: readonly CommandName[] = [
+  "directory",
+  "whois",
+  "access",
+  "offboard",
+  "scim",
+];
 
 const SOURCE_OPTIONS = `  --vendor <id>   only read these vendors (${CLI_VENDORS.join(", ")});
                   repeat it or give a comma list
@@ -18,6 +24,7 @@ Usage: rollcall <command> [options]
 Commands:
   directory         everyone, with their role in each vendor
   whois <email>     one person: their accounts and roles, and contact-only matches
+  access <email>    one person's grants: roles, teams, groups and schedules in every vendor
   offboard <email>  plan (and with --apply, carry out) removing a person everywhere
   scim              the directory as a SCIM 2.0 ListResponse of Users (JSON)
 
@@ -46,11 +53,22 @@ Exits 1 when nobody has the address.
 Options:
   --json          print the person as JSON
 ${SOURCE_OPTIONS}`,
+  access: `Usage: rollcall access <email> [--json] [--vendor <id>] [--simulate]
+
+Everything the person who has <email> holds: each vendor's role, and the teams, groups and
+schedules they are in, with the privilege each gives them, most privileged first.
+Exits 1 when nobody has the address.
+
+Options:
+  --json          print the person's grants as JSON
+${SOURCE_OPTIONS}`,
   offboard: `Usage: rollcall offboard <email> [--apply] [--vendor <id>] [--simulate]
 
-Prints the plan for removing the person who has <email> from every vendor. Nothing changes
-unless --apply is given; then each step runs in turn and its outcome is reported. Exits 1 when
-nobody has the address or a step failed.
+Prints what removing the person who has <email> would break, then the plan for removing them
+from every vendor. Nothing changes unless --apply is given; then each step runs in turn and its
+outcome is reported. While a blocker stands (they are the only owner or admin of a vendor or
+team, or on call now) nothing runs, with or without --apply. Exits 1 when nobody has the
+address, a blocker stands or a step failed.
 
 Options:
   --apply         carry the plan out

@@ -1,6 +1,14 @@
 // Pulls every vendor at once and builds the directory from what came back. A vendor that fails
 // is reported and left out; the others still make a directory.
-import { buildDirectory, type Account, type AccountIssue, type Directory } from "@rollcall/core";
+import {
+  buildAccessGraph,
+  buildDirectory,
+  type AccessGraph,
+  type AccessRecords,
+  type Account,
+  type AccountIssue,
+  type Directory,
+} from "@rollcall/core";
 import type { VendorConnection } from "./connections";
 import { describeFailure, type SecretScrubber } from "./secret-scrubber";
 import { style, type Terminal } from "./terminal";
@@ -13,6 +21,8 @@ export type VendorPull =
       readonly status: "ok";
       readonly accounts: readonly Account[];
       readonly issues: readonly AccountIssue[];
+      /** The teams, schedules and roles the connector read, beside its accounts. */
+      readonly access: AccessRecords;
       readonly pages: number;
     }
   | {
@@ -27,6 +37,8 @@ export interface PulledDirectory {
   /** In column order, one per requested vendor. */
   readonly pulls: readonly VendorPull[];
   readonly directory: Directory;
+  /** Who holds what: the accounts' roles and groups, and what connectors read besides. */
+  readonly access: AccessGraph;
   /** True when at least one vendor could not be read. */
   readonly partial: boolean;
 }
@@ -46,10 +58,11 @@ async function pullOne(
       records += items.length;
       terminal.err(style.dim(`${vendor}: page ${page} fetched (${records} records so far)`));
     });
-    const { accounts, issues } = result;
+    const { accounts, issues, entitlements, grants } = result;
     const unread = issues.length > 0 ? `, ${issues.length} unreadable` : "";
     terminal.err(`${vendor}: ${accounts.length} accounts from ${pages} page(s)${unread}`);
-    return { vendor, source, status: "ok", accounts, issues, pages };
+    const access = { entitlements: entitlements ?? [], grants: grants ?? [] };
+    return { vendor, source, status: "ok", accounts, issues, access, pages };
   } catch (failure) {
     const error = describeFailure(failure, scrubber);
     terminal.err(style.red(`${vendor}: unavailable — ${error}`));
@@ -75,5 +88,9 @@ export async function pullDirectory(
     readable.push(pull.vendor);
   }
   const directory = buildDirectory(accounts, { vendors: readable, issues });
-  return { pulls, directory, partial: pulls.some((pull) => pull.status !== "ok") };
+  const access = buildAccessGraph(
+    directory,
+    pulls.flatMap((pull) => (pull.status === "ok" ? [pull.access] : [])),
+  );
+  return { pulls, directory, access, partial: pulls.some((pull) => pull.status !== "ok") };
 }

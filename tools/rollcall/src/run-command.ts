@@ -1,5 +1,6 @@
 // Connects, pulls and runs the command the arguments asked for.
 import type { DataInvocation } from "./args";
+import { accessCommand } from "./commands/access";
 import { directoryCommand } from "./commands/directory";
 import { offboardCommand } from "./commands/offboard";
 import { scimCommand } from "./commands/scim";
@@ -19,6 +20,8 @@ export function runCommand(
     switch (invocation.kind) {
       case "directory":
         return directoryCommand(session, invocation.format);
+      case "access":
+        return accessCommand(session, invocation.email, invocation.json);
       case "whois":
         return whoisCommand(session, invocation.email, invocation.json);
       case "offboard":

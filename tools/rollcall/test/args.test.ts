@@ -81,20 +81,23 @@ describe("help and version", () => {
   it("--help at the top level lists the commands and exit codes", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
-    for (const command of ["directory", "whois", "offboard", "scim"]) {
+    for (const command of ["directory", "whois", "access", "offboard", "scim"]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
     expect(run.stdout).toContain("3 partial directory");
   });
 
-  it.each(["directory", "whois", "offboard", "scim"])("%s --help / -h", async (command) => {
-    for (const flag of ["--help", "-h"]) {
-      const run = await runCli([command, flag]);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(new RegExp(`^Usage: rollcall ${command}`));
-      expect(run.stderr).toBe("");
-    }
-  });
+  it.each(["directory", "whois", "access", "offboard", "scim"])(
+    "%s --help / -h",
+    async (command) => {
+      for (const flag of ["--help", "-h"]) {
+        const run = await runCli([command, flag]);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toMatch(new RegExp(`^Usage: rollcall ${command}`));
+        expect(run.stderr).toBe("");
+      }
+    },
+  );
 
   it("--version prints the package version", async () => {
     const run = await runCli(["--version"]);

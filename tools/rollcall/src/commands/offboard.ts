@@ -8,6 +8,7 @@ import {
   type OffboardingStep,
 } from "@rollcall/core";
 import { EXIT } from "../exit-codes";
+import { renderFindings } from "../render/access";
 import { renderOutcomes, renderPlan } from "../render/plan";
 import type { Session } from "../session";
 import { style } from "../terminal";
@@ -40,13 +41,13 @@ export async function offboardCommand(
     const planners = Object.fromEntries(
       session.connections.list.map(({ vendor, connector }) => [vendor, connector.planOffboarding]),
     );
-    plan = planOffboarding(pulled.directory, email, planners);
+    plan = planOffboarding(pulled.directory, email, planners, { access: pulled.access });
   } catch (error) {
     if (!(error instanceof IdentityError)) throw error;
     terminal.err(style.red(`rollcall: cannot offboard ${email}: ${error.message}`));
     return EXIT.notFoundOrFailed;
   }
-  terminal.out(renderPlan(plan));
+  terminal.out([...renderFindings(plan.blockers, plan.warnings), ...renderPlan(plan)]);
   const unavailable = pulled.pulls.filter((pull) => pull.status !== "ok").map((p) => p.vendor);
   if (unavailable.length > 0) {
     terminal.err(
@@ -54,6 +55,12 @@ export async function offboardCommand(
         `rollcall: the plan does not cover ${unavailable.join(", ")}: it could not be read`,
       ),
     );
+  }
+  if (plan.blockers.length > 0) {
+    terminal.err(
+      style.red("rollcall: nothing was changed: resolve the blockers above, then plan again"),
+    );
+    return EXIT.notFoundOrFailed;
   }
   if (!apply) {
     terminal.err("Nothing was changed. Run again with --apply to carry out this plan.");

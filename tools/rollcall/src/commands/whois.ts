@@ -18,7 +18,7 @@ export async function whoisCommand(
   }
   if (json) {
     const vendors = pulled.pulls.map((pull) => pull.vendor);
-    const person = { ...personJson(found.person, vendors), foundBy: found.strength };
+    const person = { ...personJson(found.person, vendors, pulled.access), foundBy: found.strength };
     terminal.out(jsonLines(person));
   } else {
     terminal.out(renderPerson(found));

@@ -1,8 +1,9 @@
 // `rollcall directory --json` and `whois --json`: a stable shape for scripts. Raw vendor records
 // are left out: they can hold anything the vendor sent.
-import type { Account, Person } from "@rollcall/core";
+import { accessOf, type Account, type AccessGraph, type Person } from "@rollcall/core";
 import type { PulledDirectory } from "../pull";
 import type { CliVendor } from "../vendors";
+import { grantJson } from "./access";
 import { roleOf, rolesIn } from "./roles";
 import { summarise } from "./summary";
 
@@ -19,7 +20,7 @@ function accountJson(account: Account) {
   };
 }
 
-export function personJson(person: Person, vendors: readonly CliVendor[]) {
+export function personJson(person: Person, vendors: readonly CliVendor[], access: AccessGraph) {
   return {
     id: person.id,
     name: person.displayName,
@@ -28,6 +29,7 @@ export function personJson(person: Person, vendors: readonly CliVendor[]) {
     vendors: person.vendors,
     roles: Object.fromEntries(vendors.map((vendor) => [vendor, rolesIn(person, vendor)])),
     accounts: person.accounts.map(accountJson),
+    grants: accessOf(access, person.id).map(grantJson),
     contactMatches: person.contactMatches.map((match) => ({
       email: match.email,
       via: match.via,
@@ -53,7 +55,7 @@ export function directoryJson(pulled: PulledDirectory) {
           }
         : { id: pull.vendor, source: pull.source, status: pull.status, error: pull.error },
     ),
-    people: pulled.directory.people.map((person) => personJson(person, vendors)),
+    people: pulled.directory.people.map((person) => personJson(person, vendors, pulled.access)),
     summary: { ...summary, contactOnlyMatches: summary.contactOnlyMatches.length },
     issues: pulled.directory.issues.map(({ vendor, kind, id, reason }) => ({
       vendor,

@@ -61,14 +61,17 @@ describe("vendor text with terminal controls", () => {
     expect(rows.filter((row) => row.includes("mallory@evil.example"))).toEqual([benRow]);
   });
 
-  it.each(["whois", "offboard"])("%s shows names and group names escaped", async (command) => {
-    poisonBen();
-    const run = await runCli([command, address], demo.env);
-    expect(run.code, run.stderr).toBe(0);
-    expectNoRawControls(run);
-    expect(run.stdout).toContain("Ben\\u001b]0;pwned\\u0007");
-    expect(run.stdout).toContain("Field Operations \\u202etxt.exe\\u202c");
-  });
+  it.each(["whois", "access", "offboard"])(
+    "%s shows names and group names escaped",
+    async (command) => {
+      poisonBen();
+      const run = await runCli([command, address], demo.env);
+      expect(run.code, run.stderr).toBe(0);
+      expectNoRawControls(run);
+      expect(run.stdout).toContain("Ben\\u001b]0;pwned\\u0007");
+      expect(run.stdout).toContain("Field Operations \\u202etxt.exe\\u202c");
+    },
+  );
 
   it("--csv escapes them too, keeps one record per line and still defuses formulas", async () => {
     poisonBen();

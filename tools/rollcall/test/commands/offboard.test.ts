@@ -22,20 +22,44 @@ async function people(): Promise<Map<string, JsonPerson>> {
 
 describe("rollcall offboard", () => {
   it("prints the plan and changes nothing without --apply", async () => {
-    const ava = demoPerson("ava-chen");
-    const run = await runCli(["offboard", ava.workEmail], demo.env);
+    const ben = demoPerson("ben-okafor");
+    const run = await runCli(["offboard", ben.workEmail], demo.env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain(`Offboarding plan for Ava Chen <${ava.workEmail}>`);
+    expect(run.stdout).toContain(`Offboarding plan for Ben Okafor <${ben.workEmail}>`);
     for (const vendor of ["eagle", "rootly", "opsgenie", "uptrends"]) {
       expect(run.stdout).toMatch(new RegExp(`^\\s+\\d+\\. \\[${vendor}\\] `, "m"));
     }
+    expect(run.stdout).not.toContain("Blocked");
     expect(run.stderr).toContain("Nothing was changed");
     // Only reads reached the vendors.
     for (const sim of allSims()) {
       expect(sim.requests.every((request) => request.method === "GET")).toBe(true);
     }
-    expect((await people()).has(ava.workEmail)).toBe(true);
+    expect((await people()).has(ben.workEmail)).toBe(true);
   });
+
+  it.each([[], ["--apply"]])(
+    "refuses to remove a vendor's only owner or admin, even with %j, and touches nothing",
+    async (...apply) => {
+      // Ava is the demo's only owner in OpsGenie and Rootly and its only Uptrends administrator.
+      const ava = demoPerson("ava-chen");
+      const run = await runCli(["offboard", ava.workEmail, ...apply], demo.env);
+      expect(run.code, run.stderr).toBe(1);
+      const blockers = run.stdout.slice(0, run.stdout.indexOf("Offboarding plan for"));
+      expect(blockers.split("\n").filter((line) => line.startsWith("  ! "))).toEqual([
+        "  ! [opsgenie] the only owner of opsgenie: hand ownership to someone else first",
+        "  ! [rootly] the only owner of rootly: hand ownership to someone else first",
+        "  ! [uptrends] the only active admin of uptrends: make someone else an admin first",
+      ]);
+      expect(run.stdout).toContain(`Offboarding plan for Ava Chen <${ava.workEmail}>`);
+      expect(run.stdout).not.toContain("Outcome:");
+      expect(run.stderr).toContain("nothing was changed: resolve the blockers above");
+      for (const sim of allSims()) {
+        expect(sim.requests.every((request) => request.method === "GET")).toBe(true);
+      }
+      expect((await people()).has(ava.workEmail)).toBe(true);
+    },
+  );
 
   it("--apply removes the person's accounts everywhere and leaves everyone else", async () => {
     // Ben is in all four vendors and in two eagle.io groups, one shared with Ava.

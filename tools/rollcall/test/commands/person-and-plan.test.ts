@@ -94,6 +94,32 @@ describe("rollcall whois", () => {
           groups: [],
         },
       ],
+      grants: [
+        {
+          vendor: "rootly",
+          kind: "role",
+          id: "Admin",
+          name: "Admin",
+          privilege: "admin",
+          via: "relationships.role",
+        },
+        ...[...ben.eagle!.groups].sort().map((name) => ({
+          vendor: "eagle",
+          kind: "group",
+          id: expect.any(String),
+          name,
+          privilege: "member",
+          via: "groups[]._id/name",
+        })),
+        {
+          vendor: "eagle",
+          kind: "role",
+          id: "group member",
+          name: "group member",
+          privilege: "member",
+          via: "groups[].users",
+        },
+      ],
       contactMatches: [],
       foundBy: "login/primary",
     });
