@@ -1,19 +1,21 @@
 import {
   adaptRecords,
   isRecord,
+  membershipAccess,
   roleFrom,
   textAt,
   type AccountBuilder,
   type AdapterResult,
+  type MembershipFields,
   type PullOptions,
   type RecordFields,
   type RoleLevel,
 } from "@rollcall/core";
 import type { RootlyClient } from "./generated/client";
-import type { User } from "./generated/schema";
+import type { Team, User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { OFFBOARDED_KIND } from "./generated/offboarding";
-import { listAllUsers, type ListAllUsersOptions } from "./generated/client";
+import { listAllTeams, listAllUsers, type ListAllUsersOptions } from "./generated/client";
 
 /** The kind of every account Rootly's adapter returns (the spec's x-rollcall-offboarding names it). */
 export const USER_KIND = OFFBOARDED_KIND;
@@ -88,6 +90,19 @@ export function toAccounts(records: unknown, included: unknown = []): AdapterRes
   });
 }
 
+/** Rootly's teams: members and admins by user id (Rootly's integers; user ids are their strings). */
+const TEAM_FIELDS: MembershipFields<Team> = {
+  vendor: vendor.id,
+  kind: "team",
+  accountKind: USER_KIND,
+  noun: "team",
+  id: "id",
+  name: "attributes.name",
+  members: "attributes.user_ids",
+  admins: "attributes.admin_ids",
+  via: "GET /v1/teams",
+};
+
 /** Options of {@link pullAccounts}: progress callback plus the listing's page size. */
 export interface PullAccountsOptions extends PullOptions<User> {
   pageSize?: ListAllUsersOptions["pageSize"];
@@ -95,7 +110,8 @@ export interface PullAccountsOptions extends PullOptions<User> {
 
 /**
  * Every Rootly user as accounts, with their account and On-Call roles, paging through
- * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress.
+ * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress. Then every team
+ * (`GET /v1/teams`), as entitlements and its members' and admins' grants.
  */
 export async function pullAccounts(
   client: RootlyClient,
@@ -113,5 +129,9 @@ export async function pullAccounts(
     included.push(...(page.body.included ?? []));
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
-  return toAccounts(records, included);
+  const users = toAccounts(records, included);
+  const teams: Team[] = [];
+  for await (const team of listAllTeams(client, pageOptions)) teams.push(team);
+  const access = membershipAccess(TEAM_FIELDS, teams);
+  return { ...users, ...access, issues: [...users.issues, ...access.issues] };
 }

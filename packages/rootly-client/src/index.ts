@@ -4,12 +4,14 @@ export {
   parseRootlyError,
   listAllUsers,
   listAllIncidentRoles,
+  listAllTeams,
 } from "./generated/client";
 export type {
   RootlyClient,
   RootlyClientOptions,
   ListAllUsersOptions,
   ListAllIncidentRolesOptions,
+  ListAllTeamsOptions,
 } from "./generated/client";
 export { JSON_API_MEDIA_TYPE } from "./media-type";
 export { toAccounts, pullAccounts, USER_KIND } from "./accounts";
@@ -30,6 +32,8 @@ export type {
   Role,
   RootlyErrors,
   RootlyRateLimitError,
+  Team,
+  TeamList,
   User,
   UserList,
   UserResponse,

@@ -1,6 +1,6 @@
 import { demoOrganisation } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
-import { pullAccounts, toAccounts, type PullProgress, type User } from "../src/index";
+import { USER_KIND, pullAccounts, toAccounts, type PullProgress, type User } from "../src/index";
 import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("demo");
@@ -360,9 +360,48 @@ describe("pullAccounts", () => {
     expect(roleOf("ben-okafor")).toEqual({ level: "admin", raw: "Admin" });
     expect(roleOf("marcus-lee")).toEqual({ level: "limited", raw: "Observer" });
     expect(roleOf("henry-novak")).toEqual({ level: "member", raw: "User" });
-    // Every page asked for the roles.
-    expect(env.sim.requests.map((request) => request.query.include)).toEqual(
-      env.sim.requests.map(() => "role,on_call_role"),
+    // Every page of users asked for the roles.
+    const userPages = env.sim.requests.filter((request) => request.path === "/v1/users");
+    expect(userPages.length).toBeGreaterThan(1);
+    expect(userPages.map((request) => request.query.include)).toEqual(
+      userPages.map(() => "role,on_call_role"),
     );
+  });
+
+  it("fails the pull when the teams cannot be read, rather than report nobody in a team", async () => {
+    env.sim.faults.once({ kind: "server-error", status: 500 }, { route: "GET /v1/teams" });
+    const client = env.client({ retry: false });
+    await expect(pullAccounts(client)).rejects.toMatchObject({ name: "ServerError", status: 500 });
+  });
+
+  it("reads every team as an entitlement, and its members and admins as grants", async () => {
+    const { grants, entitlements, issues } = await pullAccounts(env.client(), { pageSize: 1 });
+    expect(issues).toEqual([]);
+    const teams = env.sim.store.teams.list();
+    expect(teams.length).toBeGreaterThan(1);
+    expect(entitlements).toEqual(
+      teams.map((team) => ({
+        vendor: "rootly",
+        kind: "team",
+        id: team.id,
+        name: team.name,
+        privilege: "admin",
+      })),
+    );
+    const expected = teams.flatMap((team) =>
+      (team.user_ids ?? []).map((userId) => [
+        team.id,
+        String(userId),
+        team.admin_ids?.includes(userId) ? "admin" : "member",
+      ]),
+    );
+    expect(
+      grants?.map((grant) => [grant.entitlement.id, grant.account.id, grant.privilege]),
+    ).toEqual(expected);
+    expect(
+      grants?.every((grant) => grant.account.kind === USER_KIND && grant.via === "GET /v1/teams"),
+    ).toBe(true);
+    // The teams were paged too, one per page.
+    expect(env.sim.requestCount("GET /v1/teams")).toBeGreaterThanOrEqual(teams.length);
   });
 });

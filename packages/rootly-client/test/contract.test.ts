@@ -75,6 +75,14 @@ describe("Rootly contract", () => {
     expect(() => unwrap(again)).toThrow(NotFoundError);
   });
 
+  contract("listTeams", async () => {
+    const teams = unwrap(await env.client().GET("/v1/teams"));
+    expect(
+      teams.data.map((team) => [team.id, team.attributes.user_ids, team.attributes.admin_ids]),
+    ).toEqual(env.sim.store.teams.list().map((team) => [team.id, team.user_ids, team.admin_ids]));
+    expect(teams.data.every((team) => team.type === "groups")).toBe(true);
+  });
+
   contract("listIncidentRoles", async () => {
     const roles = unwrap(await env.client().GET("/v1/incident_roles"));
     expect(roles.data.map((role) => role.id).sort()).toEqual(

@@ -158,7 +158,13 @@ describe("listAllUsers against pages without a next page number", () => {
       attributes: { email: `${id}@example.com` },
     });
     const server = createServer((request, response) => {
-      const page = new URL(request.url ?? "/", "http://x").searchParams.get("page[number]");
+      const url = new URL(request.url ?? "/", "http://x");
+      if (url.pathname === "/v1/teams") {
+        response.writeHead(200, { "content-type": "application/vnd.api+json" });
+        response.end(JSON.stringify({ data: [], links: { next: null }, meta: {} }));
+        return;
+      }
+      const page = url.searchParams.get("page[number]");
       requested.push(page ?? "");
       const body =
         page === "1"

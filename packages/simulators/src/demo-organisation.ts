@@ -20,6 +20,8 @@ export interface DemoRootlyAccount {
   role?: "owner" | "admin" | "user" | "observer" | "no_access";
   /** The On-Call role's slug; "user" when not given. */
   onCallRole?: "admin" | "user" | "observer" | "no_access";
+  /** The teams they are in, by name, and whether they are an admin of it. */
+  teams?: Readonly<Record<string, "admin" | "member">>;
 }
 
 export interface DemoOpsgenieAccount {
@@ -103,6 +105,7 @@ const people: DemoPerson[] = [
       timeZone: "Eastern Time (US & Canada)",
       role: "admin",
       onCallRole: "admin",
+      teams: { Platform: "admin", "Field Response": "member" },
     },
     opsgenie: {
       username: `ben.okafor@${D}`,
@@ -114,7 +117,7 @@ const people: DemoPerson[] = [
   }),
   person("priya-nair", "Priya", "Nair", {
     quirk: "same address in different case in OpsGenie and Rootly",
-    rootly: { email: `priya.nair@${D}`, timeZone: "London" },
+    rootly: { email: `priya.nair@${D}`, timeZone: "London", teams: { Platform: "member" } },
     opsgenie: {
       username: `Priya.Nair@${D}`,
       role: "User",
@@ -196,7 +199,11 @@ const people: DemoPerson[] = [
   }),
   person("hana-sato", "Hana", "Sato", {
     eagle: { email: `hana.sato@${D}`, role: "member", groups: ["Data Platform"] },
-    rootly: { email: `hana.sato@${D}`, timeZone: "Asia/Tokyo" },
+    rootly: {
+      email: `hana.sato@${D}`,
+      timeZone: "Asia/Tokyo",
+      teams: { "Field Response": "member" },
+    },
   }),
   person("noah-fischer", "Noah", "Fischer", {
     rootly: { email: `noah.fischer@${D}`, timeZone: "Berlin" },
@@ -255,9 +262,10 @@ const people: DemoPerson[] = [
     },
   }),
   person("chloe-dubois", "Chloé", "Dubois", {
-    quirk: "departed; still an Uptrends operator and a Rootly user",
+    quirk:
+      "departed; still an Uptrends operator and a Rootly user, and the only admin of a Rootly team",
     status: "departed",
-    rootly: { email: `chloe.dubois@${D}`, timeZone: "Paris" },
+    rootly: { email: `chloe.dubois@${D}`, timeZone: "Paris", teams: { "Field Response": "admin" } },
     uptrends: { email: `chloe.dubois@${D}`, backupEmail: "", timeZoneId: 3 },
   }),
   person("omar-haddad", "Omar", "Haddad", {
@@ -271,7 +279,12 @@ const people: DemoPerson[] = [
   }),
   person("grace-kim", "Grace", "Kim", {
     eagle: { email: `grace.kim@${D}`, role: "administrator", groups: ["Data Platform"] },
-    rootly: { email: `grace.kim@${D}`, timeZone: "Asia/Seoul", role: "admin" },
+    rootly: {
+      email: `grace.kim@${D}`,
+      timeZone: "Asia/Seoul",
+      role: "admin",
+      teams: { Platform: "admin" },
+    },
     opsgenie: {
       username: `grace.kim@${D}`,
       role: "Admin",

@@ -15,6 +15,7 @@ import {
   type RootlyAccountRoleRecord,
   type RootlyIncidentRecord,
   type RootlyIncidentRoleRecord,
+  type RootlyTeamRecord,
   type RootlyUserRecord,
 } from "./rootly-store";
 
@@ -123,6 +124,11 @@ function includedRoles(
 function userDocument(store: RootlyStore, user: RootlyUserRecord, query: URLSearchParams) {
   const included = includedRoles(store, [user], query);
   return { data: renderUser(user), ...(included === undefined ? {} : { included }) };
+}
+
+function renderTeam(team: RootlyTeamRecord): Schemas["Team"] {
+  const { id, ...attributes } = team;
+  return { id, type: "groups", attributes };
 }
 
 function renderRole(role: RootlyIncidentRoleRecord): Schemas["IncidentRole"] {
@@ -261,8 +267,11 @@ export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
     const user = store.users.get(pathParams.id ?? "");
     if (!user) return rootlyError(404, "Record not found");
     store.users.delete(user.id);
+    store.dropFromTeams(Number(user.id));
     return { status: 200, body: { data: renderUser(user) } };
   },
+
+  "GET /v1/teams": (request) => page(request.store.teams.list(), renderTeam, request),
 
   "GET /v1/incident_roles": (request) =>
     page(request.store.incidentRoles.list(), renderRole, request),

@@ -5,6 +5,7 @@ import {
   type SeedChoice,
 } from "../../demo-organisation";
 import type { components } from "../../generated/rootly-schema";
+import { responseExample } from "../../spec/spec-examples";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
 import {
@@ -53,6 +54,9 @@ export type RootlyAccountRoleRecord = Pick<Schemas["Role"], "id"> &
   Required<Pick<Schemas["RoleAttributes"], "slug">> &
   /** On-Call roles: which built-in role this is (admin, user, observer, no_access, custom). */
   Pick<Schemas["OnCallRoleAttributes"], "system_role">;
+
+/** A team ("groups"): the spec's attributes, with its members' and admins' user ids. */
+export type RootlyTeamRecord = Pick<Schemas["Team"], "id"> & Schemas["TeamAttributes"];
 
 export type RootlyIncidentRoleRecord = Pick<Schemas["IncidentRole"], "id"> &
   Required<Schemas["IncidentRoleAttributes"]>;
@@ -205,6 +209,45 @@ function demoUsers(): RootlyUserRecord[] {
   return users;
 }
 
+/** The spec's `oneTeam` example. */
+function docsTeams(): RootlyTeamRecord[] {
+  const example = responseExample(
+    "rootly",
+    "GET /v1/teams",
+    "200",
+    "oneTeam",
+  ) as Schemas["TeamList"];
+  return example.data.map(({ id, attributes }) => ({ id, ...attributes }));
+}
+
+/** The demo's teams, in the order the roster first names them. */
+function demoTeams(): RootlyTeamRecord[] {
+  const teams = new Map<string, RootlyTeamRecord>();
+  demoOrganisation.people.forEach((person, index) => {
+    for (const [name, role] of Object.entries(person.rootly?.teams ?? {})) {
+      let team = teams.get(name);
+      if (team === undefined) {
+        team = {
+          id: generatedUuid(0x2003, teams.size),
+          name,
+          slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+          description: null,
+          color: null,
+          position: teams.size + 1,
+          user_ids: [],
+          admin_ids: [],
+          created_at: "2024-03-01T10:00:00.000Z",
+          updated_at: "2024-03-01T10:00:00.000Z",
+        };
+        teams.set(name, team);
+      }
+      team.user_ids!.push(DEMO_USER_BASE + index);
+      if (role === "admin") team.admin_ids!.push(DEMO_USER_BASE + index);
+    }
+  });
+  return [...teams.values()];
+}
+
 function demoIncident(): RootlyIncidentRecord {
   const commanderIndex = demoOrganisation.people.findIndex((person) => person.key === "ava-chen");
   const commander = String(DEMO_USER_BASE + commanderIndex);
@@ -280,8 +323,8 @@ function generatedUser(index: number): RootlyUserRecord {
 }
 
 /**
- * The Rootly organisation: users with their account and On-Call roles, incident roles, and
- * incidents with their role assignments.
+ * The Rootly organisation: users with their account and On-Call roles, teams with their members
+ * and admins, incident roles, and incidents with their role assignments.
  */
 export class RootlyStore {
   readonly users: Collection<RootlyUserRecord>;
@@ -289,6 +332,7 @@ export class RootlyStore {
   readonly roles: Collection<RootlyAccountRoleRecord>;
   readonly onCallRoles: Collection<RootlyAccountRoleRecord>;
   readonly incidentRoles: Collection<RootlyIncidentRoleRecord>;
+  readonly teams: Collection<RootlyTeamRecord>;
   readonly incidents: Collection<RootlyIncidentRecord>;
   readonly #seed: SeedChoice;
   /** The user the API token belongs to (GET /v1/users/me). */
@@ -307,6 +351,13 @@ export class RootlyStore {
     this.roles = new Collection((role) => role.id, seedAccountRoles);
     this.onCallRoles = new Collection((role) => role.id, seedOnCallRoles);
     this.incidentRoles = new Collection((role) => role.id, seedRoles);
+    this.teams = new Collection(
+      (team) => team.id,
+      function* () {
+        if (includesDocs(seed)) yield* docsTeams();
+        if (includesDemo(seed)) yield* demoTeams();
+      },
+    );
     this.incidents = new Collection(
       (incident) => incident.id,
       function* () {
@@ -324,11 +375,24 @@ export class RootlyStore {
     );
   }
 
+  /** Takes a deleted user off every team, so no team lists an id that names nobody. */
+  dropFromTeams(userId: number): void {
+    for (const team of this.teams.list()) {
+      const { user_ids: members, admin_ids: admins } = team;
+      if (!members?.includes(userId) && !admins?.includes(userId)) continue;
+      this.teams.update(team.id, {
+        user_ids: members?.filter((id) => id !== userId) ?? null,
+        admin_ids: admins?.filter((id) => id !== userId) ?? null,
+      });
+    }
+  }
+
   reset(): void {
     this.users.reset();
     this.roles.reset();
     this.onCallRoles.reset();
     this.incidentRoles.reset();
+    this.teams.reset();
     this.incidents.reset();
     this.currentUserId = includesDocs(this.#seed) ? "317" : String(DEMO_USER_BASE);
   }

@@ -1,0 +1,66 @@
+// Teams, groups and schedules as vendors list them: a record naming its members' (and admins')
+// account ids. One reader for every vendor, like the account field maps.
+import type { AccountIssue } from "./account";
+import { textAt, valueAt, type FieldPath } from "./account-fields";
+import type { AccessRecords, Entitlement, EntitlementKind, Grant } from "./access";
+import type { AccountKind, VendorId } from "./vendors";
+
+/** Where a vendor's team (group, schedule, …) record keeps its id, name, members and admins. */
+export interface MembershipFields<R> {
+  readonly vendor: VendorId;
+  readonly kind: EntitlementKind;
+  /** The kind of the accounts its member ids name (`<vendor>.user`). */
+  readonly accountKind: AccountKind;
+  /** What the vendor calls the record, for issues ("team"). */
+  readonly noun: string;
+  readonly id: FieldPath<R>;
+  readonly name: FieldPath<R>;
+  /** A list of member account ids (strings or numbers). */
+  readonly members: FieldPath<R>;
+  /** A list of the ids of its admins, who hold it as admins; absent when the vendor has none. */
+  readonly admins?: FieldPath<R>;
+  /** The call the records came from, for each grant's `via` ("GET /v1/teams"). */
+  readonly via: string;
+}
+
+function ids(record: unknown, path: string | undefined): string[] {
+  const value = path === undefined ? undefined : valueAt(record, path);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((id: unknown) =>
+    typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? [String(id)] : [],
+  );
+}
+
+/**
+ * The entitlement each record is and the grants its member lists make: an admin holds it as an
+ * admin, anyone else listed as a member. A record without an id becomes an issue.
+ */
+export function membershipAccess<R>(
+  fields: MembershipFields<R>,
+  records: readonly R[],
+): Required<AccessRecords> & { issues: AccountIssue[] } {
+  const entitlements: Entitlement[] = [];
+  const grants: Grant[] = [];
+  const issues: AccountIssue[] = [];
+  const { vendor, kind } = fields;
+  records.forEach((record, index) => {
+    const id = textAt(record, fields.id);
+    if (id === null) {
+      const reason = `the ${fields.noun} at index ${index} has no id, so its members are not known`;
+      issues.push({ vendor, kind: `${vendor}.${fields.noun}`, reason, raw: record });
+      return;
+    }
+    const privilege = fields.admins === undefined ? "member" : "admin";
+    entitlements.push({ vendor, kind, id, name: textAt(record, fields.name) ?? id, privilege });
+    const admins = new Set(ids(record, fields.admins));
+    for (const account of new Set([...ids(record, fields.members), ...admins])) {
+      grants.push({
+        account: { vendor, kind: fields.accountKind, id: account },
+        entitlement: { vendor, kind, id },
+        privilege: admins.has(account) ? "admin" : "member",
+        via: fields.via,
+      });
+    }
+  });
+  return { entitlements, grants, issues };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { membershipAccess, type MembershipFields } from "../../src/identity/index";
+
+interface Team {
+  id?: string;
+  attributes: { name?: string; user_ids?: unknown; admin_ids?: unknown };
+}
+
+const FIELDS: MembershipFields<Team> = {
+  vendor: "acme",
+  kind: "team",
+  accountKind: "acme.user",
+  noun: "team",
+  id: "id",
+  name: "attributes.name",
+  members: "attributes.user_ids",
+  admins: "attributes.admin_ids",
+  via: "GET /teams",
+};
+
+describe("membershipAccess", () => {
+  it("makes each team an entitlement and each listed id a grant, admins as admins", () => {
+    const { entitlements, grants, issues } = membershipAccess(FIELDS, [
+      {
+        id: "t1",
+        attributes: { name: "Platform", user_ids: [317, "318", 319], admin_ids: [317, 400] },
+      },
+    ]);
+    expect(issues).toEqual([]);
+    expect(entitlements).toEqual([
+      { vendor: "acme", kind: "team", id: "t1", name: "Platform", privilege: "admin" },
+    ]);
+    expect(grants.map((g) => [g.account.id, g.privilege])).toEqual([
+      ["317", "admin"],
+      ["318", "member"],
+      ["319", "member"],
+      // An admin the member list forgot still holds the team.
+      ["400", "admin"],
+    ]);
+    expect(grants[0]).toEqual({
+      account: { vendor: "acme", kind: "acme.user", id: "317" },
+      entitlement: { vendor: "acme", kind: "team", id: "t1" },
+      privilege: "admin",
+      via: "GET /teams",
+    });
+  });
+
+  it("skips ids that are not strings or finite numbers, and reads null lists as empty", () => {
+    const { grants } = membershipAccess(FIELDS, [
+      { id: "t1", attributes: { user_ids: [null, {}, Number.NaN, "7"], admin_ids: null } },
+      { id: "t2", attributes: { user_ids: "7" } },
+    ]);
+    expect(grants.map((g) => [g.entitlement.id, g.account.id])).toEqual([["t1", "7"]]);
+  });
+
+  it("names a team after its id when it has no name, and confers only membership without admins", () => {
+    const { admins: _admins, ...noAdmins } = FIELDS;
+    const { entitlements, grants } = membershipAccess(noAdmins, [
+      { id: "t1", attributes: { user_ids: [1], admin_ids: [1] } },
+    ]);
+    expect(entitlements).toEqual([
+      { vendor: "acme", kind: "team", id: "t1", name: "t1", privilege: "member" },
+    ]);
+    expect(grants.map((g) => g.privilege)).toEqual(["member"]);
+  });
+
+  it("reports a team without an id, and goes on", () => {
+    const { entitlements, issues } = membershipAccess(FIELDS, [
+      { attributes: { name: "Ghost", user_ids: [1] } },
+      { id: "t2", attributes: { name: "Real" } },
+    ]);
+    expect(entitlements.map((e) => e.id)).toEqual(["t2"]);
+    expect(issues).toEqual([
+      {
+        vendor: "acme",
+        kind: "acme.team",
+        reason: "the team at index 0 has no id, so its members are not known",
+        raw: { attributes: { name: "Ghost", user_ids: [1] } },
+      },
+    ]);
+  });
+});
