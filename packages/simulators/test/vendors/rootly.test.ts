@@ -65,6 +65,25 @@ describe("Rootly simulator", () => {
     expect(shown(answer)).toEqual(shown(example));
   });
 
+  it("answers the teams exactly as the spec's listTeams example shows them", async () => {
+    const response = await call("GET", "/v1/teams");
+    expect(response.status).toBe(200);
+    const example = responseExample("rootly", "GET /v1/teams", "200", "oneTeam") as {
+      data: unknown[];
+    };
+    expect(((await response.json()) as { data: unknown[] }).data).toEqual(example.data);
+  });
+
+  it("takes a deleted user off every team they were in or ran", async () => {
+    expect((await call("DELETE", "/v1/users/317")).status).toBe(200);
+    const { data } = (await (await call("GET", "/v1/teams")).json()) as {
+      data: { attributes: { user_ids: number[]; admin_ids: number[] } }[];
+    };
+    expect(data.map((team) => [team.attributes.user_ids, team.attributes.admin_ids])).toEqual([
+      [[315], []],
+    ]);
+  });
+
   it("serves the documented incident's role assignment in included, by UUID or slug", async () => {
     const response = await call(
       "POST",

@@ -64,6 +64,21 @@ describe("rollcall access", () => {
     }
   });
 
+  it("lists the Rootly teams someone is in, as admin or member", async () => {
+    const ben = demoPerson("ben-okafor");
+    const run = await runCli(["access", ben.workEmail, "--json", "--vendor", "rootly"], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    const { grants } = JSON.parse(run.stdout) as { grants: JsonGrant[] };
+    const teams = grants
+      .filter((grant) => grant.kind === "team")
+      .map((grant) => [grant.name, grant.privilege, grant.via]);
+    expect(teams.sort()).toEqual(
+      Object.entries(ben.rootly!.teams!)
+        .map(([name, role]) => [name, role, "GET /v1/teams"])
+        .sort(),
+    );
+  });
+
   it("exits 1 for an address nobody has", async () => {
     const run = await runCli(["access", "nobody@harbourline.example"], demo.env);
     expect(run.code).toBe(1);

@@ -61,6 +61,17 @@ describe("rollcall offboard", () => {
     },
   );
 
+  it("refuses to remove a leaver who is still a team's only admin, naming the team", async () => {
+    const chloe = demoPerson("chloe-dubois");
+    const team = Object.entries(chloe.rootly!.teams!).find(([, role]) => role === "admin")![0];
+    const run = await runCli(["offboard", chloe.workEmail, "--apply"], demo.env);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toContain(
+      `  ! [rootly] the only active admin of rootly team "${team}": make someone else an admin first`,
+    );
+    expect(demo.sims.rootly.requests.every((request) => request.method === "GET")).toBe(true);
+  });
+
   it("--apply removes the person's accounts everywhere and leaves everyone else", async () => {
     // Ben is in all four vendors and in two eagle.io groups, one shared with Ava.
     const ben = demoPerson("ben-okafor");

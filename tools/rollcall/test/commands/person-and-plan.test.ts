@@ -60,6 +60,19 @@ describe("rollcall whois", () => {
 
   it("--json gives every account's source, role, status, addresses and groups", async () => {
     const ben = demoPerson("ben-okafor");
+    const teamGrants = (privilege: string) =>
+      Object.entries(ben.rootly!.teams!)
+        .filter(([, role]) => role === privilege)
+        .map(([name]) => name)
+        .sort()
+        .map((name) => ({
+          vendor: "rootly",
+          kind: "team",
+          id: expect.any(String),
+          name,
+          privilege,
+          via: "GET /v1/teams",
+        }));
     const run = await runCli(
       ["whois", ben.workEmail, "--json", "--vendor", "eagle,rootly"],
       demo.env,
@@ -103,6 +116,7 @@ describe("rollcall whois", () => {
           privilege: "admin",
           via: "relationships.role",
         },
+        ...teamGrants("admin"),
         ...[...ben.eagle!.groups].sort().map((name) => ({
           vendor: "eagle",
           kind: "group",
@@ -119,6 +133,7 @@ describe("rollcall whois", () => {
           privilege: "member",
           via: "groups[].users",
         },
+        ...teamGrants("member"),
       ],
       contactMatches: [],
       foundBy: "login/primary",
