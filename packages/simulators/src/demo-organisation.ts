@@ -36,6 +36,8 @@ export interface DemoUptrendsAccount {
   backupEmail: string;
   /** A TimezoneId served by the simulator's /Timezone endpoint, or null for the account's. */
   timeZoneId: number | null;
+  /** Operator groups they are in besides Everyone ("Administrators" makes them administrators). */
+  groups?: readonly string[];
 }
 
 export interface DemoPerson {
@@ -90,7 +92,12 @@ const people: DemoPerson[] = [
       locale: "en_US",
       timezone: "Australia/Sydney",
     },
-    uptrends: { email: `ava.chen@${D}`, backupEmail: "", timeZoneId: 70 },
+    uptrends: {
+      email: `ava.chen@${D}`,
+      backupEmail: "",
+      timeZoneId: 70,
+      groups: ["Administrators"],
+    },
   }),
   person("ben-okafor", "Ben", "Okafor", {
     quirk:
@@ -175,7 +182,12 @@ const people: DemoPerson[] = [
       locale: "en_US",
       timezone: "America/Los_Angeles",
     },
-    uptrends: { email: `marcus.lee@${D}`, backupEmail: "", timeZoneId: 30 },
+    uptrends: {
+      email: `marcus.lee@${D}`,
+      backupEmail: "",
+      timeZoneId: 30,
+      groups: ["Network Operations"],
+    },
   }),
   person("sofia-rossi", "Sofia", "Rossi", {
     eagle: { email: `sofia.rossi@${D}`, role: "member", groups: ["Data Platform"] },
@@ -275,7 +287,12 @@ const people: DemoPerson[] = [
       locale: "en_US",
       timezone: "Asia/Dubai",
     },
-    uptrends: { email: `omar.haddad@${D}`, backupEmail: "", timeZoneId: 56 },
+    uptrends: {
+      email: `omar.haddad@${D}`,
+      backupEmail: "",
+      timeZoneId: 56,
+      groups: ["Administrators", "Network Operations"],
+    },
   }),
   person("grace-kim", "Grace", "Kim", {
     eagle: { email: `grace.kim@${D}`, role: "administrator", groups: ["Data Platform"] },

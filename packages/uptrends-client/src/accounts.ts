@@ -1,6 +1,7 @@
 import {
   adaptRecords,
   isRecord,
+  membershipAccess,
   roleFrom,
   timezoneFromOffset,
   timezoneUnknown,
@@ -8,11 +9,12 @@ import {
   type AccountStatus,
   type AccountTimezone,
   type AdapterResult,
+  type MembershipFields,
   type PullOptions,
   type RecordFields,
 } from "@rollcall/core";
 import type { UptrendsClient } from "./generated/client";
-import type { Operator, Timezone } from "./generated/schema";
+import type { Operator, OperatorGroup, Timezone } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { OFFBOARDED_KIND } from "./generated/offboarding";
 
@@ -109,9 +111,46 @@ function timezoneTable(source: ToAccountsContext["timezones"]): ReadonlyMap<numb
 /** Options of {@link pullAccounts}. Uptrends does not paginate, so `onPage` fires once. */
 export type PullAccountsOptions = PullOptions<Operator>;
 
+/** An operator group with its members' OperatorGuids; an Administrators group's are its admins. */
+type GroupMembers = OperatorGroup & { members: unknown[]; admins: unknown[] };
+
+const GROUP_FIELDS: MembershipFields<GroupMembers> = {
+  vendor: vendor.id,
+  kind: "group",
+  accountKind: OPERATOR_KIND,
+  noun: "operator group",
+  id: "OperatorGroupGuid",
+  name: "Description",
+  members: "members",
+  admins: "admins",
+  vendorWide: "IsAdministratorsGroup",
+  via: "GET /OperatorGroup/{operatorGroupGuid}/Member",
+};
+
+/** Every operator group and its members (one call per group: Uptrends lists them apart). */
+async function pullGroups(client: UptrendsClient) {
+  const records: GroupMembers[] = [];
+  for (const group of unwrap(await client.GET("/OperatorGroup"))) {
+    const guid = group?.OperatorGroupGuid;
+    const answer =
+      typeof guid === "string"
+        ? unwrap(
+            await client.GET("/OperatorGroup/{operatorGroupGuid}/Member", {
+              params: { path: { operatorGroupGuid: guid } },
+            }),
+          )
+        : [];
+    const members = answer.map((member) => member?.OperatorGuid);
+    records.push({ ...group, members, admins: group?.IsAdministratorsGroup ? members : [] });
+  }
+  return membershipAccess(GROUP_FIELDS, records);
+}
+
 /**
  * Every operator as accounts: `GET /Operator` (Uptrends does not paginate: one page), then
- * `GET /Timezone` once for this pull, only when an operator has a TimeZoneId to resolve.
+ * `GET /Timezone` once for this pull, only when an operator has a TimeZoneId to resolve. Then every
+ * operator group and its members, as `group` entitlements and grants: the Administrators group's
+ * members hold it as admins of the whole account.
  */
 export async function pullAccounts(
   client: UptrendsClient,
@@ -121,5 +160,7 @@ export async function pullAccounts(
   options.onPage?.({ vendor: vendor.id, page: 1, items: operators });
   const needsZones = operators.some((operator) => typeof operator?.TimeZoneId === "number");
   const timezones = needsZones ? unwrap(await client.GET("/Timezone")) : [];
-  return toAccounts(operators, { timezones });
+  const accounts = toAccounts(operators, { timezones });
+  const groups = await pullGroups(client);
+  return { ...accounts, ...groups, issues: [...accounts.issues, ...groups.issues] };
 }

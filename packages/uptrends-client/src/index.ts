@@ -12,6 +12,8 @@ export type {
   DutySchedule,
   DutyScheduleRequest,
   Operator,
+  OperatorGroup,
+  OperatorGroupMember,
   OperatorCreate,
   OperatorPatch,
   OperatorSetupMode,

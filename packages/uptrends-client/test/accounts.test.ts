@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { demoOrganisation } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import {
+  OPERATOR_KIND,
   createUptrendsClient,
   pullAccounts,
   toAccounts,
@@ -269,6 +270,39 @@ describe("toAccounts", () => {
 });
 
 describe("pullAccounts", () => {
+  it("reads every operator group and its members as grants, Administrators as admins", async () => {
+    const { entitlements, grants } = await pullAccounts(env.client());
+    const groups = env.sim.store.operatorGroups.list();
+    expect(entitlements?.map((e) => [e.name, e.privilege, e.vendorWide === true])).toEqual(
+      groups.map((group) => [
+        group.Description,
+        group.IsAdministratorsGroup ? "admin" : "member",
+        group.IsAdministratorsGroup,
+      ]),
+    );
+    const held = (grants ?? []).map((g) => [g.entitlement.id, g.account.id, g.privilege]);
+    expect(held).toEqual(
+      groups.flatMap((group) =>
+        env.sim.store
+          .membersOf(group)
+          .map((guid) => [
+            group.OperatorGroupGuid,
+            guid,
+            group.IsAdministratorsGroup ? "admin" : "member",
+          ]),
+      ),
+    );
+    // The roster's Administrators are admins through the group.
+    const adminEmails = demoOrganisation.people
+      .filter((p) => p.uptrends?.groups?.includes("Administrators"))
+      .map((p) => p.uptrends!.email);
+    expect(adminEmails.length).toBeGreaterThan(1);
+    const emailOf = new Map(env.sim.store.operators.list().map((o) => [o.OperatorGuid, o.Email]));
+    expect(
+      (grants ?? []).filter((g) => g.privilege === "admin").map((g) => emailOf.get(g.account.id)),
+    ).toEqual(expect.arrayContaining(adminEmails));
+  });
+
   it("pulls every demo operator and fetches the time-zone table once", async () => {
     const progress: PullProgress<Operator>[] = [];
     const result = await pullAccounts(env.client(), { onPage: (page) => progress.push(page) });
@@ -305,12 +339,23 @@ describe("pullAccounts", () => {
 });
 
 describe("pullAccounts against a hand-made account", () => {
-  /** Serves `operators` at GET /Operator and the one-zone table at GET /Timezone; counts paths. */
-  async function pullFrom(operators: unknown[]) {
+  /**
+   * Serves `operators` at GET /Operator, the one-zone table at GET /Timezone, `groups` at GET
+   * /OperatorGroup and `members` for every group; counts paths.
+   */
+  async function pullFrom(operators: unknown[], groups: unknown[] = [], members: unknown[] = []) {
     const paths: string[] = [];
     const server = createServer((request, response) => {
       paths.push(request.url ?? "");
-      const body = request.url === "/Timezone" ? [centralTime] : operators;
+      const url = request.url ?? "";
+      const body =
+        url === "/Timezone"
+          ? [centralTime]
+          : url === "/OperatorGroup"
+            ? groups
+            : url.startsWith("/OperatorGroup/")
+              ? members
+              : operators;
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     });
@@ -331,7 +376,7 @@ describe("pullAccounts against a hand-made account", () => {
   it("does not fetch the time-zone table when no operator has a TimeZoneId", async () => {
     const { accounts, paths } = await pullFrom([firstOperator]);
     expect(accounts.map((account) => account.source.id)).toEqual([firstOperator.OperatorGuid]);
-    expect(paths).toEqual(["/Operator"]);
+    expect(paths).toEqual(["/Operator", "/OperatorGroup"]);
   });
 
   it("reports a broken entry of the list as an issue and still resolves the others' zones", async () => {
@@ -340,6 +385,40 @@ describe("pullAccounts against a hand-made account", () => {
       "the operator at index 0 is not an object",
     ]);
     expect(accounts[0]!.timezone.utcOffsetMinutes).toBe(-360);
-    expect(paths).toEqual(["/Operator", "/Timezone"]);
+    expect(paths).toEqual(["/Operator", "/Timezone", "/OperatorGroup"]);
+  });
+
+  it("reads each group's members; the Administrators group's hold it as admins of the account", async () => {
+    const admins = "6b9a4d2f-3c5e-4f70-9bac-1d2e3f4a5b6c";
+    const { grants, entitlements, issues, paths } = await pullFrom(
+      [firstOperator],
+      [
+        { OperatorGroupGuid: admins, Description: "Administrators", IsAdministratorsGroup: true },
+        { Description: "lost its id" },
+      ],
+      [{ OperatorGuid: firstOperator.OperatorGuid }, null],
+    );
+    expect(paths).toEqual(["/Operator", "/OperatorGroup", `/OperatorGroup/${admins}/Member`]);
+    expect(entitlements).toEqual([
+      {
+        vendor: "uptrends",
+        kind: "group",
+        id: admins,
+        name: "Administrators",
+        privilege: "admin",
+        vendorWide: true,
+      },
+    ]);
+    expect(grants).toEqual([
+      {
+        account: { vendor: "uptrends", kind: OPERATOR_KIND, id: firstOperator.OperatorGuid },
+        entitlement: { vendor: "uptrends", kind: "group", id: admins },
+        privilege: "admin",
+        via: "GET /OperatorGroup/{operatorGroupGuid}/Member",
+      },
+    ]);
+    expect(issues.map((issue) => issue.reason)).toEqual([
+      "the operator group at index 1 has no id, so its members are not known",
+    ]);
   });
 });

@@ -73,6 +73,33 @@ describe("Uptrends contract", () => {
     expect(created).not.toHaveProperty("Password");
   });
 
+  contract("listOperatorGroups", async () => {
+    const groups = unwrap(await env.client().GET("/OperatorGroup"));
+    expect(groups).toEqual(
+      env.sim.store.operatorGroups.list().map(({ members: _members, ...group }) => group),
+    );
+    expect(groups.filter((group) => group.IsAdministratorsGroup)).toHaveLength(1);
+  });
+
+  contract("listOperatorGroupMembers", async () => {
+    const [everyone] = env.sim.store.operatorGroups.filter((group) => group.IsEveryone);
+    const members = unwrap(
+      await env.client().GET("/OperatorGroup/{operatorGroupGuid}/Member", {
+        params: { path: { operatorGroupGuid: everyone!.OperatorGroupGuid } },
+      }),
+    );
+    expect(members.map((member) => member.OperatorGuid).sort()).toEqual(
+      env.sim.store.operators
+        .list()
+        .map((operator) => operator.OperatorGuid)
+        .sort(),
+    );
+    const missing = await env.client().GET("/OperatorGroup/{operatorGroupGuid}/Member", {
+      params: { path: { operatorGroupGuid: "00000000-0000-4000-8000-000000000000" } },
+    });
+    expect(() => unwrap(missing)).toThrow(NotFoundError);
+  });
+
   contract("getOperator", async () => {
     const operator = unwrap(
       await env.client().GET("/Operator/{operatorGuid}", {

@@ -32,7 +32,7 @@ const VENDOR_WIDE: ReadonlySet<string> = new Set(["role", "permission"]);
 
 function scopeOf(entry: AccessEntry): { key: string; scope: AdminScope } {
   const { entitlement } = entry;
-  return VENDOR_WIDE.has(entitlement.kind)
+  return entitlement.vendorWide === true || VENDOR_WIDE.has(entitlement.kind)
     ? { key: entitlement.vendor, scope: { vendor: entitlement.vendor } }
     : { key: entitlementKey(entitlement), scope: { vendor: entitlement.vendor, entitlement } };
 }

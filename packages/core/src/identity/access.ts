@@ -25,6 +25,11 @@ export interface Entitlement extends EntitlementRef {
    * member. A grant's own `privilege` says which role inside it an account holds.
    */
   readonly privilege: Privilege;
+  /**
+   * Holding it at admin makes one an admin of the whole vendor, like a vendor's Administrators
+   * group. Roles and permissions always do; a team, group or schedule only when this says so.
+   */
+  readonly vendorWide?: boolean;
 }
 
 /** An account holds an entitlement, with a role inside it (a team's admin, a group's member). */

@@ -19,6 +19,8 @@ export interface MembershipFields<R> {
   readonly members: FieldPath<R>;
   /** A list of the ids of its admins, who hold it as admins; absent when the vendor has none. */
   readonly admins?: FieldPath<R>;
+  /** A flag: when true, its admins are admins of the whole vendor (an Administrators group). */
+  readonly vendorWide?: FieldPath<R>;
   /** The call the records came from, for each grant's `via` ("GET /v1/teams"). */
   readonly via: string;
 }
@@ -33,7 +35,8 @@ function ids(record: unknown, path: string | undefined): string[] {
 
 /**
  * The entitlement each record is and the grants its member lists make: an admin holds it as an
- * admin, anyone else listed as a member. A record without an id becomes an issue.
+ * admin, anyone else listed as a member; it confers admin when it has admins. A record without an
+ * id becomes an issue.
  */
 export function membershipAccess<R>(
   fields: MembershipFields<R>,
@@ -50,9 +53,17 @@ export function membershipAccess<R>(
       issues.push({ vendor, kind: `${vendor}.${fields.noun}`, reason, raw: record });
       return;
     }
-    const privilege = fields.admins === undefined ? "member" : "admin";
-    entitlements.push({ vendor, kind, id, name: textAt(record, fields.name) ?? id, privilege });
     const admins = new Set(ids(record, fields.admins));
+    const vendorWide =
+      fields.vendorWide !== undefined && valueAt(record, fields.vendorWide) === true;
+    entitlements.push({
+      vendor,
+      kind,
+      id,
+      name: textAt(record, fields.name) ?? id,
+      privilege: admins.size > 0 ? "admin" : "member",
+      ...(vendorWide && { vendorWide }),
+    });
     for (const account of new Set([...ids(record, fields.members), ...admins])) {
       grants.push({
         account: { vendor, kind: fields.accountKind, id: account },

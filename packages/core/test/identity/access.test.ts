@@ -225,6 +225,19 @@ describe("offboarding preflight", () => {
     expect(planOffboarding(directory, "ann@example.com", planners).blockers).toHaveLength(1);
   });
 
+  it("counts an Administrators group's admins as admins of the whole vendor", () => {
+    const admins = { vendor: "rootly", kind: "group", id: "g1" } as const;
+    const records: AccessRecords[] = [
+      {
+        entitlements: [{ ...admins, name: "Administrators", privilege: "admin", vendorWide: true }],
+        grants: [grant("2", admins, { privilege: "admin" })],
+      },
+    ];
+    // Bob is an admin through the group, so Ann is not the vendor's last admin.
+    expect(plan([ann("admin"), bob("member")], records).blockers).toEqual([]);
+    expect(plan([ann("admin"), bob("member")], []).blockers).toHaveLength(1);
+  });
+
   it("blocks removing the only owner even while other admins remain", () => {
     const blocked = plan([ann("owner"), bob("admin")], []);
     expect(blocked.blockers.map((b) => [b.code, b.message])).toEqual([

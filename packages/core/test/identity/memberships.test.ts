@@ -55,13 +55,39 @@ describe("membershipAccess", () => {
 
   it("names a team after its id when it has no name, and confers only membership without admins", () => {
     const { admins: _admins, ...noAdmins } = FIELDS;
-    const { entitlements, grants } = membershipAccess(noAdmins, [
+    const { entitlements, grants } = membershipAccess<Team>(noAdmins, [
       { id: "t1", attributes: { user_ids: [1], admin_ids: [1] } },
     ]);
     expect(entitlements).toEqual([
       { vendor: "acme", kind: "team", id: "t1", name: "t1", privilege: "member" },
     ]);
     expect(grants.map((g) => g.privilege)).toEqual(["member"]);
+    const unrun = membershipAccess<Team>(FIELDS, [{ id: "t2", attributes: { user_ids: [1] } }]);
+    expect(unrun.entitlements[0]!.privilege).toBe("member");
+  });
+
+  it("marks a group whose flag says so as making its admins admins of the whole vendor", () => {
+    type Group = { guid: string; admin: boolean; members: string[]; admins: string[] };
+    const fields: MembershipFields<Group> = {
+      vendor: "acme",
+      kind: "group",
+      accountKind: "acme.operator",
+      noun: "group",
+      id: "guid",
+      name: "guid",
+      members: "members",
+      admins: "admins",
+      vendorWide: "admin",
+      via: "GET /groups",
+    };
+    const { entitlements } = membershipAccess(fields, [
+      { guid: "admins", admin: true, members: ["a"], admins: ["a"] },
+      { guid: "ops", admin: false, members: ["a"], admins: [] },
+    ]);
+    expect(entitlements.map((e) => [e.id, e.privilege, e.vendorWide])).toEqual([
+      ["admins", "admin", true],
+      ["ops", "member", undefined],
+    ]);
   });
 
   it("reports a team without an id, and goes on", () => {

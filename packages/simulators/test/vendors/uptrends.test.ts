@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { responseExample } from "../../src/spec/spec-examples";
 import {
   startUptrends,
   type UptrendsSimulator,
@@ -105,6 +106,44 @@ describe("Uptrends simulator", () => {
     expect(await badGuid.json()).toMatchObject({
       Messages: [{ Message: expect.stringContaining("path.operatorGuid") }],
     });
+  });
+
+  it("lists the spec's operator groups; Everyone holds every operator, and a deleted one leaves", async () => {
+    const groups = (await (await call("GET", "/OperatorGroup")).json()) as {
+      OperatorGroupGuid: string;
+      IsEveryone: boolean;
+      IsAdministratorsGroup: boolean;
+    }[];
+    expect(groups).toEqual(
+      responseExample("uptrends", "GET /OperatorGroup", "200", "builtInGroups") as unknown[],
+    );
+    const membersOf = async (guid: string) =>
+      (
+        (await (await call("GET", `/OperatorGroup/${guid}/Member`)).json()) as {
+          OperatorGuid: string;
+        }[]
+      )
+        .map((member) => member.OperatorGuid)
+        .sort();
+    const everyone = groups.find((group) => group.IsEveryone)!.OperatorGroupGuid;
+    const admins = groups.find((group) => group.IsAdministratorsGroup)!.OperatorGroupGuid;
+    const operators = sim.store.operators.list().map((operator) => operator.OperatorGuid);
+    expect(await membersOf(everyone)).toEqual([...operators].sort());
+    expect(await membersOf(admins)).toEqual(
+      (
+        responseExample(
+          "uptrends",
+          "GET /OperatorGroup/{operatorGroupGuid}/Member",
+          "200",
+          "administrators",
+        ) as { OperatorGuid: string }[]
+      ).map((m) => m.OperatorGuid),
+    );
+    expect((await call("DELETE", `/Operator/${THIRD}`)).status).toBe(204);
+    expect(await membersOf(everyone)).not.toContain(THIRD);
+    expect(
+      (await call("GET", "/OperatorGroup/00000000-0000-4000-8000-000000000000/Member")).status,
+    ).toBe(404);
   });
 
   it("refuses to delete the API account's own operator", async () => {

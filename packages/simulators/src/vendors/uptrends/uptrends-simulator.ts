@@ -49,8 +49,8 @@ function changeOperator(
   return updated ? { status: 204 } : notFound();
 }
 
-function notFound(): SimResponse {
-  return messages(404, "The requested operator does not exist.");
+function notFound(what = "operator"): SimResponse {
+  return messages(404, `The requested ${what} does not exist.`);
 }
 
 /** Handlers by route key; exported so tests can check every spec operation has one. */
@@ -138,6 +138,20 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
     }
     store.dutySchedules.delete(id);
     return { status: 204 };
+  },
+
+  "GET /OperatorGroup": ({ store }) => ({
+    status: 200,
+    body: store.operatorGroups.list().map(({ members: _members, ...group }) => group),
+  }),
+
+  "GET /OperatorGroup/{}/Member": ({ store, pathParams }) => {
+    const group = store.operatorGroups.get(pathParams.operatorGroupGuid ?? "");
+    if (!group) return notFound("operator group");
+    return {
+      status: 200,
+      body: store.membersOf(group).map((OperatorGuid) => ({ OperatorGuid })),
+    };
   },
 
   "GET /Timezone": ({ store }) => ({ status: 200, body: store.timezones.list() }),

@@ -5,6 +5,7 @@ import {
   type SeedChoice,
 } from "../../demo-organisation";
 import type { components } from "../../generated/uptrends-schema";
+import { responseExample } from "../../spec/spec-examples";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
 import {
@@ -51,6 +52,64 @@ export interface UptrendsDutyScheduleRecord {
 }
 
 export type UptrendsTimezoneRecord = Schemas["Timezone"];
+
+/** An operator group and its members' OperatorGuids (the Everyone group's are every operator). */
+export type UptrendsOperatorGroupRecord = Required<Schemas["OperatorGroup"]> & {
+  members: string[];
+};
+
+const EVERYONE = "Everyone";
+const ADMINISTRATORS = "Administrators";
+
+/** The spec's `builtInGroups`, the Administrators group holding its `administrators` example. */
+function docsGroups(): UptrendsOperatorGroupRecord[] {
+  const groups = responseExample(
+    "uptrends",
+    "GET /OperatorGroup",
+    "200",
+    "builtInGroups",
+  ) as Required<Schemas["OperatorGroup"]>[];
+  const members = responseExample(
+    "uptrends",
+    "GET /OperatorGroup/{operatorGroupGuid}/Member",
+    "200",
+    "administrators",
+  ) as Schemas["OperatorGroupMember"][];
+  return groups.map((group) => ({
+    ...group,
+    members: group.IsAdministratorsGroup ? members.map((member) => member.OperatorGuid) : [],
+  }));
+}
+
+/** The demo's groups: Everyone, Administrators and each group the roster names, in that order. */
+function demoGroups(seed: SeedChoice): UptrendsOperatorGroupRecord[] {
+  const builtIn = includesDocs(seed) ? [] : [EVERYONE, ADMINISTRATORS];
+  const groups = new Map<string, UptrendsOperatorGroupRecord>();
+  const group = (name: string) => {
+    let found = groups.get(name);
+    if (found === undefined) {
+      found = {
+        OperatorGroupGuid: generatedUuid(0x0e7b, groups.size),
+        Description: name,
+        IsEveryone: name === EVERYONE,
+        IsAdministratorsGroup: name === ADMINISTRATORS,
+        members: [],
+      };
+      groups.set(name, found);
+    }
+    return found;
+  };
+  builtIn.forEach(group);
+  const docs = includesDocs(seed) ? docsGroups() : [];
+  demoOrganisation.people.forEach((person, index) => {
+    for (const name of person.uptrends?.groups ?? []) {
+      const known = docs.find((doc) => doc.Description === name);
+      // With the documents' groups present, the demo joins theirs.
+      (known ?? group(name)).members.push(generatedUuid(0x0e7a, index));
+    }
+  });
+  return [...docs, ...groups.values()];
+}
 
 // The spec's examples (ids 1, 2, 3 and 56) plus zones of the simulator's own, so the demo
 // organisation's operators have time zones to resolve.
@@ -117,6 +176,7 @@ export class UptrendsStore {
   readonly operators: Collection<UptrendsOperatorRecord>;
   readonly dutySchedules: Collection<UptrendsDutyScheduleRecord>;
   readonly timezones: Collection<UptrendsTimezoneRecord>;
+  readonly operatorGroups: Collection<UptrendsOperatorGroupRecord>;
   readonly #seed: SeedChoice;
   /** The operator behind the API account: it cannot be deleted through the API. */
   apiAccountOperatorGuid!: string;
@@ -139,6 +199,10 @@ export class UptrendsStore {
           : [],
     );
     this.timezones = new Collection((zone) => String(zone.TimezoneId), seedTimezones);
+    this.operatorGroups = new Collection(
+      (group) => group.OperatorGroupGuid,
+      () => (includesDemo(seed) ? demoGroups(seed) : includesDocs(seed) ? docsGroups() : []),
+    );
     this.reset();
   }
 
@@ -146,6 +210,13 @@ export class UptrendsStore {
     return this.dutySchedules
       .filter((record) => record.operatorGuid === operatorGuid)
       .map((record) => record.schedule);
+  }
+
+  /** A group's members; the Everyone group holds every operator. */
+  membersOf(group: UptrendsOperatorGroupRecord): string[] {
+    return group.IsEveryone
+      ? this.operators.list().map((operator) => operator.OperatorGuid)
+      : group.members.filter((guid) => this.operators.get(guid) !== undefined);
   }
 
   nextScheduleId(): number {
@@ -156,6 +227,7 @@ export class UptrendsStore {
     this.operators.reset();
     this.dutySchedules.reset();
     this.timezones.reset();
+    this.operatorGroups.reset();
     this.#nextScheduleId = 3000;
     this.apiAccountOperatorGuid =
       this.operators.find((operator) => operator.IsAccountAdministrator)?.OperatorGuid ?? "";
