@@ -64,20 +64,18 @@ function compareEntitlements(a: Entitlement, b: Entitlement): number {
   );
 }
 
-function compareEntries(a: AccessEntry, b: AccessEntry): number {
-  if (a.personId !== b.personId) {
-    if (a.personId === null) return 1;
-    if (b.personId === null) return -1;
-    return compareStrings(a.personId, b.personId);
-  }
-  // Orphans have no person to group them: their account does.
-  const byAccount = a.personId === null ? compareSources(a.grant.account, b.grant.account) : 0;
+/** Within one holder: most privileged first, then by entitlement and account. */
+function compareHeld(a: AccessEntry, b: AccessEntry): number {
   return (
-    byAccount ||
     privilegeRank(b.grant.privilege) - privilegeRank(a.grant.privilege) ||
     compareEntitlements(a.entitlement, b.entitlement) ||
     compareSources(a.grant.account, b.grant.account)
   );
+}
+
+/** Orphans have no person to group them: their account does. */
+function compareOrphans(a: AccessEntry, b: AccessEntry): number {
+  return compareSources(a.grant.account, b.grant.account) || compareHeld(a, b);
 }
 
 /**
@@ -89,13 +87,15 @@ export function buildAccessGraph(
   directory: Directory,
   records: Iterable<AccessRecords> = [],
 ): AccessGraph {
-  const holders = new Map<string, { account: Account; personId: string | null }>();
-  for (const person of directory.people) {
+  // Each account's holder, by index into the directory's people (-1: no one claims it).
+  const holders = new Map<string, { account: Account; person: number }>();
+  directory.people.forEach((person, index) => {
     // A person with no login/primary address is one account nobody has claimed.
-    const personId = person.emails.length > 0 ? person.id : null;
-    for (const account of person.accounts)
-      holders.set(sourceKey(account.source), { account, personId });
-  }
+    const claimed = person.emails.length > 0 ? index : -1;
+    for (const account of person.accounts) {
+      holders.set(sourceKey(account.source), { account, person: claimed });
+    }
+  });
   const entitlements = new Map<string, Entitlement>();
   const grants = new Map<string, Grant>();
   const addGrant = (grant: Grant): void => {
@@ -119,7 +119,9 @@ export function buildAccessGraph(
     for (const grant of own.grants) addGrant(grant);
   }
   const issues: AccountIssue[] = [];
-  const entries: AccessEntry[] = [];
+  // Bucketed by person, in the directory's order, so only each person's few grants are sorted.
+  const byPerson: AccessEntry[][] = directory.people.map(() => []);
+  const orphans: AccessEntry[] = [];
   for (const grant of grants.values()) {
     const key = entitlementKey(grant.entitlement);
     let entitlement = entitlements.get(key);
@@ -136,16 +138,25 @@ export function buildAccessGraph(
       });
     }
     const holder = holders.get(sourceKey(grant.account));
-    entries.push({
+    const person = holder === undefined || holder.person < 0 ? null : holder.person;
+    const entry: AccessEntry = {
       grant,
       entitlement,
-      personId: holder?.personId ?? null,
+      personId: person === null ? null : directory.people[person]!.id,
       active: holder !== undefined && canAct(holder.account),
-    });
+    };
+    if (person === null) orphans.push(entry);
+    else byPerson[person]!.push(entry);
   }
+  const entries: AccessEntry[] = [];
+  for (const held of byPerson) {
+    if (held.length > 1) held.sort(compareHeld);
+    for (const entry of held) entries.push(entry);
+  }
+  for (const entry of orphans.sort(compareOrphans)) entries.push(entry);
   return {
     entitlements: [...entitlements.values()].sort(compareEntitlements),
-    entries: entries.sort(compareEntries),
+    entries,
     issues,
   };
 }
