@@ -87,66 +87,66 @@ export function buildAccessGraph(
   directory: Directory,
   records: Iterable<AccessRecords> = [],
 ): AccessGraph {
-  // Each account's holder, by index into the directory's people (-1: no one claims it).
+  const entitlements = new EntitlementTable();
+  // Connectors' grants, deduplicated; what a connector lists wins over what core derives.
+  const listed = new Map<string, Grant>();
+  for (const record of records) {
+    for (const entitlement of record.entitlements ?? []) entitlements.put(entitlement);
+    for (const grant of record.grants ?? []) {
+      const key = grantKey(grant);
+      const earlier = listed.get(key);
+      listed.set(key, earlier === undefined ? grant : stronger(earlier, grant));
+    }
+  }
+  const issues: AccountIssue[] = [];
+  const entitlementOf = (grant: Grant): Entitlement => {
+    const known = entitlements.get(grant.entitlement);
+    if (known !== undefined) return known;
+    const { vendor, kind, id } = grant.entitlement;
+    issues.push({
+      vendor: grant.account.vendor,
+      kind: grant.account.kind,
+      id: grant.account.id,
+      reason: `holds ${kind} ${id}, which the vendor did not list`,
+      raw: grant,
+    });
+    return entitlements.put({ vendor, kind, id, name: id, privilege: grant.privilege });
+  };
+  // Bucketed by person, in the directory's order, so only each person's few grants are sorted.
+  const byPerson: AccessEntry[][] = directory.people.map(() => []);
+  const orphans: AccessEntry[] = [];
+  const place = (grant: Grant, person: number, account: Account | undefined): void => {
+    const entry: AccessEntry = {
+      grant,
+      entitlement: entitlementOf(grant),
+      personId: person < 0 ? null : directory.people[person]!.id,
+      active: account !== undefined && canAct(account),
+    };
+    if (person < 0) orphans.push(entry);
+    else byPerson[person]!.push(entry);
+  };
+  // Only connectors' grants need their account looked up by key.
   const holders = new Map<string, { account: Account; person: number }>();
   directory.people.forEach((person, index) => {
     // A person with no login/primary address is one account nobody has claimed.
     const claimed = person.emails.length > 0 ? index : -1;
     for (const account of person.accounts) {
-      holders.set(sourceKey(account.source), { account, person: claimed });
+      if (listed.size > 0) holders.set(sourceKey(account.source), { account, person: claimed });
+      const own = accountAccess(account);
+      for (const entitlement of own.entitlements) {
+        if (entitlements.get(entitlement) === undefined) entitlements.put(entitlement);
+      }
+      for (const grant of own.grants) {
+        const key = listed.size > 0 ? grantKey(grant) : "";
+        const earlier = key === "" ? undefined : listed.get(key);
+        if (earlier === undefined) place(grant, claimed, account);
+        else listed.set(key, stronger(earlier, grant));
+      }
     }
   });
-  const entitlements = new Map<string, Entitlement>();
-  const grants = new Map<string, Grant>();
-  const addGrant = (grant: Grant): void => {
-    const key = grantKey(grant);
-    const earlier = grants.get(key);
-    grants.set(key, earlier === undefined ? grant : stronger(earlier, grant));
-  };
-  // What a connector lists wins over what core derives from the account's fields.
-  for (const record of records) {
-    for (const entitlement of record.entitlements ?? []) {
-      entitlements.set(entitlementKey(entitlement), entitlement);
-    }
-    for (const grant of record.grants ?? []) addGrant(grant);
-  }
-  for (const { account } of holders.values()) {
-    const own = accountAccess(account);
-    for (const entitlement of own.entitlements) {
-      const key = entitlementKey(entitlement);
-      if (!entitlements.has(key)) entitlements.set(key, entitlement);
-    }
-    for (const grant of own.grants) addGrant(grant);
-  }
-  const issues: AccountIssue[] = [];
-  // Bucketed by person, in the directory's order, so only each person's few grants are sorted.
-  const byPerson: AccessEntry[][] = directory.people.map(() => []);
-  const orphans: AccessEntry[] = [];
-  for (const grant of grants.values()) {
-    const key = entitlementKey(grant.entitlement);
-    let entitlement = entitlements.get(key);
-    if (entitlement === undefined) {
-      const { vendor, kind, id } = grant.entitlement;
-      entitlement = { vendor, kind, id, name: id, privilege: grant.privilege };
-      entitlements.set(key, entitlement);
-      issues.push({
-        vendor: grant.account.vendor,
-        kind: grant.account.kind,
-        id: grant.account.id,
-        reason: `holds ${kind} ${id}, which the vendor did not list`,
-        raw: grant,
-      });
-    }
+  for (const grant of listed.values()) {
     const holder = holders.get(sourceKey(grant.account));
-    const person = holder === undefined || holder.person < 0 ? null : holder.person;
-    const entry: AccessEntry = {
-      grant,
-      entitlement,
-      personId: person === null ? null : directory.people[person]!.id,
-      active: holder !== undefined && canAct(holder.account),
-    };
-    if (person === null) orphans.push(entry);
-    else byPerson[person]!.push(entry);
+    place(grant, holder?.person ?? -1, holder?.account);
   }
   const entries: AccessEntry[] = [];
   for (const held of byPerson) {
@@ -154,11 +154,34 @@ export function buildAccessGraph(
     for (const entry of held) entries.push(entry);
   }
   for (const entry of orphans.sort(compareOrphans)) entries.push(entry);
-  return {
-    entitlements: [...entitlements.values()].sort(compareEntitlements),
-    entries,
-    issues,
-  };
+  return { entitlements: entitlements.sorted(), entries, issues };
+}
+
+/** Entitlements by vendor, kind and id, in nested maps: no key string per look-up. */
+class EntitlementTable {
+  readonly #byVendor = new Map<string, Map<string, Map<string, Entitlement>>>();
+
+  get({ vendor, kind, id }: EntitlementRef): Entitlement | undefined {
+    return this.#byVendor.get(vendor)?.get(kind)?.get(id);
+  }
+
+  put(entitlement: Entitlement): Entitlement {
+    let kinds = this.#byVendor.get(entitlement.vendor);
+    if (kinds === undefined) this.#byVendor.set(entitlement.vendor, (kinds = new Map()));
+    let ids = kinds.get(entitlement.kind);
+    if (ids === undefined) kinds.set(entitlement.kind, (ids = new Map()));
+    ids.set(entitlement.id, entitlement);
+    return entitlement;
+  }
+
+  sorted(): Entitlement[] {
+    const all: Entitlement[] = [];
+    for (const kinds of this.#byVendor.values()) {
+      for (const ids of kinds.values())
+        for (const entitlement of ids.values()) all.push(entitlement);
+    }
+    return all.sort(compareEntitlements);
+  }
 }
 
 /** Everything one person holds, most privileged first. */
