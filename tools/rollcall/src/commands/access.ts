@@ -1,21 +1,20 @@
-import { accessOf, lookupEmail } from "@rollcall/core";
+import { accessOf } from "@rollcall/core";
 import { EXIT } from "../exit-codes";
 import { grantJson, renderGrants } from "../render/access";
+import { personTitle } from "../render/person";
 import type { Session } from "../session";
+import { lookupOrSay } from "./person-lookup";
 import { jsonLines, style } from "../terminal";
 
 /** `rollcall access <email>`: one person's grants across every vendor read. */
 export async function accessCommand(
-  { terminal, pulled }: Session,
+  session: Session,
   email: string,
   json: boolean,
 ): Promise<number> {
-  const found = lookupEmail(pulled.directory, email);
-  if (found === undefined) {
-    const partly = pulled.partial ? " in the vendors that could be read" : "";
-    terminal.err(style.red(`rollcall: nobody has ${email}${partly}`));
-    return EXIT.notFoundOrFailed;
-  }
+  const { terminal, pulled } = session;
+  const found = lookupOrSay(session, email);
+  if (found === undefined) return EXIT.notFoundOrFailed;
   const { person } = found;
   const entries = accessOf(pulled.access, person.id);
   if (json) {
@@ -29,10 +28,7 @@ export async function accessCommand(
       }),
     );
   } else {
-    const title = person.displayName
-      ? `${person.displayName} <${person.primaryEmail ?? person.id}>`
-      : (person.primaryEmail ?? person.id);
-    terminal.out([style.bold(`Access of ${title}`), "", ...renderGrants(entries)]);
+    terminal.out([style.bold(`Access of ${personTitle(person)}`), "", ...renderGrants(entries)]);
   }
   return pulled.partial ? EXIT.partial : EXIT.ok;
 }

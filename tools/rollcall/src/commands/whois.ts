@@ -1,21 +1,18 @@
-import { lookupEmail } from "@rollcall/core";
 import { EXIT } from "../exit-codes";
 import { personJson } from "../render/directory-json";
 import { renderPerson } from "../render/person";
 import type { Session } from "../session";
-import { jsonLines, style } from "../terminal";
+import { lookupOrSay } from "./person-lookup";
+import { jsonLines } from "../terminal";
 
 export async function whoisCommand(
-  { terminal, pulled }: Session,
+  session: Session,
   email: string,
   json: boolean,
 ): Promise<number> {
-  const found = lookupEmail(pulled.directory, email);
-  if (found === undefined) {
-    const partly = pulled.partial ? " in the vendors that could be read" : "";
-    terminal.err(style.red(`rollcall: nobody has ${email}${partly}`));
-    return EXIT.notFoundOrFailed;
-  }
+  const { terminal, pulled } = session;
+  const found = lookupOrSay(session, email);
+  if (found === undefined) return EXIT.notFoundOrFailed;
   if (json) {
     const vendors = pulled.pulls.map((pull) => pull.vendor);
     const person = { ...personJson(found.person, vendors, pulled.access), foundBy: found.strength };

@@ -5,10 +5,15 @@ import { roleOf } from "./roles";
 import { describeContactMatch } from "./summary";
 import { textTable } from "./text-table";
 
-export function renderPerson({ person, strength }: PersonLookup): Line[] {
-  const title = person.displayName
+/** "Name <address>", or the address alone. */
+export function personTitle(person: PersonLookup["person"]): string {
+  return person.displayName
     ? `${person.displayName} <${person.primaryEmail ?? person.id}>`
     : (person.primaryEmail ?? person.id);
+}
+
+export function renderPerson({ person, strength }: PersonLookup): Line[] {
+  const title = personTitle(person);
   const found =
     strength === "login/primary"
       ? "Found by a login/primary address."
