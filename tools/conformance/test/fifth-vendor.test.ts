@@ -119,7 +119,20 @@ it("joins its accounts with a shipped vendor's in one directory, and offboards t
     expect(person?.accounts.find((a) => a.source.vendor === "acme")?.role.level).toBe("admin");
 
     const planners = { [acme.id]: acme.planOffboarding, [rootly.id]: rootly.planOffboarding };
-    const plan = planOffboarding(directory, PERSON, planners);
+    // Core's preflight reads the new vendor's roles too: its only admin cannot be removed...
+    const blocked = planOffboarding(directory, PERSON, planners);
+    expect(blocked.blockers.filter((blocker) => blocker.vendor === "acme")).toEqual([
+      expect.objectContaining({
+        code: "last-admin",
+        account: expect.objectContaining({ id: "u-1" }),
+      }),
+    ]);
+    // ...until someone else is one.
+    vendor.users[1]!.role = "admin";
+    const { accounts: again } = await acme.pullAccounts(acmeClient);
+    const rebuilt = buildDirectory([...again, ...pulled[1]!.accounts]);
+    const plan = planOffboarding(rebuilt, PERSON, planners);
+    expect(plan.blockers.filter((blocker) => blocker.vendor === "acme")).toEqual([]);
     const step = plan.steps.find((candidate) => candidate.vendor === "acme");
     expect(step).toMatchObject({ action: "acme.deleteUser", userId: "u-1" });
 
