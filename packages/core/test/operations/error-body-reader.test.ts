@@ -35,6 +35,15 @@ describe("errorBodyReader", () => {
     });
     expect(read({ error: { code: " E42 " } })).toEqual({ message: undefined, code: "E42" });
     expect(read({ error: { code: 0 } })).toEqual({ message: undefined, code: 0 });
+    expect(read({ errors: [{ title: "A" }, { title: "B", code: "E2" }] })).toEqual({
+      message: "A; B",
+      code: "E2",
+    });
+    const codeOnly = errorBodyReader([{ at: "fault", code: ["id"] }]);
+    expect(codeOnly({ fault: { id: "F1", message: "ignored" } })).toEqual({
+      message: undefined,
+      code: "F1",
+    });
   });
 
   it("follows a dotted path to the fields", () => {

@@ -2,7 +2,13 @@
 // field, a page-number API that only says whether there is more, and per-call options that reach
 // every page. Over real loopback HTTP.
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, ClientValidationError, paginator, type OperationRules } from "../../src/index";
+import {
+  ApiError,
+  ClientValidationError,
+  paginator,
+  ResponseParseError,
+  type OperationRules,
+} from "../../src/index";
 import { fakeClient, recordingSleep } from "../runtime/fake-vendor";
 import { startScriptedServer, type paths } from "../runtime/scripted-server";
 
@@ -22,18 +28,22 @@ const byOffset = {
   "GET /users": {
     id: "listUsers",
     path: "/users",
-    params: [{ in: "query", name: "limit", type: "integer", maximum: 3 }],
+    params: [
+      { in: "query", name: "sort", type: "string", enum: ["asc", "desc"] },
+      { in: "query", name: "limit", type: "integer", maximum: 3 },
+    ],
     pagination: { items: "users", size: "limit", defaultSize: 2, offset: "offset" },
   },
 } as const satisfies OperationRules;
-const listUsers = paginator<paths>()(byOffset, "GET /users", "listAllUsers");
+// Made in each test, not when the file loads: a mutation run switches mutants on per test.
+const listing = () => paginator<paths>()(byOffset, "GET /users", "listAllUsers");
 
 describe("a generated listing", () => {
   it("refuses something that is not a client, naming it, before anything is sent", () => {
     for (const notClient of [undefined, {}, { vendor: "acme", GET: "x" }]) {
       let thrown: unknown;
       try {
-        listUsers(notClient as never);
+        listing()(notClient as never);
       } catch (error) {
         thrown = error;
       }
@@ -47,19 +57,41 @@ describe("a generated listing", () => {
     }
   });
 
+  it("refuses options that are not an object, and a route the operations do not have", () => {
+    expect(() => listing()(fakeClient("http://127.0.0.1:1"), "x" as never)).toThrow(
+      "fakevendor listAllUsers: options must be an object",
+    );
+    expect(() => paginator<paths>()(byOffset, "GET /groups" as never, "listAllGroups")).toThrow(
+      new TypeError("GET /groups has no x-rollcall-pagination"),
+    );
+  });
+
+  it("fails a page whose items are not a list with a ResponseParseError naming the call", async () => {
+    server = await startScriptedServer([{ status: 200, body: { users: "none" } }]);
+    const error = await drain(listing()(fakeClient(server.baseUrl))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error).toMatchObject({
+      ...{ vendor: "fakevendor", method: "GET", url: "/users", status: 200 },
+      ...{ contentType: undefined, bodySnippet: "" },
+    });
+    expect((error as Error).message).toBe(
+      "fakevendor GET /users (status 200, content-type none): the page's `users` is not an array",
+    );
+  });
+
   it("refuses a page size of 0 even where the spec gives the size no minimum", async () => {
     server = await startScriptedServer([{ status: 200, body: { users: [] } }]);
     const client = fakeClient(server.baseUrl);
-    expect(() => listUsers(client, { pageSize: 0 })).toThrow(
+    expect(() => listing()(client, { pageSize: 0 })).toThrow(
       "fakevendor listAllUsers: options.pageSize must be an integer from 1 to 3, got 0",
     );
-    expect(await drain(listUsers(client, { pageSize: 3 }))).toEqual([]);
+    expect(await drain(listing()(client, { pageSize: 3 }))).toEqual([]);
     expect(server.seen.map((s) => s.url)).toEqual(["/users?limit=3&offset=0"]);
   });
 
   it("reads a page without its items field as an empty last page", async () => {
     server = await startScriptedServer([{ status: 200, body: { total: 0 } }]);
-    expect(await drain(listUsers(fakeClient(server.baseUrl)))).toEqual([]);
+    expect(await drain(listing()(fakeClient(server.baseUrl)))).toEqual([]);
     expect(server.seen).toHaveLength(1);
   });
 
@@ -67,7 +99,7 @@ describe("a generated listing", () => {
     server = await startScriptedServer([{ status: 503, body: { error: "busy" } }]);
     const { sleep, waits } = recordingSleep();
     const client = fakeClient(server.baseUrl, { retry: { maxRetries: 2, sleep } });
-    const failure = await drain(listUsers(client, { call: { retry: false } })).catch(
+    const failure = await drain(listing()(client, { call: { retry: false } })).catch(
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(ApiError);
@@ -80,7 +112,7 @@ describe("a generated listing", () => {
       const offset = Number(new URL(seen.url, "http://x").searchParams.get("offset"));
       return { status: 200, body: { users: [{ id: `u${offset}` }, { id: `v${offset}` }] } };
     });
-    const error = await drain(listUsers(fakeClient(server.baseUrl), { maxPages: 2 })).catch(
+    const error = await drain(listing()(fakeClient(server.baseUrl), { maxPages: 2 })).catch(
       (thrown: unknown) => thrown,
     );
     expect(error).toMatchObject({ name: "PaginationError", reason: "max-pages" });

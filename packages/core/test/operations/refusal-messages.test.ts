@@ -28,7 +28,33 @@ const rules = {
       { in: "query", name: "active", type: "boolean" },
       { in: "query", name: "code", type: "string", maxLength: 3 },
       { in: "query", name: "kind", type: "string", enum: ["person", "team"] },
+      { in: "query", name: "initials", type: "string", minLength: 2 },
+      // JSON Schema patterns are Unicode-aware: \p{L} is any letter.
+      { in: "query", name: "city", type: "string", pattern: "^\\p{L}+$" },
     ],
+  },
+  "GET /tokens": { id: "findToken", path: "/tokens", exactlyOne: ["token"] },
+  // Either a UUID or a legacy numeric id: the first shape fails for a number, the second fits.
+  "POST /codes": {
+    id: "saveCode",
+    path: "/codes",
+    body: {
+      oneOf: [
+        { required: ["id"], fields: { id: { type: "string", format: "uuid" } }, closed: true },
+        { required: ["id"], fields: { id: { type: "integer" } }, closed: true },
+      ],
+    },
+  },
+  // A shape without required fields always has all of them: its refusal comes first.
+  "POST /notes": {
+    id: "saveNote",
+    path: "/notes",
+    body: {
+      oneOf: [
+        { fields: { note: { type: "string", maxLength: 2 } } },
+        { required: ["id"], fields: { id: { type: "integer" } } },
+      ],
+    },
   },
   "GET /search": {
     id: "search",
@@ -70,19 +96,60 @@ async function problemOf(call: Promise<unknown>): Promise<string> {
 
 describe("a query parameter's refusal names its limit", () => {
   it.each([
-    [{ score: 10.5 }, "params.query.score must be a number ≤ 10, got 10.5"],
-    [{ score: Infinity }, "params.query.score must be a number ≤ 10, got Infinity"],
-    [{ rank: 0 }, "params.query.rank must be an integer ≥ 1, got 0"],
-    [{ ratio: Number.NaN }, "params.query.ratio must be a number, got NaN"],
-    [{ ratio: "1" }, "params.query.ratio must be a number, got 1"],
-    [{ active: "yes" }, "params.query.active must be true or false"],
-    [{ code: "ABCD" }, "params.query.code must be a string of at most 3 characters when given"],
-    [{ code: 7 }, "params.query.code must be a string of at most 3 characters when given"],
     [
+      "a number above its maximum",
+      { score: 10.5 },
+      "params.query.score must be a number ≤ 10, got 10.5",
+    ],
+    [
+      "an infinite number",
+      { score: Infinity },
+      "params.query.score must be a number ≤ 10, got Infinity",
+    ],
+    [
+      "an integer below its minimum",
+      { rank: 0 },
+      "params.query.rank must be an integer ≥ 1, got 0",
+    ],
+    ["NaN for a number", { ratio: Number.NaN }, "params.query.ratio must be a number, got NaN"],
+    ["a numeric string for a number", { ratio: "1" }, "params.query.ratio must be a number, got 1"],
+    [
+      "a long string for an integer",
+      { rank: "1".repeat(60) },
+      `params.query.rank must be an integer ≥ 1, got ${"1".repeat(40)}`,
+    ],
+    ["a string for a boolean", { active: "yes" }, "params.query.active must be true or false"],
+    [
+      "a string above its maximum length",
+      { code: "ABCD" },
+      "params.query.code must be a string of at most 3 characters when given",
+    ],
+    [
+      "a number for a string",
+      { code: 7 },
+      "params.query.code must be a string of at most 3 characters when given",
+    ],
+    [
+      "a list for a string",
+      { code: ["AB"] },
+      "params.query.code must be a string of at most 3 characters when given",
+    ],
+    [
+      "a string below its minimum length",
+      { initials: "A" },
+      "params.query.initials must be a non-empty string when given",
+    ],
+    [
+      "a string off its Unicode pattern",
+      { city: "Zoë1" },
+      "params.query.city must be a string matching /^\\p{L}+$/ when given",
+    ],
+    [
+      "a long value off its enum",
       { kind: "x".repeat(60) },
       `params.query.kind must be one of "person", "team", got "${"x".repeat(39)}`,
     ],
-  ])("refuses %j before sending", async (query, message) => {
+  ])("refuses %s before sending", async (_label, query, message) => {
     server = await startScriptedServer([{ status: 200, body: {} }]);
     const call = client(server.baseUrl).GET("/items" as never, { params: { query } } as never);
     expect(await problemOf(call)).toBe(message);
@@ -90,10 +157,13 @@ describe("a query parameter's refusal names its limit", () => {
 
   it("sends values at the limits, and any number where none is set", async () => {
     server = await startScriptedServer([{ status: 200, body: {} }]);
-    const query = { score: 10, rank: 1, ratio: -1e9, active: false, code: "ABC", kind: "team" };
+    const query = {
+      ...{ score: 10, rank: 1, ratio: -1e9, active: false, code: "ABC", kind: "team" },
+      ...{ initials: "AL", city: "Zoë" },
+    };
     await client(server.baseUrl).GET("/items" as never, { params: { query } } as never);
     expect(server.seen.map((s) => s.url)).toEqual([
-      "/items?score=10&rank=1&ratio=-1000000000&active=false&code=ABC&kind=team",
+      "/items?score=10&rank=1&ratio=-1000000000&active=false&code=ABC&kind=team&initials=AL&city=Zo%C3%AB",
     ]);
   });
 });
@@ -109,6 +179,12 @@ describe("exactly one of three query parameters", () => {
     server = await startScriptedServer([{ status: 200, body: {} }]);
     const call = client(server.baseUrl).GET("/search" as never, { params: { query } } as never);
     expect(await problemOf(call)).toBe(message);
+  });
+
+  it("names a lone parameter plainly", async () => {
+    server = await startScriptedServer([{ status: 200, body: {} }]);
+    const call = client(server.baseUrl).GET("/tokens" as never, {} as never);
+    expect(await problemOf(call)).toBe("params.query must give exactly one of token, not none");
   });
 
   it("refuses a call with no query at all, and sends one naming exactly one", async () => {
@@ -144,5 +220,28 @@ describe("a body field's refusal names its list size or format", () => {
     };
     await client(server.baseUrl).POST("/lists" as never, { body } as never);
     expect(JSON.parse(server.seen[0]!.body)).toEqual(body);
+  });
+});
+
+describe("a body of several shapes", () => {
+  it("is sent when a later shape fits, and refused with the first complete shape's problem", async () => {
+    server = await startScriptedServer([{ status: 200, body: {} }]);
+    const save = client(server.baseUrl);
+    await save.POST("/codes" as never, { body: { id: 42 } } as never);
+    expect(server.seen).toHaveLength(1);
+    server.seen.length = 0;
+    expect(await problemOf(save.POST("/codes" as never, { body: { id: "x" } } as never))).toBe(
+      "body.id must be a UUID",
+    );
+    const both = { body: { note: "long", id: "x" } } as never;
+    expect(await problemOf(save.POST("/notes" as never, both))).toBe(
+      "body.note must be a string of at most 2 characters",
+    );
+  });
+
+  it("checks a format only on strings, as JSON Schema does", async () => {
+    server = await startScriptedServer([{ status: 200, body: {} }]);
+    await client(server.baseUrl).POST("/lists" as never, { body: { email: 42 } } as never);
+    expect(server.seen).toHaveLength(1);
   });
 });
