@@ -141,6 +141,20 @@ describe("a client refuses at construction", () => {
       "must not carry credentials; pass them to the client's auth options",
     ],
     [
+      "a base URL given as a URL object",
+      fakeVendor(),
+      { baseUrl: new URL("https://api.fake.invalid") },
+      "options.baseUrl",
+      'must be an absolute http(s) URL, got "https://api.fake.invalid/"',
+    ],
+    [
+      "a base URL of another scheme ending in https",
+      fakeVendor(),
+      { baseUrl: "web+https://api.fake.invalid" },
+      "options.baseUrl",
+      'must be an absolute http(s) URL, got "web+https://api.fake.invalid"',
+    ],
+    [
       "a base URL with only a user name",
       fakeVendor(),
       { baseUrl: "https://me@api.fake.invalid" },
@@ -197,5 +211,36 @@ describe("every credential the client is given", () => {
     const said = JSON.stringify(error);
     for (const secret of [API_KEY, bearer, field, query, extra]) expect(said).not.toContain(secret);
     expect((error as { vendorMessage: string }).vendorMessage).toMatch(/ trace-visible$/);
+  });
+});
+
+describe("a vendor without credentials", () => {
+  it("builds a client that sends plain calls, with the vendor's body headers", async () => {
+    server = await startScriptedServer([{ status: 201, body: { id: "u1" } }]);
+    const open = fakeVendor({ bodyHeaders: { "Content-Type": "application/vnd.api+json" } });
+    delete open.auth;
+    const client = createApiClient<paths>(open, { baseUrl: server.baseUrl });
+    expect(unwrap(await client.POST("/users", { body: { name: "Ada" } }))).toEqual({ id: "u1" });
+    expect(server.seen[0]!.headers["content-type"]).toBe("application/vnd.api+json");
+    expect(server.seen[0]!.headers["x-api-key"]).toBeUndefined();
+  });
+});
+
+describe("the body credential", () => {
+  it("is merged into plain objects, including ones without a prototype, and nothing else", async () => {
+    server = await startScriptedServer([{ status: 201, body: { id: "u1" } }]);
+    const client = createApiClient<paths>(
+      fakeVendor({ auth: { body: { fields: { apiKey: API_KEY } } } }),
+      { baseUrl: server.baseUrl },
+    );
+    const bare = Object.assign(Object.create(null) as object, { name: "Ada" });
+    await client.POST("/users", { body: bare as never });
+    await client.POST("/users", { body: ["Ada"] as never });
+    await client.POST("/users", { body: null as never });
+    expect(server.seen.map((s) => s.body)).toEqual([
+      JSON.stringify({ name: "Ada", apiKey: API_KEY }),
+      JSON.stringify(["Ada"]),
+      "null",
+    ]);
   });
 });
