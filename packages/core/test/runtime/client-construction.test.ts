@@ -35,6 +35,14 @@ describe("a client refuses at construction", () => {
   it.each([
     ["no vendor config", null, base, "vendor", "must be the vendor's config object"],
     [
+      "a vendor config that is a string",
+      "fakevendor",
+      base,
+      "vendor",
+      "must be the vendor's config object",
+    ],
+    ["options that are null", fakeVendor(), null, "options", "must be an object"],
+    [
       "an empty package name",
       fakeVendor({ packageName: "" }),
       base,
@@ -164,7 +172,7 @@ describe("a client refuses at construction", () => {
   ])("%s", (_label, vendor, options, field, problem) => {
     const error = refusal(vendor, options);
     expect(error).toMatchObject({ operation: "createApiClient", field, problem });
-    expect(error.vendor).toBe(vendor === null ? "unknown" : "fakevendor");
+    expect(error.vendor).toBe(typeof vendor === "object" && vendor ? "fakevendor" : "unknown");
   });
 
   it("a base URL without echoing a credential it carries in its query", () => {
