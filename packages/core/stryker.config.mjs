@@ -170,6 +170,10 @@ export default strykerConfig({
       "ruleProblem does not read `in`: the page-size refusal names options.pageSize itself",
     "src/operations/paginator.ts:134:93":
       "the page size is never missing (the spec's default fills it), so `required` is never read",
+    "src/operations/operation-rules.ts:192:33":
+      "one name is joined with no separator at all: the empty string's replacement is never used",
+    "src/operations/error-body-reader.ts:19:32":
+      "a shape without message fields: the default's placeholder names a field no error body has",
     "src/operations/error-body-reader.ts:19:43":
       "a shape without code fields: the default's placeholder names a field no error body has",
   },
