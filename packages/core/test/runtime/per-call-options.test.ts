@@ -119,16 +119,18 @@ describe("one option alone makes a call's own context", () => {
     });
   });
 
-  it("sends this call through its own fetch", async () => {
-    server = await startScriptedServer([{ status: 200, body: { users: [] } }]);
+  it("sends this call through its own fetch, still with the client's retries", async () => {
+    server = await startScriptedServer([{ status: 503 }, { status: 200, body: { users: [] } }]);
     const used: string[] = [];
-    await fakeClient(server.baseUrl).GET("/users", {
+    const client = fakeClient(server.baseUrl, { retry: { sleep: async () => {} } });
+    const { data } = await client.GET("/users", {
       fetch: (request: Request, init?: RequestInit) => {
         used.push(request.url);
         return globalThis.fetch(request, init);
       },
     } as never);
-    expect(used).toEqual([`${server.baseUrl}/users`]);
+    expect(data).toEqual({ users: [] });
+    expect(used).toEqual([`${server.baseUrl}/users`, `${server.baseUrl}/users`]);
   });
 
   it("still refuses a non-JSON success body when the call asks for JSON by name", async () => {
