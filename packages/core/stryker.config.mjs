@@ -157,5 +157,32 @@ export default strykerConfig({
       "Headers strip a value's surrounding whitespace, and Date.parse ignores it too",
     "src/runtime/deadline-buckets.ts:58:3":
       "Node's timers always have unref; the ?. is for runtimes whose setTimeout returns a number",
+    // m1: the request path's operation checks and paginator (issue 19)
+    "src/operations/operation-rules.ts:145:54":
+      "ruleProblem reads neither `in` nor `name` of the rule it is given: a body field's refusal names the field itself",
+    "src/operations/operation-rules.ts:145:69":
+      "ruleProblem reads neither `in` nor `name` of the rule it is given: a body field's refusal names the field itself",
+    "src/operations/operation-rules.ts:203:22":
+      "a default list holding a string: its `in` and `name` are undefined, so it reads no value and requires none",
+    "src/operations/paginator.ts:117:40":
+      "a default list holding a string: no parameter rule is found in it, as in an empty one",
+    "src/operations/paginator.ts:134:15":
+      "ruleProblem does not read `in`: the page-size refusal names options.pageSize itself",
+    "src/operations/paginator.ts:134:93":
+      "the page size is never missing (the spec's default fills it), so `required` is never read",
+    "src/runtime/create-api-client.ts:99:7":
+      "Headers.get ignores case: the request-id header names are found however they are cased",
+    "src/runtime/create-api-client.ts:136:20":
+      "every method's query placer is a closure of the same source: its text groups the methods exactly as its presence does",
+    "src/runtime/create-api-client.ts:136:37":
+      "every method's body placer is a closure of the same source: its text groups the methods exactly as its presence does",
+    "src/runtime/client-secrets.ts:8:27":
+      "the default secret list is empty; a placeholder secret only hides text that happens to spell it",
+    "src/operations/operation-rules.ts:192:33":
+      "one name is joined with no separator at all: the empty string's replacement is never used",
+    "src/operations/error-body-reader.ts:19:32":
+      "a shape without message fields: the default's placeholder names a field no error body has",
+    "src/operations/error-body-reader.ts:19:43":
+      "a shape without code fields: the default's placeholder names a field no error body has",
   },
 });

@@ -27,4 +27,32 @@ describe("errorBodyReader", () => {
     for (const body of [null, "text", [], {}, { errors: "x" }, { errors: [{}] }, { error: " " }])
       expect(read(body)).toBeUndefined();
   });
+
+  it("joins a list's messages with the shape's separator, and reads a code given alone", () => {
+    expect(read({ error: [{ message: "No" }, "junk", { message: " again " }] })).toEqual({
+      message: "No | again",
+      code: undefined,
+    });
+    expect(read({ error: { code: " E42 " } })).toEqual({ message: undefined, code: "E42" });
+    expect(read({ error: { code: 0 } })).toEqual({ message: undefined, code: 0 });
+    expect(read({ errors: [{ title: "A" }, { title: "B", code: "E2" }] })).toEqual({
+      message: "A; B",
+      code: "E2",
+    });
+    const codeOnly = errorBodyReader([{ at: "fault", code: ["id"] }]);
+    expect(codeOnly({ fault: { id: "F1", message: "ignored" } })).toEqual({
+      message: undefined,
+      code: "F1",
+    });
+  });
+
+  it("follows a dotted path to the fields", () => {
+    const nested = errorBodyReader([{ at: "data.fault", message: ["text"], code: ["id"] }]);
+    expect(nested({ data: { fault: { text: "Gone", id: 7 } } })).toEqual({
+      message: "Gone",
+      code: 7,
+    });
+    expect(nested({ data: "fault" })).toBeUndefined();
+    expect(nested({ fault: { text: "Gone" } })).toBeUndefined();
+  });
 });

@@ -198,7 +198,8 @@ describe("operationChecks on request bodies", () => {
 });
 
 describe("paginator", () => {
-  const listUsers = paginator<paths>()(rules, "GET /users", "listAllUsers", { sort: "sort" });
+  // Made in each test, not when the file loads: a mutation run switches mutants on per test.
+  const listing = () => paginator<paths>()(rules, "GET /users", "listAllUsers", { sort: "sort" });
   const page = (...ids: string[]): Reply => ({
     status: 200,
     body: { users: ids.map((id) => ({ id })) },
@@ -214,7 +215,7 @@ describe("paginator", () => {
       const offset = new URL(seen.url, "http://x").searchParams.get("offset");
       return offset === "0" ? page("a", "b") : offset === "2" ? page("c") : page();
     });
-    const users = listUsers(fakeClient(server.baseUrl));
+    const users = listing()(fakeClient(server.baseUrl));
     expect((await drain(users)).map((u) => u.id)).toEqual(["a", "b", "c"]);
     expect(server.seen.map((s) => s.url)).toEqual([
       "/users?limit=2&offset=0",
@@ -227,11 +228,11 @@ describe("paginator", () => {
   it("refuses a bad page size at the call, before anything is sent", async () => {
     server = await startScriptedServer([page()]);
     const client = fakeClient(server.baseUrl);
-    expect(() => listUsers(client, { pageSize: 51 })).toThrow(
+    expect(() => listing()(client, { pageSize: 51 })).toThrow(
       "fakevendor listAllUsers: options.pageSize must be an integer from 1 to 50, got 51",
     );
-    expect(() => listUsers(client, null as never)).toThrow(/options must be an object/);
-    expect(() => listUsers.pages(client, { pageSize: 0 }, { operation: "pullAccounts" })).toThrow(
+    expect(() => listing()(client, null as never)).toThrow(/options must be an object/);
+    expect(() => listing().pages(client, { pageSize: 0 }, { operation: "pullAccounts" })).toThrow(
       expect.objectContaining({ operation: "pullAccounts", field: "options.pageSize" }),
     );
     expect(server.seen).toHaveLength(0);
@@ -240,13 +241,13 @@ describe("paginator", () => {
   it("checks and sends named options and extra query parameters", async () => {
     server = await startScriptedServer([page("a")]);
     const client = fakeClient(server.baseUrl);
-    expect(() => listUsers(client, { sort: "up" } as never)).toThrow(
+    expect(() => listing()(client, { sort: "up" } as never)).toThrow(
       expect.objectContaining({
         field: "options.sort",
         problem: 'must be one of "asc", "desc", got "up"',
       }),
     );
-    const pages = listUsers.pages(client, { sort: "desc" } as never, {
+    const pages = listing().pages(client, { sort: "desc" } as never, {
       query: { name: "x" } as never,
     });
     expect((await drain(pages)).map((p) => p.items)).toEqual([[{ id: "a" }]]);
@@ -256,11 +257,11 @@ describe("paginator", () => {
   it("fails a server that ignores the offset, and stops at maxPages", async () => {
     server = await startScriptedServer([page("a", "b")]);
     const client = fakeClient(server.baseUrl);
-    await expect(drain(listUsers(client))).rejects.toMatchObject({
+    await expect(drain(listing()(client))).rejects.toMatchObject({
       name: "PaginationError",
       reason: "repeated-page",
     });
-    await expect(drain(listUsers(client, { maxPages: 1 }))).rejects.toBeInstanceOf(PaginationError);
+    await expect(drain(listing()(client, { maxPages: 1 }))).rejects.toBeInstanceOf(PaginationError);
   });
 
   it("refuses a route without pagination when the listing is made", () => {
@@ -271,7 +272,7 @@ describe("paginator", () => {
 
   it("fails a page whose items are not a list, without the URL's query", async () => {
     server = await startScriptedServer([{ status: 200, body: { users: { id: "a" } } }]);
-    const error = await drain(listUsers(fakeClient(server.baseUrl))).catch((e: unknown) => e);
+    const error = await drain(listing()(fakeClient(server.baseUrl))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ResponseParseError);
     expect((error as ResponseParseError).url).toBe("/users");
   });

@@ -137,6 +137,14 @@ describe("the ApiError a client builds where the response arrives", () => {
     expect(error.vendorMessage).toBe("missing");
     expect(thrownBy(() => unwrap(handBuilt))).toBeInstanceOf(NotFoundError);
   });
+
+  it("throws for a failed result that carries no error body, and returns a success's data", () => {
+    const failed = { response: new Response(null, { status: 503 }) };
+    expect(thrownBy(() => unwrap(failed))).toMatchObject({ name: "ServerError", status: 503 });
+    expect(unwrap({ data: { id: "u1" }, response: new Response(null, { status: 200 }) })).toEqual({
+      id: "u1",
+    });
+  });
 });
 
 // Two copies of the built package, as when a vendor package resolves another core version than the
