@@ -1,10 +1,16 @@
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 export default strykerConfig({
-  // the drift check (`generate --check`), the turbo-input guard that keeps it honest, and the
-  // fidelity check that a spec does not silently diverge from the vendor's published schema
+  // the drift check (`generate --check`), the turbo-input guard that keeps it honest, the
+  // fidelity check that a spec does not silently diverge from the vendor's published schema, and
+  // the emitters whose output keeps a client's promises: the client factory, the offboarding
+  // step (x-rollcall-offboarding), the operation and body rules, and the spec reader they share
   mutate: [
     "src/codegen.ts",
+    "src/client-module.ts",
+    "src/offboarding-module.ts",
+    "src/operation-rules.ts",
+    "src/json-document.ts",
     "src/generated-files.ts",
     "src/file-stamp.ts",
     "src/turbo-inputs.ts",
@@ -48,5 +54,10 @@ export default strykerConfig({
     "test/generated-output.test.ts",
     "test/lint-and-targets.test.ts",
     "test/fidelity.test.ts",
+    "test/client-module.test.ts",
+    "test/offboarding-module.test.ts",
+    "test/operation-rules.test.ts",
+    "test/vendor-descriptor.test.ts",
+    "test/committed-output.test.ts",
   ],
 });
