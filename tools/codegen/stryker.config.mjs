@@ -59,5 +59,6 @@ export default strykerConfig({
     "test/operation-rules.test.ts",
     "test/vendor-descriptor.test.ts",
     "test/committed-output.test.ts",
+    "test/json-document.test.ts",
   ],
 });
