@@ -185,6 +185,7 @@ describe("x-rollcall-offboarding: where the record's id comes from", () => {
 
   it("writes no id format check, and imports none, for an id with neither format nor pattern", () => {
     const source = offboardingSource(specWith(extension, { type: "string" }), "application/json");
+    expect(source).toContain('target: (step) => ({ field: "memberId", value: step.memberId }),');
     expect(source).not.toContain("format:");
     expect(source).not.toContain("UUID_FORMAT");
     expect(source).toContain("import { deletionExecutor, deletionPlanner, type ApiClient");
