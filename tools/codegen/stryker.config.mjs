@@ -1,10 +1,16 @@
 import { strykerConfig } from "../../stryker.shared.mjs";
 
 export default strykerConfig({
-  // the drift check (`generate --check`), the turbo-input guard that keeps it honest, and the
-  // fidelity check that a spec does not silently diverge from the vendor's published schema
+  // the drift check (`generate --check`), the turbo-input guard that keeps it honest, the
+  // fidelity check that a spec does not silently diverge from the vendor's published schema, and
+  // the emitters whose output keeps a client's promises: the client factory, the offboarding
+  // step (x-rollcall-offboarding), the operation and body rules, and the spec reader they share
   mutate: [
     "src/codegen.ts",
+    "src/client-module.ts",
+    "src/offboarding-module.ts",
+    "src/operation-rules.ts",
+    "src/json-document.ts",
     "src/generated-files.ts",
     "src/file-stamp.ts",
     "src/turbo-inputs.ts",
@@ -21,6 +27,10 @@ export default strykerConfig({
       "without an encoding readFile gives a Buffer, which JSON.parse reads as the same UTF-8 text",
     "src/turbo-inputs.ts:40:93":
       "a made-up input for a non-list `inputs` names no spec path, so it matches nothing either way",
+    "src/json-document.ts:13:14":
+      "a bundled spec's $ref is internal: it starts with #/ and that is the first #/ in it",
+    "src/offboarding-module.ts:60:58":
+      "a made-up entry for a non-list `parameters` is a string: resolve leaves it and the path filter drops it",
     "src/fidelity.ts:143:26":
       "the depth guard one level sooner: no real schema nests 16 allOf/$ref levels, and a loop ends either way",
     "src/fidelity.ts:148:71":
@@ -48,5 +58,11 @@ export default strykerConfig({
     "test/generated-output.test.ts",
     "test/lint-and-targets.test.ts",
     "test/fidelity.test.ts",
+    "test/client-module.test.ts",
+    "test/offboarding-module.test.ts",
+    "test/operation-rules.test.ts",
+    "test/vendor-descriptor.test.ts",
+    "test/committed-output.test.ts",
+    "test/json-document.test.ts",
   ],
 });

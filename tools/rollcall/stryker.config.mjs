@@ -19,7 +19,13 @@ export default strykerConfig({
     "src/env-config.ts",
   ],
   equivalent: {
-    "src/commands/offboard.ts:44:9":
+    "src/commands/offboard.ts:45:9":
       "planOffboarding refuses only with IdentityError: nothing the CLI passes it throws anything else to rethrow",
+    "src/secret-scrubber.ts:49:12":
+      "what JSON shows in its place is no promise; that it shows no secret is (secret-scrubber.test.ts › never shows what it holds)",
+    "src/secret-scrubber.ts:51:56":
+      "util.inspect never shows #private fields anyway; the custom text only names the object",
+    "src/secret-scrubber.ts:17:33":
+      "a scrubber that starts out holding a made-up phrase redacts only that phrase, which no output contains",
   },
 });

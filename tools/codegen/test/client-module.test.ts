@@ -111,6 +111,39 @@ describe("clientSource", () => {
     );
   });
 
+  it.each([
+    ["an API key", { type: "apiKey", in: "header", name: "X-Key" }, "apiKey"],
+    ["a bearer token", { type: "http", scheme: "bearer" }, "token"],
+  ])(
+    "documents %s option from its scheme when the spec does not name the option",
+    (_, scheme, option) => {
+      const doc = document();
+      (doc.components.securitySchemes as Record<string, unknown>).key = {
+        ...scheme,
+        description: "A Big Co credential.",
+      };
+      expect(generate(doc)).toContain(`  /** A Big Co credential. */\n  ${option}: string;`);
+    },
+  );
+
+  it("sends a bearer token as the Authorization header's value after the scheme", () => {
+    const doc = document();
+    (doc.components.securitySchemes as Record<string, unknown>).key = {
+      type: "http",
+      scheme: "bearer",
+      description: "A Big Co token.",
+    };
+    expect(generate(doc)).toContain(
+      'auth: { "headers": { "Authorization": "Bearer " + credentials.token } },',
+    );
+  });
+
+  it("keeps a description on one JSDoc line, its spacing tidied and a */ in it escaped", () => {
+    const doc = document();
+    (doc.components.securitySchemes as any).key.description = "  A Big  Co key */ here. ";
+    expect(generate(doc)).toContain("  /** A Big Co key *\\/ here. */\n  key: string;");
+  });
+
   it("offers no region option and no error reader when the spec has neither", () => {
     const doc = document();
     doc.servers = [{ url: "https://api.big.test" }] as never;
@@ -178,6 +211,26 @@ describe("clientSource", () => {
       "request checks from outside src/",
       { "x-rollcall-request-checks": { module: "../secrets", export: "x" } },
       "x-rollcall-request-checks must be { module: <file under src/>, export: <name> }",
+    ],
+    [
+      "request checks that are null",
+      { "x-rollcall-request-checks": null },
+      "x-rollcall-request-checks must be { module: <file under src/>, export: <name> }",
+    ],
+    [
+      "request checks naming the module in a list",
+      { "x-rollcall-request-checks": { module: ["guards"], export: "x" } },
+      "x-rollcall-request-checks must be { module: <file under src/>, export: <name> }",
+    ],
+    [
+      "type aliases given as a list",
+      { "x-rollcall-type-aliases": ["Person"] },
+      "x-rollcall-type-aliases must map type names to schemas",
+    ],
+    [
+      "an alias naming its schema in a list",
+      { "x-rollcall-type-aliases": { Member: ["Person"] } },
+      "x-rollcall-type-aliases.Member must name a schema of components.schemas",
     ],
     [
       "an alias of a missing schema",

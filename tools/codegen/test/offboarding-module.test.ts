@@ -123,3 +123,71 @@ describe("x-rollcall-offboarding", () => {
     );
   });
 });
+
+describe("x-rollcall-offboarding: where the record's id comes from", () => {
+  const withParameters = (pathLevel: unknown[], operationLevel: unknown[]) => {
+    const spec = specWith(extension);
+    const item = (spec.document.paths as any)["/members/{memberId}"];
+    item.parameters = pathLevel;
+    item.delete.parameters = operationLevel;
+    return spec;
+  };
+  const member = { $ref: "#/components/parameters/Member" };
+  const force = { name: "force", in: "query", schema: { type: "boolean" } };
+
+  it("takes the id from a path parameter declared on the DELETE itself, ignoring query parameters", () => {
+    expect(offboardingFacts(withParameters([force], [member]))).toMatchObject({
+      parameter: "memberId",
+      format: { uuid: true },
+    });
+  });
+
+  it.each([
+    ["no path parameter", [force], []],
+    [
+      "two path parameters",
+      [member],
+      [{ name: "teamId", in: "path", required: true, schema: { type: "string" } }],
+    ],
+  ])("refuses a DELETE with %s", (_case, pathLevel, operationLevel) => {
+    expect(problemsOf(withParameters(pathLevel, operationLevel))).toEqual([
+      'specs/acme.yaml: paths["/members/{memberId}"].delete["x-rollcall-offboarding"] needs a DELETE with exactly one path parameter',
+    ]);
+  });
+
+  it("refuses a readBack when the path has no GET, instead of crashing", () => {
+    const spec = specWith(extension);
+    delete (spec.document.paths as any)["/members/{memberId}"].get;
+    expect(problemsOf(spec)).toEqual([
+      'specs/acme.yaml: paths["/members/{memberId}"].delete["x-rollcall-offboarding"] .readBack must be the operationId of the GET on the same path',
+    ]);
+  });
+
+  it("lists every known key when refusing an unknown one", () => {
+    expect(problemsOf(specWith({ ...extension, extra: true }))).toEqual([
+      'specs/acme.yaml: paths["/members/{memberId}"].delete["x-rollcall-offboarding"] .extra is not an offboarding key (known: kind, action, step, readBack, describe)',
+    ]);
+  });
+
+  it("refuses a second x-rollcall-offboarding in the same spec", () => {
+    const spec = specWith(extension);
+    (spec.document.paths as any)["/teams/{memberId}"] = (spec.document.paths as any)[
+      "/members/{memberId}"
+    ];
+    expect(problemsOf(spec)).toEqual(["specs/acme.yaml: more than one x-rollcall-offboarding"]);
+  });
+
+  it("skips a path item that is not an object", () => {
+    const spec = specWith(extension);
+    (spec.document.paths as any)["/broken"] = null;
+    expect(offboardingFacts(spec)?.path).toBe("/members/{memberId}");
+  });
+
+  it("writes no id format check, and imports none, for an id with neither format nor pattern", () => {
+    const source = offboardingSource(specWith(extension, { type: "string" }), "application/json");
+    expect(source).toContain('target: (step) => ({ field: "memberId", value: step.memberId }),');
+    expect(source).not.toContain("format:");
+    expect(source).not.toContain("UUID_FORMAT");
+    expect(source).toContain("import { deletionExecutor, deletionPlanner, type ApiClient");
+  });
+});

@@ -444,4 +444,21 @@ describe("edits no rule covers", () => {
     expect(bump).toBe("major");
     expect(changes[0]?.message).toContain("unclassified");
   });
+
+  it("are still caught when the same release also rewrites documentation", async () => {
+    const { changes, bump } = await bumpAfter((doc) => {
+      doc.paths["/users"].get.summary = "Lists the users";
+      // no rule looks at a response header's `required`
+      doc.paths["/users"].get.responses["200"].headers["X-RateLimit-Limit"].required = true;
+    });
+    expect(bump).toBe("major");
+    expect(changes.filter((change) => change.level === "descriptive")).toHaveLength(1);
+    expect(changes.filter((change) => change.level === "breaking")).toEqual([
+      {
+        level: "breaking",
+        location: "GET /users › responses.200.headers.X-RateLimit-Limit.required",
+        message: "changed (unclassified — review the bump)",
+      },
+    ]);
+  });
 });

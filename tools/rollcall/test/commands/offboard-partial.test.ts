@@ -26,6 +26,16 @@ describe("rollcall offboard when a vendor cannot be read", () => {
       expect(run.stdout + run.stderr).not.toContain(secret);
   });
 
+  it("names every vendor it could not read in one warning", async () => {
+    demo.sims.rootly.faults.next(50, { kind: "server-error", status: 503 });
+    demo.sims.opsgenie.faults.next(50, { kind: "server-error", status: 503 });
+    const run = await runCli(["offboard", demoPerson("ben-okafor").workEmail], demo.env);
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toMatch(
+      /^rollcall: the plan does not cover rootly, opsgenie: it could not be read$/m,
+    );
+  });
+
   it("--apply carries out the steps it has, warns, and still exits 3", async () => {
     demo.sims.rootly.faults.next(50, { kind: "server-error", status: 503 });
     const gary = demoPerson("gary-holt");
