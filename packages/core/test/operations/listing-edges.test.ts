@@ -1,7 +1,7 @@
 // A generated listing's edges, as its caller meets them: a wrong client, a page with no items
 // field, a page-number API that only says whether there is more, and per-call options that reach
 // every page. Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ApiError,
   ClientValidationError,
@@ -10,13 +10,15 @@ import {
   type OperationRules,
 } from "../../src/index";
 import { fakeClient, recordingSleep } from "../runtime/fake-vendor";
-import { startScriptedServer, type paths } from "../runtime/scripted-server";
+import {
+  closeAfterEach,
+  startScriptedServer,
+  type paths,
+  type ScriptedServer,
+} from "../runtime/scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 const drain = async <T>(items: AsyncIterable<T>) => {
   const all: T[] = [];

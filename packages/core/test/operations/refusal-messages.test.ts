@@ -1,7 +1,7 @@
 // What a refused call tells its caller: each of the spec's limits is named in the refusal's
 // problem, and a value exactly at a limit is sent. Over real loopback HTTP, so "refused" also
 // means nothing reached the server.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   checksByRoute,
   ClientValidationError,
@@ -9,13 +9,14 @@ import {
   type OperationRules,
 } from "../../src/index";
 import { fakeClient } from "../runtime/fake-vendor";
-import { startScriptedServer } from "../runtime/scripted-server";
+import {
+  closeAfterEach,
+  startScriptedServer,
+  type ScriptedServer,
+} from "../runtime/scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 const rules = {
   "GET /items": {

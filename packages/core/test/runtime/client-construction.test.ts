@@ -1,7 +1,7 @@
 // Building a client: a malformed vendor config or user option is refused at once with a
 // ClientValidationError naming the field (never echoing a credential), and every credential the
 // client is given, wherever it goes, is kept out of what a failed call reports.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ClientValidationError,
   createApiClient,
@@ -10,13 +10,15 @@ import {
   type VendorConfig,
 } from "../../src/runtime";
 import { API_KEY, fakeVendor } from "./fake-vendor";
-import { startScriptedServer, type paths } from "./scripted-server";
+import {
+  closeAfterEach,
+  startScriptedServer,
+  type paths,
+  type ScriptedServer,
+} from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 function refusal(vendor: unknown, options?: unknown): ClientValidationError {
   try {

@@ -1,16 +1,18 @@
 // What a failed call's ApiError says when the vendor has no error reader of its own: the common
 // shapes are read, trimmed and bounded; what says nothing useful (HTML, blanks, junk) gives no
 // message; a body that is no object at all never breaks the error. Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApiError, unwrap } from "../../src/runtime";
 import { fakeClient } from "./fake-vendor";
-import { startScriptedServer, type Reply } from "./scripted-server";
+import {
+  closeAfterEach,
+  startScriptedServer,
+  type Reply,
+  type ScriptedServer,
+} from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 async function apiErrorFor(reply: Reply): Promise<ApiError> {
   server = await startScriptedServer([reply]);

@@ -1,16 +1,13 @@
 // What the observing hooks tell an app about each call: every attempt, why a retry happened and how
 // long it waits, the final status with its request id, and the error, in the order they happened.
 // Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ClientHooks } from "../../src/runtime";
 import { fakeClient, recordingSleep } from "./fake-vendor";
-import { startScriptedServer } from "./scripted-server";
+import { closeAfterEach, startScriptedServer, type ScriptedServer } from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 /** Every hook, recording `[hook name, payload]` in call order. */
 function recordingHooks() {

@@ -1,17 +1,19 @@
 // openapi-fetch's middleware and a caller's own fetch on a Rollcall client: middleware reaches every
 // method, however its credential is placed, and can be taken off again; a fetch that ignores the
 // init it is given still never follows a redirect. Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Middleware } from "openapi-fetch";
 import { createApiClient, RedirectError } from "../../src/runtime";
 import { API_KEY, fakeVendor } from "./fake-vendor";
-import { startScriptedServer, type paths } from "./scripted-server";
+import {
+  closeAfterEach,
+  startScriptedServer,
+  type paths,
+  type ScriptedServer,
+} from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 describe("middleware and a caller's fetch", () => {
   it("runs middleware on every method until it is ejected", async () => {

@@ -1,7 +1,7 @@
 // What a single call may change, and what it may not: its own query serialiser still carries the
 // query credential, `checkRequest` may only be turned off, a HEAD or 205 answer needs no body, and
 // an error thrown on the way keeps its type but loses the secret. Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   ClientValidationError,
   createApiClient,
@@ -9,13 +9,15 @@ import {
   ResponseTooLargeError,
 } from "../../src/runtime";
 import { API_KEY, fakeClient, fakeVendor } from "./fake-vendor";
-import { startScriptedServer, type paths } from "./scripted-server";
+import {
+  closeAfterEach,
+  startScriptedServer,
+  type paths,
+  type ScriptedServer,
+} from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 const queryKeyClient = (baseUrl: string) =>
   createApiClient<paths>(

@@ -1,15 +1,12 @@
 // A response body as the caller asked for it: parsed JSON however many chunks it came in, raw bytes,
 // a Blob of the served type, an unread stream, and a copy for middleware that reads it first.
 // Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { fakeClient } from "./fake-vendor";
-import { startScriptedServer } from "./scripted-server";
+import { closeAfterEach, startScriptedServer, type ScriptedServer } from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 const users = { users: [{ id: "u1" }, { id: "ü2" }] };
 const served = JSON.stringify(users);

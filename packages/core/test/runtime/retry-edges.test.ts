@@ -1,16 +1,13 @@
 // Retries at their edges, as a caller meets them: a signal aborted before the call sends nothing,
 // a body survives every re-send, a vendor's odd wait is tamed, and a failing wait is not hidden.
 // Over real loopback HTTP.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AbortError, unwrap } from "../../src/runtime";
 import { fakeClient, recordingSleep } from "./fake-vendor";
-import { startScriptedServer } from "./scripted-server";
+import { closeAfterEach, startScriptedServer, type ScriptedServer } from "./scripted-server";
 
-let server: Awaited<ReturnType<typeof startScriptedServer>> | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+let server: ScriptedServer | undefined;
+closeAfterEach(() => server);
 
 const ok = { status: 200, body: { users: [] } } as const;
 

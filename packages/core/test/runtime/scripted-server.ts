@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /** What the server saw for one request. */
 export interface SeenRequest {
@@ -81,6 +82,16 @@ export async function startScriptedServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A started scripted server, as {@link startScriptedServer} returns it. */
+export type ScriptedServer = Awaited<ReturnType<typeof startScriptedServer>>;
+
+/** Closes the test's server after each test of the file: `closeAfterEach(() => server)`. */
+export function closeAfterEach(current: () => ScriptedServer | undefined): void {
+  afterEach(async () => {
+    await current()?.close();
+  });
 }
 
 /** A hand-written `paths` for a fake vendor, in the shape openapi-typescript generates. */
