@@ -76,7 +76,12 @@ describe("eagle offboardingPlanner", () => {
       emails: [email("jane@example.com", "login")],
     });
     expect(offboardingPlanner(other, "jane@example.com")).toEqual([
-      expect.objectContaining({ action: "manual.review", account: other.source }),
+      expect.objectContaining({
+        action: "manual.review",
+        account: other.source,
+        description:
+          "Review eagle.apiKey account k-1 by hand: Rollcall has no offboarding action for this kind of account.",
+      }),
     ]);
   });
 });

@@ -56,6 +56,18 @@ describe("eagle offboardingExecutor", () => {
     expect(env.sim.requests.map((request) => request.method)).toEqual(["GET", "GET"]);
   });
 
+  it("refuses a group id that is only text-like (an id inside a list), sending nothing", async () => {
+    const group = env.sim.store.groups.list().find((g) => g.users.length > 0)!;
+    const step = { ...groupStep(group.users[0]!, group._id), groupId: [group._id] as never };
+    const error = await Promise.resolve(offboardingExecutor(client).execute(step)).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect(error).toMatchObject({ operation: "offboardingExecutor", field: "step.groupId" });
+    expect(env.sim.requests).toEqual([]);
+    expect(env.sim.store.groups.get(group._id)?.users).toEqual(group.users);
+  });
+
   it("refuses a copy of the client before writing, naming offboardingExecutor", async () => {
     const group = env.sim.store.groups.list().find((g) => g.users.length > 0)!;
     const copy = { ...client } as EagleClient;
@@ -63,7 +75,11 @@ describe("eagle offboardingExecutor", () => {
       offboardingExecutor(copy).execute(groupStep(group.users[0]!, group._id)),
     ).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ClientValidationError);
-    expect(error).toMatchObject({ operation: "offboardingExecutor", field: "client" });
+    expect(error).toMatchObject({
+      operation: "offboardingExecutor",
+      field: "client",
+      problem: "must be a client made by createEagleClient",
+    });
     expect(env.sim.requests.map((request) => request.method)).not.toContain("PUT");
     expect(env.sim.store.groups.get(group._id)?.users).toEqual(group.users);
   });

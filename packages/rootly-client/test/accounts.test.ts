@@ -274,6 +274,24 @@ describe("toAccounts", () => {
     expect(accounts[2]!.extras).toEqual({});
   });
 
+  it("takes a role only from an included resource with a type and id, never from a typeless one", () => {
+    // A relationship without a type must not meet a resource without one.
+    const { accounts } = toAccounts(
+      {
+        id: "10",
+        type: "users",
+        attributes: { email: "typeless@example.com" },
+        relationships: { role: { data: { id: "r1" } }, on_call_role: { data: { id: "oc1" } } },
+      },
+      [
+        { id: "r1", type: null, attributes: { name: "Owner", slug: "owner" } },
+        { id: "oc1", attributes: { name: "Responder", slug: "responder" } },
+      ],
+    );
+    expect(accounts[0]!.role).toEqual({ level: "unknown", raw: null });
+    expect(accounts[0]!.extras).toEqual({});
+  });
+
   it("accepts a single record", () => {
     expect(toAccounts(specUsers[1]).accounts.map((a) => a.source.id)).toEqual(["317"]);
   });

@@ -165,6 +165,11 @@ describe("toAccounts", () => {
       { Description: "Somewhere", OffsetFromUtc: 99_999 },
       { iana: null, raw: 7, precision: "unknown", utcOffsetMinutes: null },
     ],
+    [
+      "nothing, when the description cannot be read and the offset is null (off-spec)",
+      { Description: "Somewhere", OffsetFromUtc: null as never },
+      { iana: null, raw: 7, precision: "unknown", utcOffsetMinutes: null },
+    ],
   ])(
     "resolves a time zone from %s",
     (_label, fields: { Description?: string; OffsetFromUtc: number }, expected) => {
@@ -197,6 +202,26 @@ describe("toAccounts", () => {
       },
     ).accounts;
     expect(missing!.timezone).toMatchObject({ precision: "unknown", raw: 999 });
+  });
+
+  it("resolves zones through a table given as a map by TimezoneId", () => {
+    const [account] = toAccounts(thirdOperator, {
+      timezones: new Map([[56, centralTime]]),
+    }).accounts;
+    expect(account!.timezone).toMatchObject({ precision: "offset", utcOffsetMinutes: -360 });
+  });
+
+  it("looks up no zone for a TimeZoneId that is not a number", () => {
+    const [account] = toAccounts(
+      { ...thirdOperator, TimeZoneId: "56" },
+      { timezones: new Map([["56" as never, centralTime]]) },
+    ).accounts;
+    expect(account!.timezone).toEqual({
+      iana: null,
+      raw: null,
+      precision: "unknown",
+      utcOffsetMinutes: null,
+    });
   });
 
   it("reads a v4 record whose account-setting attributes are null", () => {

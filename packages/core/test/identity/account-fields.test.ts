@@ -131,6 +131,78 @@ describe("mapAccount", () => {
     expect(account.provenance).toEqual({});
   });
 
+  it("adds an address or phone repeated under another path once, and keeps only extras that say something", () => {
+    const fields: AccountFields<Person> = {
+      emails: [
+        ["profile.mail", "primary"],
+        ["profile.backup", "backup"],
+      ],
+      names: { given: "profile.first", family: "profile.last" },
+      phones: ["mobile", "profile.nick"],
+      groupNames: "teams",
+      extras: { badge: "badge", onDuty: "onDuty", seen: "seen", zone: "zone" },
+    };
+    const account = mapAccount(
+      source,
+      {
+        profile: {
+          mail: "Ada@Example.com",
+          backup: "ADA@example.COM",
+          nick: "+44 20 7946 0000",
+          first: "Ada",
+          last: "Lovelace",
+        },
+        mobile: "+44 20 7946 0000",
+        teams: ["Ops", "  "],
+        badge: ["gold"],
+        onDuty: null,
+        seen: "  ",
+        zone: "Europe/London",
+      },
+      fields,
+    );
+    expect(account.emails.map((entry) => entry.kind)).toEqual(["primary"]);
+    expect(account.phones).toEqual([{ raw: "+44 20 7946 0000", e164: "+442079460000" }]);
+    expect(account.names).toMatchObject({
+      display: "Ada Lovelace",
+      given: "Ada",
+      family: "Lovelace",
+    });
+    expect(account.groups).toEqual([{ id: null, name: "Ops" }]);
+    expect(account.extras).toEqual({ badge: ["gold"], zone: "Europe/London" });
+    expect(account.provenance).toMatchObject({
+      "emails[0]": "profile.mail",
+      "phones[0]": "mobile",
+      groups: "teams",
+      "extras.badge": "badge",
+      "extras.zone": "zone",
+    });
+    expect(Object.keys(account.provenance)).not.toContain("emails[1]");
+    expect(Object.keys(account.provenance)).not.toContain("phones[1]");
+    const two = mapAccount(
+      source,
+      { mobile: "+44 20 7946 0000", profile: { nick: "+44 20 7946 0001" } },
+      { phones: ["mobile", "profile.nick"] },
+    );
+    expect(two.phones.map((entry) => entry.e164)).toEqual(["+442079460000", "+442079460001"]);
+  });
+
+  it("reads a full name given as one path", () => {
+    const account = mapAccount(
+      source,
+      { profile: { full: "Ada Lovelace" } },
+      {
+        names: { full: "profile.full" },
+      },
+    );
+    expect(account.names).toMatchObject({
+      display: "Ada Lovelace",
+      given: "Ada",
+      family: "Lovelace",
+    });
+    expect(account.provenance["names.display"]).toBe("profile.full");
+  });
+
   it("takes the first full name that is there, and derives names only from values it found", () => {
     const nick = mapAccount(source, { profile: { full: "  ", nick: "Ada L" } }, FIELDS);
     expect(nick.names.display).toBe("Ada L");
@@ -280,6 +352,15 @@ describe("adaptRecords", () => {
     expect(issues.map((issue) => [issue.id, issue.reason])).toEqual([
       ["m", "the person has no profile.mail, so it cannot be matched to a person"],
     ]);
+  });
+
+  it("asks for no address when the map names none", () => {
+    const { emails: _emails, ...withoutEmails } = LIST;
+    for (const fields of [withoutEmails, { ...withoutEmails, emails: [] }]) {
+      const { accounts, issues } = adaptRecords(fields, [{ id: "p-1" }, { id: "p-2" }]);
+      expect(issues).toEqual([]);
+      expect(accounts.map((account) => account.source.id)).toEqual(["p-1", "p-2"]);
+    }
   });
 
   it("keys records through `key` and names their place through `at`", () => {

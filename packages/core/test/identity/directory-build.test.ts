@@ -138,8 +138,11 @@ describe("buildDirectory records", () => {
       issue("uptrends", "a", "x"),
       issue("eagle", "z", "q", "Z"),
     ];
-    const directory = buildDirectory([], { issues: [...given].reverse() });
-    expect(directory.issues).toEqual([given[4], given[3], given[2], given[1], given[0]]);
+    // Both input orders: a sort may compare a pair either way round.
+    for (const input of [[...given].reverse(), given]) {
+      const directory = buildDirectory([], { issues: input });
+      expect(directory.issues).toEqual([given[4], given[3], given[2], given[1], given[0]]);
+    }
   });
 
   it("takes the display name from the accounts, and accepts records without addresses", () => {
@@ -170,6 +173,21 @@ describe("buildDirectory records", () => {
       rootly("r-1", "b@example.com"),
     ]);
     expect(relogged.people.map((person) => person.id)).toEqual(["a@example.com", "b@example.com"]);
+  });
+
+  it("matches on the address an adapter normalised, reading the raw value only without one", () => {
+    // An adapter that pulled the address out of a display form ("Name <address>") says so in
+    // `normalized`; the directory takes its word rather than refusing the raw text.
+    const extracted = {
+      ...rootly("r-1", "x@example.com"),
+      emails: [
+        { value: "Jane Doe <Jane@Example.com>", normalized: "jane@example.com", kind: "login" },
+      ],
+    } as unknown as Account;
+    const directory = buildDirectory([extracted, rootly("r-2", "JANE@example.com")]);
+    expect(directory.issues).toEqual([]);
+    expect(directory.people.map((person) => person.accounts.length)).toEqual([2]);
+    expect(directory.people[0]!.id).toBe("jane@example.com");
   });
 
   it("normalises each hand-built address on its own", () => {

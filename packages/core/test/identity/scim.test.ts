@@ -184,6 +184,28 @@ describe("toScimUser: one person from several accounts", () => {
     ]);
   });
 
+  it("never lists a sign-in address joined through an alias or Gmail's rules as an other address", () => {
+    const users = toScimUsers(
+      buildDirectory(
+        [
+          account("uptrends", "1", { emails: [email("jane@example.com", "primary")] }),
+          account("rootly", "2", { emails: [email("jane.smith@example.com", "primary")] }),
+          account("opsgenie", "3", { emails: [email("j.doe@gmail.com", "login")] }),
+          account("rootly", "4", { emails: [email("jdoe@gmail.com", "primary")] }),
+        ],
+        {
+          aliases: [["jane@example.com", "jane.smith@example.com"]],
+          gmail: { ignoreDots: true },
+        },
+      ),
+    );
+    expect(users.map((user) => user.emails)).toEqual([
+      // An alias set is matched as its smallest address.
+      [{ value: "jane.smith@example.com", type: "work", primary: true }],
+      [{ value: "jdoe@gmail.com", type: "work", primary: true }],
+    ]);
+  });
+
   it("names a person with no sign-in address by id and marks its first address primary", () => {
     const user = only(
       account("uptrends", "guid-7", { emails: [email("sam@home.example", "backup")] }),
