@@ -27,8 +27,8 @@ export interface ToAccountsContext {
   timezones?: Iterable<Timezone> | ReadonlyMap<number, Timezone>;
 }
 
-// Uptrends has one account administrator; every other operator is an ordinary member.
 const ROLE_TABLE = { AccountAdministrator: "admin", Operator: "member" } as const;
+const ROLE_NAMES = ["Operator", "AccountAdministrator"] as const;
 
 /** Where an Uptrends operator keeps each account field (TimeZoneId is resolved below). */
 const OPERATOR_FIELDS: RecordFields<Operator> = {
@@ -59,12 +59,8 @@ export function toAccounts(records: unknown, context: ToAccountsContext = {}): A
     const timezone = resolveTimezone(operator.TimeZoneId, zones);
     add.timezone(timezone, "TimeZoneId → Timezone.Description");
     const isAdmin = operator.IsAccountAdministrator;
-    const admin = typeof isAdmin === "boolean";
-    const role = roleFrom(
-      admin ? (isAdmin ? "AccountAdministrator" : "Operator") : null,
-      ROLE_TABLE,
-    );
-    add.role(role, "IsAccountAdministrator");
+    const name = typeof isAdmin === "boolean" ? ROLE_NAMES[Number(isAdmin)] : null;
+    add.role(roleFrom(name, ROLE_TABLE), "IsAccountAdministrator");
     add.status(loginStatus(operator), "AllowNativeLogin + AllowSingleSignon");
   });
 }
@@ -111,8 +107,8 @@ function timezoneTable(source: ToAccountsContext["timezones"]): ReadonlyMap<numb
 /** Options of {@link pullAccounts}. Uptrends does not paginate, so `onPage` fires once. */
 export type PullAccountsOptions = PullOptions<Operator>;
 
-/** An operator group with its members' OperatorGuids; an Administrators group's are its admins. */
-type GroupMembers = OperatorGroup & { members: unknown[]; admins: unknown[] };
+/** An operator group with its members' OperatorGuids, read from its own listing. */
+type GroupMembers = OperatorGroup & { members: unknown[] };
 
 const GROUP_FIELDS: MembershipFields<GroupMembers> = {
   vendor: vendor.id,
@@ -122,35 +118,26 @@ const GROUP_FIELDS: MembershipFields<GroupMembers> = {
   id: "OperatorGroupGuid",
   name: "Description",
   members: "members",
-  admins: "admins",
-  vendorWide: "IsAdministratorsGroup",
+  adminGroup: "IsAdministratorsGroup",
   via: "GET /OperatorGroup/{operatorGroupGuid}/Member",
 };
+const MEMBERS = "/OperatorGroup/{operatorGroupGuid}/Member";
 
 /** Every operator group and its members (one call per group: Uptrends lists them apart). */
 async function pullGroups(client: UptrendsClient) {
   const records: GroupMembers[] = [];
   for (const group of unwrap(await client.GET("/OperatorGroup"))) {
-    const guid = group?.OperatorGroupGuid;
-    const answer =
-      typeof guid === "string"
-        ? unwrap(
-            await client.GET("/OperatorGroup/{operatorGroupGuid}/Member", {
-              params: { path: { operatorGroupGuid: guid } },
-            }),
-          )
-        : [];
-    const members = answer.map((member) => member?.OperatorGuid);
-    records.push({ ...group, members, admins: group?.IsAdministratorsGroup ? members : [] });
+    const operatorGroupGuid = group?.OperatorGroupGuid ?? "";
+    const params = { path: { operatorGroupGuid } };
+    const answer = operatorGroupGuid ? unwrap(await client.GET(MEMBERS, { params })) : [];
+    records.push({ ...group, members: answer.map((member) => member?.OperatorGuid) });
   }
   return membershipAccess(GROUP_FIELDS, records);
 }
 
 /**
- * Every operator as accounts: `GET /Operator` (Uptrends does not paginate: one page), then
- * `GET /Timezone` once for this pull, only when an operator has a TimeZoneId to resolve. Then every
- * operator group and its members, as `group` entitlements and grants: the Administrators group's
- * members hold it as admins of the whole account.
+ * Every operator as accounts (`GET /Operator`: one page), `GET /Timezone` once when a TimeZoneId
+ * needs it, and every operator group with its members as `group` entitlements and grants.
  */
 export async function pullAccounts(
   client: UptrendsClient,

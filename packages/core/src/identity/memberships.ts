@@ -19,8 +19,11 @@ export interface MembershipFields<R> {
   readonly members: FieldPath<R>;
   /** A list of the ids of its admins, who hold it as admins; absent when the vendor has none. */
   readonly admins?: FieldPath<R>;
-  /** A flag: when true, its admins are admins of the whole vendor (an Administrators group). */
-  readonly vendorWide?: FieldPath<R>;
+  /**
+   * A flag: when true, the record is an Administrators group: every member holds it as an admin,
+   * and its admins are admins of the whole vendor.
+   */
+  readonly adminGroup?: FieldPath<R>;
   /** The call the records came from, for each grant's `via` ("GET /v1/teams"). */
   readonly via: string;
 }
@@ -53,9 +56,10 @@ export function membershipAccess<R>(
       issues.push({ vendor, kind: `${vendor}.${fields.noun}`, reason, raw: record });
       return;
     }
-    const admins = new Set(ids(record, fields.admins));
+    const members = ids(record, fields.members);
     const vendorWide =
-      fields.vendorWide !== undefined && valueAt(record, fields.vendorWide) === true;
+      fields.adminGroup !== undefined && valueAt(record, fields.adminGroup) === true;
+    const admins = new Set(vendorWide ? members : ids(record, fields.admins));
     entitlements.push({
       vendor,
       kind,
@@ -64,7 +68,7 @@ export function membershipAccess<R>(
       privilege: admins.size > 0 ? "admin" : "member",
       ...(vendorWide && { vendorWide }),
     });
-    for (const account of new Set([...ids(record, fields.members), ...admins])) {
+    for (const account of new Set([...members, ...admins])) {
       grants.push({
         account: { vendor, kind: fields.accountKind, id: account },
         entitlement: { vendor, kind, id },

@@ -66,8 +66,8 @@ describe("membershipAccess", () => {
     expect(unrun.entitlements[0]!.privilege).toBe("member");
   });
 
-  it("marks a group whose flag says so as making its admins admins of the whole vendor", () => {
-    type Group = { guid: string; admin: boolean; members: string[]; admins: string[] };
+  it("makes every member of an Administrators group an admin of the whole vendor", () => {
+    type Group = { guid: string; admin: boolean; members: string[] };
     const fields: MembershipFields<Group> = {
       vendor: "acme",
       kind: "group",
@@ -76,17 +76,21 @@ describe("membershipAccess", () => {
       id: "guid",
       name: "guid",
       members: "members",
-      admins: "admins",
-      vendorWide: "admin",
+      adminGroup: "admin",
       via: "GET /groups",
     };
-    const { entitlements } = membershipAccess(fields, [
-      { guid: "admins", admin: true, members: ["a"], admins: ["a"] },
-      { guid: "ops", admin: false, members: ["a"], admins: [] },
+    const { entitlements, grants } = membershipAccess(fields, [
+      { guid: "admins", admin: true, members: ["a", "b"] },
+      { guid: "ops", admin: false, members: ["a"] },
     ]);
     expect(entitlements.map((e) => [e.id, e.privilege, e.vendorWide])).toEqual([
       ["admins", "admin", true],
       ["ops", "member", undefined],
+    ]);
+    expect(grants.map((g) => [g.entitlement.id, g.account.id, g.privilege])).toEqual([
+      ["admins", "a", "admin"],
+      ["admins", "b", "admin"],
+      ["ops", "a", "member"],
     ]);
   });
 
