@@ -4,6 +4,7 @@ import {
   IdentityError,
   accessOf,
   accessRisks,
+  adminScopes,
   accountAccess,
   buildAccessGraph,
   buildDirectory,
@@ -295,5 +296,164 @@ describe("offboarding preflight", () => {
     const clear = plan([ann("admin"), bob("admin")], []);
     expect((await executeOffboarding(clear, executors)).ok).toBe(true);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe("access edges", () => {
+  const pending = (role: "admin" | "member") =>
+    account("rootly", "rootly.user", "3", [["cy@example.com", "primary"]], {
+      role,
+      status: "unverified",
+    });
+
+  it("trims a role's name, and says `groups` when the adapter recorded no provenance", () => {
+    const spaced = defineAccount({
+      source: { vendor: "v", kind: "v.user", id: "1" },
+      raw: {},
+      role: { level: "admin", raw: "  Admin " },
+      groups: [{ id: "g", name: "G" }],
+    });
+    expect(accountAccess(spaced).grants.map((g) => [g.entitlement.id, g.via])).toEqual([
+      ["Admin", "role"],
+      ["g", "groups"],
+    ]);
+  });
+
+  it("keeps the stronger of two grants whichever comes first, and on call if either was", () => {
+    for (const order of [
+      [grant("2", schedule, { onCallNow: true }), grant("2", schedule, { privilege: "admin" })],
+      [grant("2", schedule, { privilege: "admin" }), grant("2", schedule, { onCallNow: true })],
+    ]) {
+      const graph = buildAccessGraph(buildDirectory([bob()]), [rootlyAccess(order)]);
+      const held = accessOf(graph, "bob@example.com").filter((e) => e.entitlement.id === "s1");
+      expect(held.map((e) => [e.grant.privilege, e.grant.onCallNow])).toEqual([["admin", true]]);
+    }
+    const neither = buildAccessGraph(buildDirectory([bob()]), [
+      rootlyAccess([grant("2", schedule), grant("2", schedule)]),
+    ]);
+    expect(onCallNow(neither)).toEqual([]);
+  });
+
+  it("keeps what a connector says of a role the account also states, at equal privilege", () => {
+    const role = { vendor: "rootly", kind: "role", id: "member" } as const;
+    const graph = buildAccessGraph(buildDirectory([bob()]), [
+      { grants: [grant("2", role, { via: "GET /v1/roles" })] },
+    ]);
+    expect(accessOf(graph, "bob@example.com").map((e) => e.grant.via)).toEqual(["GET /v1/roles"]);
+  });
+
+  it("keeps a role a connector lists and the account states once, at the higher privilege", () => {
+    const role = { vendor: "rootly", kind: "role", id: "member" } as const;
+    const graph = buildAccessGraph(buildDirectory([bob()]), [
+      { grants: [grant("2", role, { privilege: "admin", via: "GET /v1/roles" })] },
+    ]);
+    expect(
+      accessOf(graph, "bob@example.com").map((e) => [e.entitlement.id, e.grant.privilege]),
+    ).toEqual([["member", "admin"]]);
+  });
+
+  it("orders entitlements by vendor, and orphans by account", () => {
+    const graph = buildAccessGraph(buildDirectory([bob()]), [
+      {
+        entitlements: [{ vendor: "zeta", kind: "team", id: "z1", name: "Z", privilege: "member" }],
+      },
+      rootlyAccess([grant("9", team), grant("10", team), grant("8", schedule)]),
+    ]);
+    expect(graph.entitlements.map((e) => e.vendor)).toEqual([
+      ...graph.entitlements.filter((e) => e.vendor === "rootly").map(() => "rootly"),
+      "zeta",
+    ]);
+    expect(orphanedGrants(graph).map((e) => e.grant.account.id)).toEqual(["10", "8", "9"]);
+  });
+
+  it("treats a pending invitation like a disabled account: it holds nothing it can use", () => {
+    const graph = buildAccessGraph(buildDirectory([ann("member"), pending("admin")]), [
+      rootlyAccess([
+        grant("3", schedule, { onCallNow: true }),
+        grant("3", team, { privilege: "admin" }),
+      ]),
+    ]);
+    expect(privilegedPeople(graph)).toEqual([]);
+    expect(onCallNow(graph).map((e) => e.active)).toEqual([false]);
+    expect(accessRisks(graph).map((r) => [r.reason, r.scope.entitlement?.name])).toEqual(
+      expect.arrayContaining([["no-active-holder", "Platform"]]),
+    );
+  });
+
+  it("gathers all of a person's admin grants, and counts on call only in schedules", () => {
+    const graph = buildAccessGraph(buildDirectory([ann("admin")]), [
+      rootlyAccess([
+        grant("1", team, { privilege: "admin", onCallNow: true }),
+        grant("1", policy, { privilege: "admin" }),
+      ]),
+    ]);
+    expect(privilegedPeople(graph).map((p) => [p.personId, p.entries.length])).toEqual([
+      ["ann@example.com", 3],
+    ]);
+    expect(onCallNow(graph)).toEqual([]);
+  });
+
+  it("lists each admin scope with its active admins and owners", () => {
+    const graph = buildAccessGraph(buildDirectory([ann("owner"), bob("admin"), pending("admin")]), [
+      rootlyAccess([grant("2", team, { privilege: "admin" })]),
+    ]);
+    expect(
+      adminScopes(graph).map((s) => [
+        s.scope.entitlement?.name ?? s.scope.vendor,
+        s.admins,
+        s.owners,
+      ]),
+    ).toEqual([
+      ["rootly", ["ann@example.com", "bob@example.com"], ["ann@example.com"]],
+      ["Platform", ["bob@example.com"], []],
+    ]);
+    expect(
+      accessRisks(graph)
+        .filter((r) => r.reason === "single-admin")
+        .map((r) => r.scope.entitlement?.name),
+    ).toEqual(["Platform"]);
+  });
+
+  it("finds nothing to block in a leaver's disabled accounts, and nothing of other people's", () => {
+    const directory = buildDirectory([ann("admin", "disabled"), bob("member")]);
+    const graph = buildAccessGraph(directory, [
+      rootlyAccess([
+        grant("1", schedule, { onCallNow: true }),
+        grant("2", schedule, { onCallNow: true }),
+        grant("2", team, { privilege: "admin" }),
+      ]),
+    ]);
+    expect(
+      planOffboarding(directory, "ann@example.com", planners, { access: graph }),
+    ).toMatchObject({
+      blockers: [],
+      warnings: [],
+    });
+  });
+
+  it("warns that a group is left empty when its other members cannot act", () => {
+    const group = { vendor: "rootly", kind: "group", id: "g1" } as const;
+    const directory = buildDirectory([ann("member"), bob("member", "disabled")]);
+    const graph = buildAccessGraph(directory, [
+      {
+        entitlements: [{ ...group, name: "Ops", privilege: "member" }],
+        grants: [grant("1", group), grant("2", group)],
+      },
+    ]);
+    const plan = planOffboarding(directory, "ann@example.com", planners, { access: graph });
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      'group "Ops" is left with no active member',
+    ]);
+    // With another active member, nothing is left empty.
+    const shared = buildDirectory([ann("member"), bob("member")]);
+    const kept = buildAccessGraph(shared, [
+      {
+        entitlements: [{ ...group, name: "Ops", privilege: "member" }],
+        grants: [grant("1", group), grant("2", group)],
+      },
+    ]);
+    expect(planOffboarding(shared, "ann@example.com", planners, { access: kept }).warnings).toEqual(
+      [],
+    );
   });
 });
