@@ -81,9 +81,12 @@ function docsGroups(): UptrendsOperatorGroupRecord[] {
   }));
 }
 
-/** The demo's groups: Everyone, Administrators and each group the roster names, in that order. */
-function demoGroups(seed: SeedChoice): UptrendsOperatorGroupRecord[] {
-  const builtIn = includesDocs(seed) ? [] : [EVERYONE, ADMINISTRATORS];
+/**
+ * The groups a seed starts with: the documents' (or, without them, an Everyone and an
+ * Administrators group of the simulator's own), then each further group the demo roster names,
+ * with the roster's members.
+ */
+function seedGroups(seed: SeedChoice): UptrendsOperatorGroupRecord[] {
   const groups = new Map<string, UptrendsOperatorGroupRecord>();
   const group = (name: string) => {
     let found = groups.get(name);
@@ -99,16 +102,16 @@ function demoGroups(seed: SeedChoice): UptrendsOperatorGroupRecord[] {
     }
     return found;
   };
-  builtIn.forEach(group);
-  const docs = includesDocs(seed) ? docsGroups() : [];
-  demoOrganisation.people.forEach((person, index) => {
-    for (const name of person.uptrends?.groups ?? []) {
-      const known = docs.find((doc) => doc.Description === name);
-      // With the documents' groups present, the demo joins theirs.
-      (known ?? group(name)).members.push(generatedUuid(0x0e7a, index));
-    }
-  });
-  return [...docs, ...groups.values()];
+  if (includesDocs(seed)) for (const doc of docsGroups()) groups.set(doc.Description, doc);
+  else [EVERYONE, ADMINISTRATORS].forEach(group);
+  if (includesDemo(seed)) {
+    demoOrganisation.people.forEach((person, index) => {
+      for (const name of person.uptrends?.groups ?? []) {
+        group(name).members.push(generatedUuid(0x0e7a, index));
+      }
+    });
+  }
+  return [...groups.values()];
 }
 
 // The spec's examples (ids 1, 2, 3 and 56) plus zones of the simulator's own, so the demo
@@ -201,7 +204,7 @@ export class UptrendsStore {
     this.timezones = new Collection((zone) => String(zone.TimezoneId), seedTimezones);
     this.operatorGroups = new Collection(
       (group) => group.OperatorGroupGuid,
-      () => (includesDemo(seed) ? demoGroups(seed) : includesDocs(seed) ? docsGroups() : []),
+      () => seedGroups(seed),
     );
     this.reset();
   }
