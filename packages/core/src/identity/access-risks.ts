@@ -70,12 +70,22 @@ export interface AccessRisk {
   readonly personIds: readonly string[];
 }
 
+/** The people whose active accounts hold each entitlement, by entitlement key. */
+function activeHolders(graph: AccessGraph): Map<string, Set<string>> {
+  const holders = new Map<string, Set<string>>();
+  for (const entry of graph.entries) {
+    if (entry.personId === null || !entry.active) continue;
+    const key = entitlementKey(entry.entitlement);
+    const people = holders.get(key) ?? new Set<string>();
+    if (people.size === 0) holders.set(key, people);
+    people.add(entry.personId);
+  }
+  return holders;
+}
+
 /** Entitlements no active account holds, and vendors or teams with exactly one active admin. */
 export function accessRisks(graph: AccessGraph): AccessRisk[] {
-  const held = new Set<string>();
-  for (const entry of graph.entries) {
-    if (entry.personId !== null && entry.active) held.add(entitlementKey(entry.entitlement));
-  }
+  const held = activeHolders(graph);
   const risks: AccessRisk[] = graph.entitlements
     .filter((entitlement) => !held.has(entitlementKey(entitlement)))
     .map((entitlement) => ({
@@ -139,14 +149,7 @@ export function offboardingFindings(graph: AccessGraph, personId: string): Offbo
   const mine = graph.entries.filter((entry) => entry.personId === personId);
   const scopes = scopeHolders(graph);
   const reported = new Set<string>();
-  const activeHolders = new Map<string, Set<string>>();
-  for (const entry of graph.entries) {
-    if (entry.personId === null || !entry.active) continue;
-    const key = entitlementKey(entry.entitlement);
-    const set = activeHolders.get(key) ?? new Set<string>();
-    if (set.size === 0) activeHolders.set(key, set);
-    set.add(entry.personId);
-  }
+  const holdersOf = activeHolders(graph);
   for (const entry of mine) {
     if (!entry.active) continue;
     const { key, scope } = scopeOf(entry);
@@ -204,8 +207,8 @@ export function offboardingFindings(graph: AccessGraph, personId: string): Offbo
         finding("warning", "escalation", entry, `escalation policy "${name}" names them`),
       );
     } else if (kind === "team" || kind === "group") {
-      const others = activeHolders.get(entitlementKey(entry.entitlement));
-      if (others !== undefined && others.size === 1) {
+      // They hold it actively, so they are among its holders: alone, it is left empty.
+      if (holdersOf.get(entitlementKey(entry.entitlement))?.size === 1) {
         warnings.push(
           finding(
             "warning",
