@@ -41,6 +41,8 @@ export interface Grant {
   readonly via: string;
   /** Schedules only: whether the holder is on call now. */
   readonly onCallNow?: boolean;
+  /** The vendor's id of the membership itself, where removing it needs one (a rotation's user entry). */
+  readonly membershipId?: string;
 }
 
 /** Entitlements and grants a connector read besides its accounts. */

@@ -107,6 +107,12 @@ export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./
 export { planOffboarding, executeOffboarding, manualReview } from "./offboarding";
 export { deletionExecutor, UUID_FORMAT } from "./deletion-executor";
 export { deletionPlanner } from "./deletion-planner";
+export { executorsByAction, membershipExecutor, removingMemberships } from "./membership-removal";
+export type {
+  MembershipActions,
+  MembershipExecutorOptions,
+  MembershipStep,
+} from "./membership-removal";
 export type { DeletionPlannerOptions } from "./deletion-planner";
 export { AccountStillPresentError } from "./account-still-present-error";
 export type { DeletionExecutorOptions, RecordIdFormat } from "./deletion-executor";

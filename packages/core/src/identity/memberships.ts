@@ -24,6 +24,11 @@ export interface MembershipFields<R> {
    * and its admins are admins of the whole vendor.
    */
   readonly adminGroup?: FieldPath<R>;
+  /**
+   * Schedules: a list of the ids of the members on call now. When given, every grant says whether
+   * its holder is (`onCallNow`).
+   */
+  readonly onCall?: FieldPath<R>;
   /** The call the records came from, for each grant's `via` ("GET /v1/teams"). */
   readonly via: string;
 }
@@ -60,6 +65,7 @@ export function membershipAccess<R>(
     const vendorWide =
       fields.adminGroup !== undefined && valueAt(record, fields.adminGroup) === true;
     const admins = new Set(vendorWide ? members : ids(record, fields.admins));
+    const onCall = fields.onCall === undefined ? undefined : new Set(ids(record, fields.onCall));
     entitlements.push({
       vendor,
       kind,
@@ -74,6 +80,7 @@ export function membershipAccess<R>(
         entitlement: { vendor, kind, id },
         privilege: admins.has(account) ? "admin" : "member",
         via: fields.via,
+        ...(onCall !== undefined && { onCallNow: onCall.has(account) }),
       });
     }
   });

@@ -1,5 +1,5 @@
 import type { Account, AccountSource } from "./account";
-import { buildAccessGraph, type AccessGraph } from "./access-graph";
+import { accessOf, buildAccessGraph, type AccessEntry, type AccessGraph } from "./access-graph";
 import { offboardingFindings, type OffboardingFinding } from "./access-risks";
 import type { ContactMatch, Directory, Person } from "./directory";
 import { lookupEmail } from "./directory-queries";
@@ -30,12 +30,14 @@ export interface ManualReview extends OffboardingStep {
 
 /**
  * A vendor's offboarding planner: the steps that remove one of its accounts. `login` is the
- * address the account signs in with, as the vendor wrote it (null when it has none). Return
- * {@link manualReview} for an account it cannot act on.
+ * address the account signs in with, as the vendor wrote it (null when it has none); `held`, what
+ * the person holds (the access graph's entries: teams, groups, schedules), for a vendor that must
+ * take the account out of them first. Return {@link manualReview} for an account it cannot act on.
  */
 export type OffboardingPlanner<Step extends OffboardingStep = OffboardingStep> = (
   account: Account,
   login: string | null,
+  held?: readonly AccessEntry[],
 ) => readonly (Step | ManualReview)[];
 
 /** Planners by vendor id. An account of a vendor without one gets a manual-review step. */
@@ -89,12 +91,16 @@ export function manualReview(account: Account, why: string): ManualReview {
   };
 }
 
-function stepsFor(account: Account, planners: OffboardingPlanners): readonly OffboardingStep[] {
+function stepsFor(
+  account: Account,
+  planners: OffboardingPlanners,
+  held: readonly AccessEntry[],
+): readonly OffboardingStep[] {
   const planner = planners[account.source.vendor];
   if (typeof planner !== "function") {
     return [manualReview(account, "no offboarding planner was given for its vendor")];
   }
-  return planner(account, loginAddress(account));
+  return planner(account, loginAddress(account), held);
 }
 
 /**
@@ -121,12 +127,14 @@ export function planOffboarding(
     );
   }
   const person: Person = found.person;
-  const findings = offboardingFindings(options.access ?? buildAccessGraph(directory), person.id);
+  const graph = options.access ?? buildAccessGraph(directory);
+  const findings = offboardingFindings(graph, person.id);
+  const held = accessOf(graph, person.id);
   return {
     personId: person.id,
     displayName: person.displayName,
     email: person.primaryEmail ?? email,
-    steps: person.accounts.flatMap((account) => stepsFor(account, planners)),
+    steps: person.accounts.flatMap((account) => stepsFor(account, planners, held)),
     reviewContacts: person.contactMatches,
     blockers: findings.filter((finding) => finding.severity === "blocker"),
     warnings: findings.filter((finding) => finding.severity === "warning"),
