@@ -29,7 +29,9 @@ describe("bin/rollcall.mjs", { timeout: 90_000 }, () => {
   it("directory: the table alone on stdout, sources and progress on stderr, no secret in either", async () => {
     const run = await spawnCli(["directory"], demo.env);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends\n/);
+    expect(run.stdout).toMatch(
+      /^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends\s+Teams\s+Schedules\n/,
+    );
     expect(run.stdout).not.toMatch(/page \d+ fetched|^(eagle|rootly|opsgenie|uptrends): /m);
     expect(run.stderr).toContain(`rootly: ${demo.sims.rootly.url}\n`);
     expect(run.stderr).toMatch(/^opsgenie: page 1 fetched/m);

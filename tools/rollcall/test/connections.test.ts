@@ -39,7 +39,9 @@ describe("vendor sources", () => {
   it("the embedded default prints the table and exits 0", async () => {
     const run = await runCli(["directory"]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends\n/);
+    expect(run.stdout).toMatch(
+      /^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends\s+Teams\s+Schedules\n/,
+    );
     expect(run.stdout).toContain(`People: ${expectedPeople().size}`);
   });
 

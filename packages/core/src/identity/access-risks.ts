@@ -1,7 +1,7 @@
 // Where access hangs on one person: entitlements nobody active holds, vendors and teams with a
 // single admin, and what removing someone would break (offboarding's preflight).
 import type { AccountSource } from "./account";
-import { privilegeAtLeast, type Entitlement, type EntitlementRef } from "./access";
+import { isVendorWide, privilegeAtLeast, type Entitlement, type EntitlementRef } from "./access";
 import { entitlementKey, type AccessEntry, type AccessGraph } from "./access-graph";
 import type { VendorId } from "./vendors";
 
@@ -28,11 +28,9 @@ interface ScopeHolders {
   readonly owners: Set<string>;
 }
 
-const VENDOR_WIDE: ReadonlySet<string> = new Set(["role", "permission"]);
-
 function scopeOf(entry: AccessEntry): { key: string; scope: AdminScope } {
   const { entitlement } = entry;
-  return entitlement.vendorWide === true || VENDOR_WIDE.has(entitlement.kind)
+  return isVendorWide(entitlement)
     ? { key: entitlement.vendor, scope: { vendor: entitlement.vendor } }
     : { key: entitlementKey(entitlement), scope: { vendor: entitlement.vendor, entitlement } };
 }

@@ -51,6 +51,13 @@ export interface AccessRecords {
   readonly grants?: readonly Grant[];
 }
 
+const VENDOR_WIDE_KINDS: ReadonlySet<EntitlementKind> = new Set(["role", "permission"]);
+
+/** Whether holding it at admin makes one an admin of its whole vendor (see `vendorWide`). */
+export function isVendorWide(entitlement: Entitlement): boolean {
+  return entitlement.vendorWide === true || VENDOR_WIDE_KINDS.has(entitlement.kind);
+}
+
 const RANK: Readonly<Record<Privilege, number>> = {
   unknown: 0,
   limited: 1,

@@ -100,6 +100,8 @@ export {
 } from "./access-graph";
 export type { AccessEntry, AccessGraph } from "./access-graph";
 export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
+export { summariseAccess } from "./access-summary";
+export type { PersonAccessSummary } from "./access-summary";
 export { membershipAccess } from "./memberships";
 export type { MembershipFields } from "./memberships";
 export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./access-risks";

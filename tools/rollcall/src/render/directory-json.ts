@@ -1,6 +1,13 @@
 // `rollcall directory --json` and `whois --json`: a stable shape for scripts. Raw vendor records
 // are left out: they can hold anything the vendor sent.
-import { accessOf, type Account, type AccessGraph, type Person } from "@rollcall/core";
+import {
+  accessOf,
+  summariseAccess,
+  type Account,
+  type AccessGraph,
+  type Person,
+  type PersonAccessSummary,
+} from "@rollcall/core";
 import type { PulledDirectory } from "../pull";
 import type { CliVendor } from "../vendors";
 import { grantJson } from "./access";
@@ -20,7 +27,23 @@ function accountJson(account: Account) {
   };
 }
 
-export function personJson(person: Person, vendors: readonly CliVendor[], access: AccessGraph) {
+/** What the directory table shows of a person's access, for scripts. */
+function accessSummaryJson(summary: PersonAccessSummary | undefined) {
+  return {
+    privileges: summary?.privileges ?? {},
+    teamAdminIn: summary?.teamAdminIn ?? [],
+    teams: summary?.teams ?? 0,
+    schedules: summary?.schedules ?? 0,
+    onCallNow: summary?.onCallNow ?? false,
+  };
+}
+
+export function personJson(
+  person: Person,
+  vendors: readonly CliVendor[],
+  access: AccessGraph,
+  summaries: ReadonlyMap<string, PersonAccessSummary> = summariseAccess(access),
+) {
   return {
     id: person.id,
     name: person.displayName,
@@ -29,6 +52,7 @@ export function personJson(person: Person, vendors: readonly CliVendor[], access
     vendors: person.vendors,
     roles: Object.fromEntries(vendors.map((vendor) => [vendor, rolesIn(person, vendor)])),
     accounts: person.accounts.map(accountJson),
+    access: accessSummaryJson(summaries.get(person.id)),
     grants: accessOf(access, person.id).map(grantJson),
     contactMatches: person.contactMatches.map((match) => ({
       email: match.email,
@@ -42,6 +66,7 @@ export function personJson(person: Person, vendors: readonly CliVendor[], access
 export function directoryJson(pulled: PulledDirectory) {
   const summary = summarise(pulled);
   const vendors = pulled.pulls.map((pull) => pull.vendor);
+  const summaries = summariseAccess(pulled.access);
   return {
     partial: pulled.partial,
     vendors: pulled.pulls.map((pull) =>
@@ -55,7 +80,9 @@ export function directoryJson(pulled: PulledDirectory) {
           }
         : { id: pull.vendor, source: pull.source, status: pull.status, error: pull.error },
     ),
-    people: pulled.directory.people.map((person) => personJson(person, vendors, pulled.access)),
+    people: pulled.directory.people.map((person) =>
+      personJson(person, vendors, pulled.access, summaries),
+    ),
     summary: { ...summary, contactOnlyMatches: summary.contactOnlyMatches.length },
     issues: pulled.directory.issues.map(({ vendor, kind, id, reason }) => ({
       vendor,

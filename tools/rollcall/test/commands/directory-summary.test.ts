@@ -144,10 +144,10 @@ describe("rollcall directory's summary", () => {
     const run = await runCli(["directory", "--vendor", "rootly,uptrends"], demo.env);
     expect(run.code).toBe(3);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(/^Name\s+Email\s+rootly\s+uptrends!$/);
+    expect(lines[0]).toMatch(/^Name\s+Email\s+rootly\s+uptrends!\s+Teams\s+Schedules$/);
     const rows = lines.slice(1, lines.indexOf(""));
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatch(/\S\s{2,}unavailable$/);
+    for (const row of rows) expect(row).toMatch(/\S\s{2,}unavailable\s{2,}\d+\s{2,}\d+/);
     expect(run.stdout).toMatch(/^Accounts: rootly \d+, uptrends unavailable$/m);
     expect(run.stdout).toMatch(/^uptrends! unavailable: .*503/m);
     expect(run.stdout).not.toMatch(/^rootly! /m);

@@ -12,6 +12,13 @@ interface JsonPerson {
   vendors: string[];
   roles: Record<string, string | null>;
   accounts: { vendor: string; kind: string; role: string }[];
+  access: {
+    privileges: Record<string, string>;
+    teamAdminIn: string[];
+    teams: number;
+    schedules: number;
+    onCallNow: boolean;
+  };
 }
 interface JsonDirectory {
   partial: boolean;
@@ -40,25 +47,47 @@ async function directoryJson(...extra: string[]): Promise<JsonDirectory> {
 }
 
 describe("rollcall directory", () => {
-  it("prints one row per person with their role in each vendor, then the summary", async () => {
+  it("prints one row per person: their privilege in each vendor, teams and schedules, then the summary", async () => {
     const run = await runCli(["directory"], demo.env);
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toMatch(/^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends$/);
+    expect(lines[0]).toMatch(
+      /^Name\s+Email\s+eagle\s+rootly\s+opsgenie\s+uptrends\s+Teams\s+Schedules$/,
+    );
+    const json = await directoryJson();
+    const rowOf = (email: string) =>
+      lines
+        .find((line) => line.includes(email))!
+        .trimEnd()
+        .split(/\s{2,}/);
 
     const ava = demoPerson("ava-chen");
-    const avaRow = lines.find((line) => line.includes(ava.workEmail));
-    expect(avaRow).toBeDefined();
-    // In all four vendors: four role cells after the name and address, Owner in OpsGenie.
-    const cells = avaRow!.split(/\s{2,}/);
-    expect(cells).toHaveLength(6);
-    expect(cells[4]).toBe("Owner");
-    expect(cells.slice(2).every((cell) => cell.trim() !== "")).toBe(true);
+    // In all four vendors: a privilege in each, the account owner of OpsGenie; then the counts.
+    const cells = rowOf(ava.workEmail);
+    expect(cells).toHaveLength(8);
+    expect(cells[4]).toBe("owner");
+    expect(cells.slice(2, 6).every((cell) => /^(owner|admin|member|limited)/.test(cell))).toBe(
+      true,
+    );
+    const avaJson = json.people.find((person) => person.email === ava.workEmail)!;
+    expect(cells.slice(6)).toEqual([
+      String(avaJson.access.teams),
+      `${avaJson.access.schedules}${avaJson.access.onCallNow ? " (on call)" : ""}`,
+    ]);
 
-    // Sam is only in eagle.io: the other three cells are blank.
+    // Someone who administers a team without being an admin of the vendor says so.
+    const teamAdmin = json.people.find((person) => person.access.teamAdminIn.length > 0)!;
+    const vendor = teamAdmin.access.teamAdminIn[0]!;
+    // Columns are aligned: read the cell under the vendor's heading (cells before it may be blank).
+    const start = lines[0]!.search(new RegExp(`\\b${vendor}\\b`));
+    const row = lines.find((line) => line.includes(teamAdmin.email!))!;
+    expect(row.slice(start).split(/\s{2,}/)[0]).toBe("member, team admin");
+
+    // Sam is only in eagle.io: the other three vendor cells are blank, so the counts follow.
     const sam = demoPerson("sam-oconnor");
-    const samRow = lines.find((line) => line.includes(sam.workEmail))!;
-    expect(samRow.trimEnd().split(/\s{2,}/)).toHaveLength(3);
+    const samCells = rowOf(sam.workEmail);
+    expect(samCells).toHaveLength(5);
+    expect(samCells[2]).toBe("member");
 
     const people = expectedPeople().size;
     expect(run.stdout).toContain(`People: ${people}`);

@@ -107,6 +107,13 @@ describe("rollcall whois", () => {
           groups: [],
         },
       ],
+      access: {
+        privileges: { eagle: "member", rootly: "admin" },
+        teamAdminIn: [],
+        teams: ben.eagle!.groups.length + Object.keys(ben.rootly!.teams!).length,
+        schedules: expect.any(Number),
+        onCallNow: expect.any(Boolean),
+      },
       grants: [
         {
           vendor: "rootly",
