@@ -4,6 +4,7 @@
  * has to cope with. Every address is on reserved `.example` domains.
  */
 import type { components as OpsgenieComponents } from "./generated/opsgenie-schema";
+import type { components as UptrendsComponents } from "./generated/uptrends-schema";
 
 export interface DemoEagleAccount {
   email: string;
@@ -38,6 +39,8 @@ export interface DemoUptrendsAccount {
   timeZoneId: number | null;
   /** Operator groups they are in besides Everyone ("Administrators" makes them administrators). */
   groups?: readonly string[];
+  /** Authorizations besides AccountAccess (everyone's) and AccountAdministrator (administrators'). */
+  authorizations?: readonly UptrendsComponents["schemas"]["OperatorAuthorizationType"][];
 }
 
 export interface DemoPerson {
@@ -166,7 +169,12 @@ const people: DemoPerson[] = [
       locale: "en_US",
       timezone: "America/Chicago",
     },
-    uptrends: { email: `dana.whitfield@${D}`, backupEmail: "", timeZoneId: 56 },
+    uptrends: {
+      email: `dana.whitfield@${D}`,
+      backupEmail: "",
+      timeZoneId: 56,
+      authorizations: ["FinancialOperator"],
+    },
   }),
   person("marcus-lee", "Marcus", "Lee", {
     quirk: "Rails time zone in Rootly, numeric TimeZoneId in Uptrends",
@@ -292,6 +300,7 @@ const people: DemoPerson[] = [
       backupEmail: "",
       timeZoneId: 56,
       groups: ["Administrators", "Network Operations"],
+      authorizations: ["TechnicalContact"],
     },
   }),
   person("grace-kim", "Grace", "Kim", {

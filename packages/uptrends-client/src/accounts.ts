@@ -135,9 +135,46 @@ async function pullGroups(client: UptrendsClient) {
   return membershipAccess(GROUP_FIELDS, records);
 }
 
+/** An authorization and the operators holding it; AccountAdministrator administers the account. */
+type Authorization = { name: string; holders: string[]; administers: boolean };
+
+const AUTHORIZATION_FIELDS: MembershipFields<Authorization> = {
+  vendor: vendor.id,
+  accountKind: OPERATOR_KIND,
+  kind: "permission",
+  noun: "authorization",
+  id: "name",
+  name: "name",
+  members: "holders",
+  adminGroup: "administers",
+  via: "GET /Operator/{operatorGuid}/Authorization",
+};
+const AUTHORIZATIONS = "/Operator/{operatorGuid}/Authorization";
+
+/** Every operator's authorizations, as `permission` entitlements (one call per operator). */
+async function pullAuthorizations(client: UptrendsClient, operators: readonly Operator[]) {
+  const holders = new Map<string, string[]>();
+  for (const operatorGuid of operators.map((operator) => operator?.OperatorGuid)) {
+    if (typeof operatorGuid !== "string" || operatorGuid === "") continue;
+    const params = { path: { operatorGuid } };
+    const names: unknown = unwrap(await client.GET(AUTHORIZATIONS, { params }));
+    // Anything but a list of names grants nothing: an unreadable answer never invents access.
+    for (const name of Array.isArray(names) ? names : []) {
+      if (typeof name === "string") holders.set(name, [...(holders.get(name) ?? []), operatorGuid]);
+    }
+  }
+  const records = [...holders].map(([name, ids]) => ({
+    name,
+    holders: ids,
+    administers: name === "AccountAdministrator",
+  }));
+  return membershipAccess(AUTHORIZATION_FIELDS, records);
+}
+
 /**
  * Every operator as accounts (`GET /Operator`: one page), `GET /Timezone` once when a TimeZoneId
- * needs it, and every operator group with its members as `group` entitlements and grants.
+ * needs it, every operator group with its members as `group` entitlements and grants, and every
+ * operator's authorizations as `permission` ones.
  */
 export async function pullAccounts(
   client: UptrendsClient,
@@ -148,6 +185,11 @@ export async function pullAccounts(
   const needsZones = operators.some((operator) => typeof operator?.TimeZoneId === "number");
   const timezones = needsZones ? unwrap(await client.GET("/Timezone")) : [];
   const accounts = toAccounts(operators, { timezones });
-  const groups = await pullGroups(client);
-  return { ...accounts, ...groups, issues: [...accounts.issues, ...groups.issues] };
+  const access = [await pullGroups(client), await pullAuthorizations(client, operators)];
+  return {
+    ...accounts,
+    entitlements: access.flatMap((part) => part.entitlements),
+    grants: access.flatMap((part) => part.grants),
+    issues: [...accounts.issues, ...access.flatMap((part) => part.issues)],
+  };
 }

@@ -296,7 +296,9 @@ describe("toAccounts", () => {
 
 describe("pullAccounts", () => {
   it("reads every operator group and its members as grants, Administrators as admins", async () => {
-    const { entitlements, grants } = await pullAccounts(env.client());
+    const pulled = await pullAccounts(env.client());
+    const entitlements = pulled.entitlements?.filter((e) => e.kind === "group");
+    const grants = pulled.grants?.filter((g) => g.entitlement.kind === "group");
     const groups = env.sim.store.operatorGroups.list();
     expect(entitlements?.map((e) => [e.name, e.privilege, e.vendorWide === true])).toEqual(
       groups.map((group) => [
@@ -326,6 +328,44 @@ describe("pullAccounts", () => {
     expect(
       (grants ?? []).filter((g) => g.privilege === "admin").map((g) => emailOf.get(g.account.id)),
     ).toEqual(expect.arrayContaining(adminEmails));
+  });
+
+  it("reads every operator's authorizations as permissions; AccountAdministrator administers the account", async () => {
+    const { entitlements, grants } = await pullAccounts(env.client());
+    const operators = env.sim.store.operators.list();
+    expect(env.sim.requestCount("GET /Operator/{}/Authorization")).toBe(operators.length);
+    const permissions = (grants ?? []).filter((g) => g.entitlement.kind === "permission");
+    // Exactly what Uptrends lists for each operator, no more.
+    expect(
+      permissions.map((g) => `${g.account.id} ${g.entitlement.id} ${g.privilege}`).sort(),
+    ).toEqual(
+      operators
+        .flatMap((operator) =>
+          env.sim.store
+            .authorizationsOf(operator)
+            .map(
+              (name) =>
+                `${operator.OperatorGuid} ${name} ${name === "AccountAdministrator" ? "admin" : "member"}`,
+            ),
+        )
+        .sort(),
+    );
+    expect(entitlements?.find((e) => e.id === "AccountAdministrator")).toEqual({
+      vendor: "uptrends",
+      kind: "permission",
+      id: "AccountAdministrator",
+      name: "AccountAdministrator",
+      privilege: "admin",
+      vendorWide: true,
+    });
+    // The roster's extra authorizations arrive with their holders.
+    const emailOf = new Map(operators.map((o) => [o.OperatorGuid, o.Email]));
+    for (const person of demoOrganisation.people) {
+      for (const name of person.uptrends?.authorizations ?? []) {
+        const holders = permissions.filter((g) => g.entitlement.id === name);
+        expect(holders.map((g) => emailOf.get(g.account.id))).toContain(person.uptrends!.email);
+      }
+    }
   });
 
   it("pulls every demo operator and fetches the time-zone table once", async () => {
@@ -366,9 +406,14 @@ describe("pullAccounts", () => {
 describe("pullAccounts against a hand-made account", () => {
   /**
    * Serves `operators` at GET /Operator, the one-zone table at GET /Timezone, `groups` at GET
-   * /OperatorGroup and `members` for every group; counts paths.
+   * /OperatorGroup, `members` for every group and `authorizations` for every operator; counts paths.
    */
-  async function pullFrom(operators: unknown[], groups: unknown[] = [], members: unknown[] = []) {
+  async function pullFrom(
+    operators: unknown[],
+    groups: unknown[] = [],
+    members: unknown[] = [],
+    authorizations: unknown = [],
+  ) {
     const paths: string[] = [];
     const server = createServer((request, response) => {
       paths.push(request.url ?? "");
@@ -380,7 +425,9 @@ describe("pullAccounts against a hand-made account", () => {
             ? groups
             : url.startsWith("/OperatorGroup/")
               ? members
-              : operators;
+              : url.endsWith("/Authorization")
+                ? authorizations
+                : operators;
       response.writeHead(200, { "content-type": "application/json" });
       response.end(JSON.stringify(body));
     });
@@ -401,7 +448,11 @@ describe("pullAccounts against a hand-made account", () => {
   it("does not fetch the time-zone table when no operator has a TimeZoneId", async () => {
     const { accounts, paths } = await pullFrom([firstOperator]);
     expect(accounts.map((account) => account.source.id)).toEqual([firstOperator.OperatorGuid]);
-    expect(paths).toEqual(["/Operator", "/OperatorGroup"]);
+    expect(paths).toEqual([
+      "/Operator",
+      "/OperatorGroup",
+      `/Operator/${firstOperator.OperatorGuid}/Authorization`,
+    ]);
   });
 
   it("reports a broken entry of the list as an issue and still resolves the others' zones", async () => {
@@ -410,7 +461,12 @@ describe("pullAccounts against a hand-made account", () => {
       "the operator at index 0 is not an object",
     ]);
     expect(accounts[0]!.timezone.utcOffsetMinutes).toBe(-360);
-    expect(paths).toEqual(["/Operator", "/Timezone", "/OperatorGroup"]);
+    expect(paths).toEqual([
+      "/Operator",
+      "/Timezone",
+      "/OperatorGroup",
+      `/Operator/${thirdOperator.OperatorGuid}/Authorization`,
+    ]);
   });
 
   it("reads each group's members; the Administrators group's hold it as admins of the account", async () => {
@@ -423,7 +479,12 @@ describe("pullAccounts against a hand-made account", () => {
       ],
       [{ OperatorGuid: firstOperator.OperatorGuid }, null],
     );
-    expect(paths).toEqual(["/Operator", "/OperatorGroup", `/OperatorGroup/${admins}/Member`]);
+    expect(paths).toEqual([
+      "/Operator",
+      "/OperatorGroup",
+      `/OperatorGroup/${admins}/Member`,
+      `/Operator/${firstOperator.OperatorGuid}/Authorization`,
+    ]);
     expect(entitlements).toEqual([
       {
         vendor: "uptrends",
@@ -445,5 +506,13 @@ describe("pullAccounts against a hand-made account", () => {
     expect(issues.map((issue) => issue.reason)).toEqual([
       "the operator group at index 1 has no id, so its members are not known",
     ]);
+  });
+
+  it("grants nothing from an authorization answer that is not a list of names", async () => {
+    for (const answer of [{ AccountAdministrator: true }, "AccountAdministrator", [7, null, {}]]) {
+      const { grants, entitlements } = await pullFrom([firstOperator], [], [], answer);
+      expect(grants).toEqual([]);
+      expect(entitlements).toEqual([]);
+    }
   });
 });

@@ -100,6 +100,21 @@ describe("Uptrends contract", () => {
     expect(() => unwrap(missing)).toThrow(NotFoundError);
   });
 
+  contract("listOperatorAuthorizations", async () => {
+    const list = async (operatorGuid: string) =>
+      env.client().GET("/Operator/{operatorGuid}/Authorization", {
+        params: { path: { operatorGuid } },
+      });
+    const administrator = env.sim.store.operators.find((o) => o.IsAccountAdministrator)!;
+    expect(unwrap(await list(administrator.OperatorGuid))).toEqual(
+      expect.arrayContaining(["AccountAccess", "AccountAdministrator"]),
+    );
+    const other = env.sim.store.operators.find((o) => !o.IsAccountAdministrator)!;
+    expect(unwrap(await list(other.OperatorGuid))).toContain("AccountAccess");
+    const missing = await list("00000000-0000-4000-8000-000000000000");
+    expect(() => unwrap(missing)).toThrow(NotFoundError);
+  });
+
   contract("getOperator", async () => {
     const operator = unwrap(
       await env.client().GET("/Operator/{operatorGuid}", {

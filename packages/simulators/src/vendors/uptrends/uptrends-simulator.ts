@@ -140,6 +140,12 @@ export const uptrendsHandlers: Record<string, Handler<UptrendsStore>> = {
     return { status: 204 };
   },
 
+  "GET /Operator/{}/Authorization": ({ store, pathParams }) => {
+    const operator = store.operators.get(pathParams.operatorGuid ?? "");
+    if (!operator) return notFound("operator");
+    return { status: 200, body: store.authorizationsOf(operator) };
+  },
+
   "GET /OperatorGroup": ({ store }) => ({
     status: 200,
     body: store.operatorGroups.list().map(({ members: _members, ...group }) => group),

@@ -114,6 +114,21 @@ function seedGroups(seed: SeedChoice): UptrendsOperatorGroupRecord[] {
   return [...groups.values()];
 }
 
+/** An operator's authorizations beyond what its administrator flag implies (store-only). */
+export interface UptrendsAuthorizationsRecord {
+  operatorGuid: string;
+  authorizations: readonly string[];
+}
+
+function demoAuthorizations(seed: SeedChoice): UptrendsAuthorizationsRecord[] {
+  if (!includesDemo(seed)) return [];
+  return demoOrganisation.people.flatMap((person, index) => {
+    const authorizations = person.uptrends?.authorizations ?? [];
+    const operatorGuid = generatedUuid(0x0e7a, index);
+    return authorizations.length === 0 ? [] : [{ operatorGuid, authorizations }];
+  });
+}
+
 // The spec's examples (ids 1, 2, 3 and 56) plus zones of the simulator's own, so the demo
 // organisation's operators have time zones to resolve.
 function seedTimezones(): UptrendsTimezoneRecord[] {
@@ -180,6 +195,7 @@ export class UptrendsStore {
   readonly dutySchedules: Collection<UptrendsDutyScheduleRecord>;
   readonly timezones: Collection<UptrendsTimezoneRecord>;
   readonly operatorGroups: Collection<UptrendsOperatorGroupRecord>;
+  readonly extraAuthorizations: Collection<UptrendsAuthorizationsRecord>;
   readonly #seed: SeedChoice;
   /** The operator behind the API account: it cannot be deleted through the API. */
   apiAccountOperatorGuid!: string;
@@ -206,6 +222,10 @@ export class UptrendsStore {
       (group) => group.OperatorGroupGuid,
       () => seedGroups(seed),
     );
+    this.extraAuthorizations = new Collection(
+      (record) => record.operatorGuid,
+      () => demoAuthorizations(seed),
+    );
     this.reset();
   }
 
@@ -222,6 +242,21 @@ export class UptrendsStore {
       : group.members.filter((guid) => this.operators.get(guid) !== undefined);
   }
 
+  /**
+   * What Uptrends lists for an operator: AccountAccess, AccountAdministrator for an administrator
+   * (flagged, or in the Administrators group), then any others.
+   */
+  authorizationsOf(operator: UptrendsOperatorRecord): string[] {
+    const guid = operator.OperatorGuid;
+    const extra = this.extraAuthorizations.get(guid)?.authorizations ?? [];
+    const inAdministrators = this.operatorGroups
+      .filter((group) => group.IsAdministratorsGroup)
+      .some((group) => this.membersOf(group).includes(guid));
+    const isAdmin = operator.IsAccountAdministrator || inAdministrators;
+    const admin = isAdmin ? ["AccountAdministrator"] : [];
+    return [...new Set(["AccountAccess", ...admin, ...extra])];
+  }
+
   nextScheduleId(): number {
     return this.#nextScheduleId++;
   }
@@ -231,6 +266,7 @@ export class UptrendsStore {
     this.dutySchedules.reset();
     this.timezones.reset();
     this.operatorGroups.reset();
+    this.extraAuthorizations.reset();
     this.#nextScheduleId = 3000;
     this.apiAccountOperatorGuid =
       this.operators.find((operator) => operator.IsAccountAdministrator)?.OperatorGuid ?? "";
