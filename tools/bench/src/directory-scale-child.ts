@@ -1,7 +1,13 @@
 // One directory size, in its own process so peak memory belongs to that size alone. Run by the
 // "directory" section: argv = count, repetitions; answers over IPC.
-import { buildDirectory, type Account } from "@rollcall/core";
-import { syntheticAccounts } from "./synthetic-accounts";
+import {
+  buildAccessGraph,
+  buildDirectory,
+  type Account,
+  type Directory,
+  type Grant,
+} from "@rollcall/core";
+import { syntheticAccess, syntheticAccounts } from "./synthetic-accounts";
 
 export interface DirectoryScaleResult {
   count: number;
@@ -13,6 +19,10 @@ export interface DirectoryScaleResult {
   /** Peak resident set of the whole process (accounts included). */
   maxRssBytes: number;
   accountsHeapBytes: number;
+  /** Every grant the access graph joined: the connectors' plus each account's derived role. */
+  grants: number;
+  accessMs: number[];
+  accessBaselineMs: number[];
 }
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -25,6 +35,19 @@ function groupByFirstAddress(accounts: readonly Account[]): number {
     const group = groups.get(key);
     if (group === undefined) groups.set(key, [account]);
     else group.push(account);
+  }
+  return groups.size;
+}
+
+/** The access graph's floor: one pass grouping the connectors' grants by their account's key. */
+function groupGrantsByAccount(grants: readonly Grant[]): number {
+  const groups = new Map<string, Grant[]>();
+  for (const grant of grants) {
+    const { vendor, kind, id } = grant.account;
+    const key = `${vendor}\u0000${kind}\u0000${id}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [grant]);
+    else group.push(grant);
   }
   return groups.size;
 }
@@ -73,6 +96,38 @@ for (let round = 0; round < repetitions; round++) {
   }
 }
 
+// The access graph over one directory: connectors' grants (four per account) joined to people.
+const records = syntheticAccess(accounts);
+const directory: Directory = buildDirectory(accounts);
+const accessMs: number[] = [];
+const accessBaselineMs: number[] = [];
+let grants = 0;
+
+function timeAccessBaseline(): void {
+  gc();
+  const started = performance.now();
+  groupGrantsByAccount(records.grants);
+  accessBaselineMs.push(performance.now() - started);
+}
+
+function timeAccess(): void {
+  gc();
+  const started = performance.now();
+  const graph = buildAccessGraph(directory, [records]);
+  accessMs.push(performance.now() - started);
+  grants = graph.entries.length;
+}
+
+for (let round = 0; round < repetitions; round++) {
+  if (round % 2 === 0) {
+    timeAccessBaseline();
+    timeAccess();
+  } else {
+    timeAccess();
+    timeAccessBaseline();
+  }
+}
+
 const result: DirectoryScaleResult = {
   count,
   people,
@@ -81,5 +136,8 @@ const result: DirectoryScaleResult = {
   retainedHeapBytes,
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
   accountsHeapBytes,
+  grants,
+  accessMs,
+  accessBaselineMs,
 };
 process.send?.(result, () => process.exit(0));

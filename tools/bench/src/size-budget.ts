@@ -38,10 +38,10 @@ export const CORE_RUNTIME_MAX_GZIP = 9000;
  * imports from core in that import line, used by the factory or not. Since request bodies are
  * checked against the spec before sending, each client also carries its bodies' rules as data:
  * Uptrends, with twelve body shapes over five write operations and the route checks of its
- * fourteen operations (issue 16 added the two operator-group reads), measures ~1.86 kB. The ceiling
+ * fifteen operations (issue 16 added the operator-group and authorization reads), measures ~1.92 kB. The ceiling
  * covers that; the 1.5 kB target stays, and compacting the rules is the way back to it.
  */
-export const VENDOR_CLIENT_MAX_GZIP = 1900;
+export const VENDOR_CLIENT_MAX_GZIP = 1950;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {

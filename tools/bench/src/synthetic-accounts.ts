@@ -1,4 +1,12 @@
-import { defineAccount, type Account, type AccountEmail, type EmailKind } from "@rollcall/core";
+import {
+  defineAccount,
+  type AccessRecords,
+  type Account,
+  type AccountEmail,
+  type EmailKind,
+  type Entitlement,
+  type Grant,
+} from "@rollcall/core";
 
 /** mulberry32: a tiny seeded PRNG, so every run (and every size) builds the same population. */
 export function seededRandom(seed: number): () => number {
@@ -83,4 +91,63 @@ export function syntheticAccounts(count: number, seed = 42): Account[] {
 
 function address(value: string, kind: EmailKind): AccountEmail {
   return { value, normalized: value.includes("@") ? value.toLowerCase() : null, kind };
+}
+
+/** Connector grants per account: three teams and one schedule, beside the role core derives. */
+const TEAMS_PER_ACCOUNT = 3;
+
+/**
+ * Teams and schedules for `accounts`, as connectors list them: every account in three of its
+ * vendor's teams (one team per 50 accounts; one grant in 20 as the team's admin) and one schedule
+ * (one per 200 accounts; 1 in 100 on call now). With each account's derived role grant that is
+ * five grants per account.
+ */
+export function syntheticAccess(accounts: readonly Account[], seed = 7): Required<AccessRecords> {
+  const random = seededRandom(seed);
+  const teams = Math.max(1, Math.ceil(accounts.length / 50));
+  const schedules = Math.max(1, Math.ceil(accounts.length / 200));
+  const entitlements: Entitlement[] = [];
+  for (const { vendor } of VENDOR_MIX) {
+    for (let id = 0; id < teams; id++) {
+      entitlements.push({
+        vendor,
+        kind: "team",
+        id: `t${id}`,
+        name: `Team ${id}`,
+        privilege: "admin",
+      });
+    }
+    for (let id = 0; id < schedules; id++) {
+      entitlements.push({
+        vendor,
+        kind: "schedule",
+        id: `s${id}`,
+        name: `Rota ${id}`,
+        privilege: "member",
+      });
+    }
+  }
+  const grants: Grant[] = [];
+  for (const { source } of accounts) {
+    for (let n = 0; n < TEAMS_PER_ACCOUNT; n++) {
+      const id = `t${Math.floor(random() * teams)}`;
+      const privilege = random() < 0.05 ? "admin" : "member";
+      grants.push({
+        account: source,
+        entitlement: { vendor: source.vendor, kind: "team", id },
+        privilege,
+        via: "GET /teams",
+      });
+    }
+    const id = `s${Math.floor(random() * schedules)}`;
+    const onCallNow = random() < 0.01;
+    grants.push({
+      account: source,
+      entitlement: { vendor: source.vendor, kind: "schedule", id },
+      privilege: "member",
+      via: "GET /schedules",
+      onCallNow,
+    });
+  }
+  return { entitlements, grants };
 }

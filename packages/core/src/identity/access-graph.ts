@@ -39,10 +39,6 @@ export function entitlementKey(ref: EntitlementRef): string {
   return `${ref.vendor}\u0000${ref.kind}\u0000${ref.id}`;
 }
 
-function grantKey(grant: Grant): string {
-  return `${sourceKey(grant.account)}\u0001${entitlementKey(grant.entitlement)}`;
-}
-
 /** Pending and disabled accounts hold nothing they can use; vendors that say neither count. */
 function canAct(account: Account): boolean {
   return account.status !== "disabled" && account.status !== "unverified";
@@ -64,20 +60,6 @@ function compareEntitlements(a: Entitlement, b: Entitlement): number {
   );
 }
 
-/** Within one holder: most privileged first, then by entitlement and account. */
-function compareHeld(a: AccessEntry, b: AccessEntry): number {
-  return (
-    privilegeRank(b.grant.privilege) - privilegeRank(a.grant.privilege) ||
-    compareEntitlements(a.entitlement, b.entitlement) ||
-    compareSources(a.grant.account, b.grant.account)
-  );
-}
-
-/** Orphans have no person to group them: their account does. */
-function compareOrphans(a: AccessEntry, b: AccessEntry): number {
-  return compareSources(a.grant.account, b.grant.account) || compareHeld(a, b);
-}
-
 /**
  * Joins every account's own grants (its role and groups, {@link accountAccess}) and the grants
  * connectors read (teams, schedules, custom roles: `records`) to the directory's people. A grant
@@ -88,14 +70,15 @@ export function buildAccessGraph(
   records: Iterable<AccessRecords> = [],
 ): AccessGraph {
   const entitlements = new EntitlementTable();
-  // Connectors' grants, deduplicated; what a connector lists wins over what core derives.
-  const listed = new Map<string, Grant>();
+  // Connectors' grants by account: one key string per grant, no key per (account, entitlement).
+  const listed = new Map<string, HeldGrants>();
   for (const record of records) {
     for (const entitlement of record.entitlements ?? []) entitlements.put(entitlement);
     for (const grant of record.grants ?? []) {
-      const key = grantKey(grant);
-      const earlier = listed.get(key);
-      listed.set(key, earlier === undefined ? grant : stronger(earlier, grant));
+      const key = sourceKey(grant.account);
+      let held = listed.get(key);
+      if (held === undefined) listed.set(key, (held = new HeldGrants()));
+      held.add(grant);
     }
   }
   const issues: AccountIssue[] = [];
@@ -125,37 +108,90 @@ export function buildAccessGraph(
     if (person < 0) orphans.push(entry);
     else byPerson[person]!.push(entry);
   };
-  // Only connectors' grants need their account looked up by key.
-  const holders = new Map<string, { account: Account; person: number }>();
+  // Each account's derived grants first (what a connector lists wins over them), then its listed ones.
+  const claimed: { held: HeldGrants; person: number; account: Account }[] = [];
   directory.people.forEach((person, index) => {
     // A person with no login/primary address is one account nobody has claimed.
-    const claimed = person.emails.length > 0 ? index : -1;
+    const owner = person.emails.length > 0 ? index : -1;
     for (const account of person.accounts) {
-      if (listed.size > 0) holders.set(sourceKey(account.source), { account, person: claimed });
+      const key = listed.size > 0 ? sourceKey(account.source) : "";
+      const held = key === "" ? undefined : listed.get(key);
       const own = accountAccess(account);
       for (const entitlement of own.entitlements) {
         if (entitlements.get(entitlement) === undefined) entitlements.put(entitlement);
       }
       for (const grant of own.grants) {
-        const key = listed.size > 0 ? grantKey(grant) : "";
-        const earlier = key === "" ? undefined : listed.get(key);
-        if (earlier === undefined) place(grant, claimed, account);
-        else listed.set(key, stronger(earlier, grant));
+        if (held === undefined || !held.merge(grant)) place(grant, owner, account);
+      }
+      if (held !== undefined) {
+        claimed.push({ held, person: owner, account });
+        listed.delete(key);
       }
     }
   });
-  for (const grant of listed.values()) {
-    const holder = holders.get(sourceKey(grant.account));
-    place(grant, holder?.person ?? -1, holder?.account);
+  for (const { held, person, account } of claimed) {
+    for (const grant of held.grants) place(grant, person, account);
   }
+  // What is left names accounts the directory does not have.
+  for (const held of listed.values()) for (const grant of held.grants) place(grant, -1, undefined);
+  const sorted = entitlements.sorted();
+  const rank = new Map<Entitlement, number>(sorted.map((entitlement, i) => [entitlement, i]));
+  const compareHeld = (a: AccessEntry, b: AccessEntry): number =>
+    privilegeRank(b.grant.privilege) - privilegeRank(a.grant.privilege) ||
+    rank.get(a.entitlement)! - rank.get(b.entitlement)! ||
+    compareSources(a.grant.account, b.grant.account);
   const entries: AccessEntry[] = [];
   for (const held of byPerson) {
     if (held.length > 1) held.sort(compareHeld);
     for (const entry of held) entries.push(entry);
   }
-  for (const entry of orphans.sort(compareOrphans)) entries.push(entry);
-  return { entitlements: entitlements.sorted(), entries, issues };
+  orphans.sort((a, b) => compareSources(a.grant.account, b.grant.account) || compareHeld(a, b));
+  for (const entry of orphans) entries.push(entry);
+  return { entitlements: sorted, entries, issues };
 }
+
+/**
+ * One account's listed grants, one per entitlement (the stronger kept). Accounts hold a few, so
+ * they are found by scanning; past {@link SCAN_LIMIT} (a hostile listing) by a keyed index.
+ */
+class HeldGrants {
+  readonly grants: Grant[] = [];
+  #index: Map<string, number> | undefined;
+
+  /** Adds a listed grant, or strengthens the one it repeats. */
+  add(grant: Grant): void {
+    const at = this.#find(grant.entitlement);
+    if (at < 0) this.#push(grant);
+    else this.grants[at] = stronger(this.grants[at]!, grant);
+  }
+
+  /** Merges a derived grant into the listed one of its entitlement; false when there is none. */
+  merge(grant: Grant): boolean {
+    const at = this.#find(grant.entitlement);
+    if (at < 0) return false;
+    this.grants[at] = stronger(this.grants[at]!, grant);
+    return true;
+  }
+
+  #push(grant: Grant): void {
+    this.grants.push(grant);
+    if (this.#index !== undefined) {
+      this.#index.set(entitlementKey(grant.entitlement), this.grants.length - 1);
+    } else if (this.grants.length > SCAN_LIMIT) {
+      this.#index = new Map(this.grants.map((held, i) => [entitlementKey(held.entitlement), i]));
+    }
+  }
+
+  #find(ref: EntitlementRef): number {
+    if (this.#index !== undefined) return this.#index.get(entitlementKey(ref)) ?? -1;
+    return this.grants.findIndex(
+      ({ entitlement: held }) =>
+        held.id === ref.id && held.kind === ref.kind && held.vendor === ref.vendor,
+    );
+  }
+}
+
+const SCAN_LIMIT = 16;
 
 /** Entitlements by vendor, kind and id, in nested maps: no key string per look-up. */
 class EntitlementTable {

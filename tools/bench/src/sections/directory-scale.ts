@@ -8,7 +8,10 @@ import { median } from "../statistics";
 const section = "directory" as const;
 const SIZES = [10_000, 100_000, 1_000_000] as const;
 
-/** buildDirectory at 10k, 100k and 1M synthetic accounts, each size in its own process. */
+/**
+ * buildDirectory at 10k, 100k and 1M synthetic accounts, then buildAccessGraph over five grants
+ * per account (5M at 1M), each size in its own process.
+ */
 export async function runDirectoryScale(options: BenchOptions): Promise<Figure[]> {
   const repetitions = (count: number) =>
     options.quick
@@ -46,12 +49,26 @@ export async function runDirectoryScale(options: BenchOptions): Promise<Figure[]
       }),
     );
   }
+  for (const result of results) {
+    const ms = median(result.accessMs);
+    const ratio = median(result.accessMs.map((time, i) => time / result.accessBaselineMs[i]!));
+    figures.push(
+      info({
+        section,
+        name: `buildAccessGraph, ${result.count.toLocaleString("en-US")} accounts`,
+        value: `${formatSeconds(ms)} → ${result.grants.toLocaleString("en-US")} grants joined to people`,
+        ratio,
+        baseline: "one-pass Map group-by of the grants",
+      }),
+    );
+  }
   for (let i = 1; i < results.length; i++) {
     const smaller = results[i - 1]!;
     const larger = results[i]!;
     const scale = larger.count / smaller.count;
     const timeGrowth = median(larger.buildMs) / median(smaller.buildMs) / scale;
     const memoryGrowth = larger.retainedHeapBytes / Math.max(1, smaller.retainedHeapBytes) / scale;
+    const accessGrowth = median(larger.accessMs) / median(smaller.accessMs) / scale;
     figures.push(
       judged(
         {
@@ -64,6 +81,13 @@ export async function runDirectoryScale(options: BenchOptions): Promise<Figure[]
         atMost(1.2, "≤ 1.2× linear"),
         timeGrowth,
       ),
+      info({
+        section,
+        name: `access-graph time growth ${smaller.count.toLocaleString("en-US")} → ${larger.count.toLocaleString("en-US")}`,
+        value: `${formatRatio(median(larger.accessMs) / median(smaller.accessMs))} for ${scale}× the accounts`,
+        ratio: accessGrowth,
+        baseline: "linear growth",
+      }),
       info({
         section,
         name: `retained-heap growth ${smaller.count.toLocaleString("en-US")} → ${larger.count.toLocaleString("en-US")}`,
