@@ -1,0 +1,66 @@
+// The people × vendors matrix: one badge per cell, owners and admins at the top.
+import { emailOf } from "../render/roles";
+import { html, type Html } from "./html";
+import type { ReviewFindings } from "./findings";
+import { personLabel } from "./holdings";
+import { badge } from "./labels";
+import type { MatrixCell } from "./matrix";
+
+function cell(value: MatrixCell): Html {
+  if (value.state !== "held") return html`<td class="cell">${badge(value.state)}</td>`;
+  const note = value.active ? undefined : "inactive";
+  return html`<td class="cell">
+    ${badge(value.privilege, note)}${value.roles !== "" && html`<small>${value.roles}</small>`}
+  </td>`;
+}
+
+const LEGEND = html`<p class="legend note">
+  ${badge("owner")}${badge("admin")}${badge("member")}${badge("limited")}${badge("unknown")}${badge("none")}${badge("not-read")}
+  Each cell is the highest privilege the person holds in that vendor, by its role or as a team or
+  group admin (the vendor's role names below it). Unrated: the role maps to no level. Inactive:
+  every account there is disabled or a pending invitation.
+</p>`;
+
+export function matrixSection(findings: ReviewFindings): Html {
+  const { vendors } = findings.input;
+  const notRead = findings.incompleteVendors.length > 0;
+  const rows = findings.matrix.map(
+    (row) =>
+      html`<tr>
+        <td class="person">${personLabel(row.person)}<small>${emailOf(row.person)}</small></td>
+        ${row.cells.map(cell)}
+      </tr>`,
+  );
+  return html`<section id="matrix">
+    <h2>People and their access</h2>
+    ${
+      notRead &&
+      html`<p class="warning">
+        Not fully read:
+        ${vendors
+          .filter((v) => !v.complete)
+          .map((v) => v.name)
+          .join(", ")}.
+        Nothing this report says about them can be relied on.
+      </p>`
+    }
+    ${LEGEND}
+    <table>
+      <thead>
+        <tr>
+          <th>Person</th>
+          ${vendors.map((vendor) => html`<th>${vendor.name}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          rows.length > 0
+            ? rows
+            : html`<tr>
+                <td colspan="${vendors.length + 1}" class="empty">Nobody.</td>
+              </tr>`
+        }
+      </tbody>
+    </table>
+  </section>`;
+}
