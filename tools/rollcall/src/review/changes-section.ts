@@ -5,6 +5,7 @@ import { CHANGE_TITLES, CHANGE_TYPES, changeEntitlement, changePerson } from "./
 import { html, type Html } from "./html";
 import type { ReviewFindings } from "./findings";
 import { accountLabel, badge, formatDate, type VendorNames } from "./labels";
+import { dataTable } from "./table";
 
 function privilegeCell(change: AccessChange): Html {
   if (change.from === undefined && change.to === undefined) return html`<td></td>`;
@@ -24,21 +25,9 @@ function group(type: AccessChange["type"], changes: readonly AccessChange[], nam
         ${privilegeCell(change)}
       </tr>`,
   );
+  const headers = ["Person", "Vendor", "Account", "Entitlement", "Privilege"];
   return html`<h3>${CHANGE_TITLES[type]} (${changes.length})</h3>
-    <table>
-      <thead>
-        <tr>
-          <th>Person</th>
-          <th>Vendor</th>
-          <th>Account</th>
-          <th>Entitlement</th>
-          <th>Privilege</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>`;
+    ${dataTable(headers, rows, "None.")}`;
 }
 
 export function changesSection(findings: ReviewFindings, names: VendorNames): Html {

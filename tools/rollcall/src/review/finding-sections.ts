@@ -5,8 +5,7 @@ import { html, type Html } from "./html";
 import type { ReviewFindings } from "./findings";
 import { personLabel } from "./holdings";
 import { accountLabel, badge, formatDay, type VendorNames } from "./labels";
-
-const none = (text: string) => html`<p class="empty">${text}</p>`;
+import { dataTable } from "./table";
 
 export function dormantSection(findings: ReviewFindings, names: VendorNames): Html {
   const { dormant, dormantAfterDays } = findings;
@@ -23,6 +22,7 @@ export function dormantSection(findings: ReviewFindings, names: VendorNames): Ht
         </td>
       </tr>`,
   );
+  const headers = ["Person", "Vendor", "Account", "Role", "Status", "Last login"];
   return html`<section id="dormant">
     <h2>Dormant accounts: no login in ${dormantAfterDays} days</h2>
     <p class="note">
@@ -30,27 +30,11 @@ export function dormantSection(findings: ReviewFindings, names: VendorNames): Ht
       logins${dormant.reported.length > 0 && html` (${dormant.reported.map(names).join(", ")})`}.
     </p>
     ${dormant.notReported.length > 0 && html`<p class="note"><strong>Not reported</strong> (the vendor does not say when anyone last signed in): ${dormant.notReported.map(names).join(", ")}.</p>`}
-    ${
-      rows.length === 0
-        ? none("No dormant accounts.")
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Person</th>
-                <th>Vendor</th>
-                <th>Account</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th>Last login</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${rows}
-            </tbody>
-          </table>`
-    }
+    ${dataTable(headers, rows, "No dormant accounts.")}
   </section>`;
 }
+
+const GRANT_HEADERS = ["Vendor", "Account", "Entitlement", "Privilege", "State"];
 
 function grantRows(entries: readonly AccessEntry[], names: VendorNames, who?: string): Html[] {
   return entries.map(
@@ -80,6 +64,7 @@ export function orphansSection(findings: ReviewFindings, names: VendorNames): Ht
         </tr>`,
     ),
   );
+  const accountHeaders = ["Vendor", "Account", "Name given", "Role", "Status"];
   return html`<section id="orphans">
     <h2>Orphaned accounts and grants</h2>
     <p class="note">
@@ -87,43 +72,9 @@ export function orphansSection(findings: ReviewFindings, names: VendorNames): Ht
       a grant for an account it did not return.
     </p>
     <h3>Accounts (${accountRows.length})</h3>
-    ${
-      accountRows.length === 0
-        ? none("None.")
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Vendor</th>
-                <th>Account</th>
-                <th>Name given</th>
-                <th>Role</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${accountRows}
-            </tbody>
-          </table>`
-    }
+    ${dataTable(accountHeaders, accountRows, "None.")}
     <h3>Grants (${grants.length})</h3>
-    ${
-      grants.length === 0
-        ? none("None.")
-        : html`<table>
-            <thead>
-              <tr>
-                <th>Vendor</th>
-                <th>Account</th>
-                <th>Entitlement</th>
-                <th>Privilege</th>
-                <th>State</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${grantRows(grants, names)}
-            </tbody>
-          </table>`
-    }
+    ${dataTable(GRANT_HEADERS, grantRows(grants, names), "None.")}
   </section>`;
 }
 
@@ -147,26 +98,11 @@ export function leaversSection(findings: ReviewFindings, names: VendorNames): Ht
       still act there; grants on disabled accounts come back if the account is re-enabled.
     </p>
     ${
-      rows.length === 0
-        ? none("No leavers hold access.")
-        : html`<ul>
-              ${who}
-            </ul>
-            <table>
-              <thead>
-                <tr>
-                  <th>Person</th>
-                  <th>Vendor</th>
-                  <th>Account</th>
-                  <th>Entitlement</th>
-                  <th>Privilege</th>
-                  <th>State</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows}
-              </tbody>
-            </table>`
+      who.length > 0 &&
+      html`<ul>
+        ${who}
+      </ul>`
     }
+    ${dataTable(["Person", ...GRANT_HEADERS], rows, "No leavers hold access.")}
   </section>`;
 }

@@ -7,18 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultReviewDir } from "../../src/review/index";
 import { demoPerson, expectedPeople } from "../demo-roster";
 import { useDemoSimulators } from "../demo-simulators";
+import { EVIDENCE_FILES } from "../review/review-fixture";
 import { runCli, secretsIn } from "../run-cli";
 
 const demo = useDemoSimulators();
-const FILES = [
-  "review.html",
-  "matrix.csv",
-  "grants.csv",
-  "changes.csv",
-  "dormant.csv",
-  "orphans.csv",
-  "leavers.csv",
-];
+const FILES = ["review.html", ...EVIDENCE_FILES];
 
 let parent = "";
 beforeEach(async () => {

@@ -3,7 +3,15 @@
 import type { AccessChanges } from "@rollcall/core";
 import { describe, expect, it } from "vitest";
 import { renderReview, type ReviewOutput } from "../../src/review/index";
-import { account, csvRows, NOW, organisation, reviewInput, VENDORS } from "./review-fixture";
+import {
+  account,
+  csvRows,
+  EVIDENCE_FILES,
+  NOW,
+  organisation,
+  reviewInput,
+  VENDORS,
+} from "./review-fixture";
 
 /**
  * The page with its source layout removed (whitespace runs as one space, none beside a tag), so
@@ -282,14 +290,7 @@ describe("renderReview", () => {
 
   it("writes the six evidence files, each with a header row", () => {
     const output = renderReview(reviewInput());
-    expect(output.evidence.map((file) => file.fileName)).toEqual([
-      "matrix.csv",
-      "grants.csv",
-      "changes.csv",
-      "dormant.csv",
-      "orphans.csv",
-      "leavers.csv",
-    ]);
+    expect(output.evidence.map((file) => file.fileName)).toEqual(EVIDENCE_FILES);
     for (const file of output.evidence) expect(file.csv.endsWith("\r\n")).toBe(true);
     expect(output.html).toContain(`Access review — ${NOW.toISOString().slice(0, 10)} 12:00 UTC`);
   });

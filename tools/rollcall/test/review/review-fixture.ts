@@ -15,6 +15,16 @@ import type { ReviewInput, ReviewVendor } from "../../src/review/index";
 
 export const NOW = new Date("2026-06-30T12:00:00Z");
 
+/** The evidence files the README promises beside the page, in the order they are written. */
+export const EVIDENCE_FILES = [
+  "matrix.csv",
+  "grants.csv",
+  "changes.csv",
+  "dormant.csv",
+  "orphans.csv",
+  "leavers.csv",
+];
+
 interface AccountSpec {
   readonly vendor: "alpha" | "beta" | "gamma";
   readonly id: string;
