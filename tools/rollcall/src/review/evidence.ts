@@ -145,7 +145,7 @@ function orphansCsv({ orphans }: ReviewFindings): EvidenceFile {
 
 function leaversCsv({ leavers }: ReviewFindings): EvidenceFile {
   const rows = leavers.flatMap((leaver) =>
-    [...leaver.usable, ...leaver.dormant].map((entry) => [
+    [...leaver.usable, ...leaver.inactive].map((entry) => [
       leaver.person.id,
       personLabel(leaver.person),
       leaver.disabledIn.join(" "),

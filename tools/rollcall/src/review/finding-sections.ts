@@ -81,14 +81,14 @@ export function orphansSection(findings: ReviewFindings, names: VendorNames): Ht
 export function leaversSection(findings: ReviewFindings, names: VendorNames): Html {
   const rows = findings.leavers.flatMap((leaver) => [
     ...grantRows(leaver.usable, names, personLabel(leaver.person)),
-    ...grantRows(leaver.dormant, names, personLabel(leaver.person)),
+    ...grantRows(leaver.inactive, names, personLabel(leaver.person)),
   ]);
   const who = findings.leavers.map(
     (leaver) =>
       html`<li>
         <strong>${personLabel(leaver.person)}</strong>: disabled in
         ${leaver.disabledIn.map(names).join(", ")}; ${leaver.usable.length} usable grant(s),
-        ${leaver.dormant.length} on inactive accounts
+        ${leaver.inactive.length} on inactive accounts
       </li>`,
   );
   return html`<section id="leavers">

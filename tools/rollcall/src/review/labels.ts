@@ -34,7 +34,8 @@ const BADGE_TEXT: Readonly<Record<BadgeLevel, string>> = {
 
 export function badge(level: BadgeLevel, note?: string): Html {
   const suffix = note === undefined ? "" : ` (${note})`;
-  return html`<span class="badge b-${level}">${BADGE_TEXT[level]}${suffix}</span>`;
+  // A level this code does not know (a newer core) still shows its own name.
+  return html`<span class="badge b-${level}">${BADGE_TEXT[level] ?? level}${suffix}</span>`;
 }
 
 export function accountLabel(source: AccountSource): string {

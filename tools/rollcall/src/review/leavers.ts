@@ -12,7 +12,7 @@ export interface Leaver {
   /** Grants their accounts can still use. */
   readonly usable: readonly AccessEntry[];
   /** Grants kept on accounts that cannot act (disabled or pending). */
-  readonly dormant: readonly AccessEntry[];
+  readonly inactive: readonly AccessEntry[];
 }
 
 export function leaversWithAccess(people: readonly Person[], holdings: Holdings): Leaver[] {
@@ -33,7 +33,7 @@ export function leaversWithAccess(people: readonly Person[], holdings: Holdings)
       person,
       disabledIn,
       usable: held.filter((entry) => entry.active),
-      dormant: held.filter((entry) => !entry.active),
+      inactive: held.filter((entry) => !entry.active),
     });
   }
   return leavers;

@@ -21,6 +21,20 @@ const LEGEND = html`<p class="legend note">
   every account there is disabled or a pending invitation.
 </p>`;
 
+/** Records (or fields of them) the adapters could not read: what they hold may be missing. */
+function unreadable({ input }: ReviewFindings): Html | false {
+  const { issues } = input.directory;
+  if (issues.length === 0) return false;
+  const perVendor = new Map<string, number>();
+  for (const issue of issues) perVendor.set(issue.vendor, (perVendor.get(issue.vendor) ?? 0) + 1);
+  const names = new Map(input.vendors.map((vendor) => [vendor.id, vendor.name]));
+  const counts = [...perVendor].map(([vendor, count]) => `${names.get(vendor) ?? vendor} ${count}`);
+  return html`<p class="warning">
+    ${issues.length} vendor record(s) or field(s) could not be read (${counts.join(", ")}): what
+    they hold may be missing here. <code>rollcall directory</code> lists each with its reason.
+  </p>`;
+}
+
 export function matrixSection(findings: ReviewFindings): Html {
   const { vendors } = findings.input;
   const notRead = findings.incompleteVendors.length > 0;
@@ -44,7 +58,7 @@ export function matrixSection(findings: ReviewFindings): Html {
         Nothing this report says about them can be relied on.
       </p>`
     }
-    ${LEGEND}
+    ${unreadable(findings)} ${LEGEND}
     <table>
       <thead>
         <tr>

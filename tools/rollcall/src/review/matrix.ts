@@ -39,11 +39,11 @@ function cellOf(person: Person, vendor: ReviewVendor, holdings: Holdings): Matri
     (entry) => entry.entitlement.vendor === vendor.id,
   );
   const usable = entries.filter((entry) => entry.active);
+  // Every account's role is one of its grants already (core's accountAccess).
   const counted = usable.length > 0 ? usable : entries;
-  const fromAccounts = accounts.map((account) => account.role.level);
   return {
     state: "held",
-    privilege: highest([...counted.map((entry) => entry.grant.privilege), ...fromAccounts]),
+    privilege: highest(counted.map((entry) => entry.grant.privilege)),
     active: accounts.some(accountCanAct),
     roles: rolesIn(person, vendor.id) ?? "",
   };

@@ -1,6 +1,6 @@
 // The review renderer: what each section says about a small organisation built in the test, that
 // the page is self-contained, and that vendor text can never become markup or a formula.
-import type { AccessChanges } from "@rollcall/core";
+import { buildAccessGraph, buildDirectory, type AccessChanges } from "@rollcall/core";
 import { describe, expect, it } from "vitest";
 import { renderReview, type ReviewOutput } from "../../src/review/index";
 import {
@@ -87,6 +87,47 @@ describe("renderReview", () => {
       ["Lea Leaver", "lea@x.example", "none", "member (inactive)", "admin"],
       ["Mo Member", "mo@x.example", "member", "member", "none"],
     ]);
+  });
+
+  it("rates a vendor by the accounts that can act there, and marks it inactive when none can", () => {
+    const accounts = [
+      account({ vendor: "alpha", id: "m", address: "kim@x.example", name: "Kim" }),
+      account({
+        vendor: "alpha",
+        id: "old",
+        address: "kim@x.example",
+        level: "owner",
+        role: "Owner",
+        status: "disabled",
+      }),
+      account({
+        vendor: "beta",
+        id: "p",
+        address: "kim@x.example",
+        level: "admin",
+        role: "Admin",
+        status: "unverified",
+      }),
+    ];
+    const { html } = renderReview(reviewInput(accounts));
+    const kim = matrixRow(html, "Kim");
+    expect(kim).toContain('<span class="badge b-member">member</span><small>member, Owner</small>');
+    expect(kim).toContain('<span class="badge b-admin">admin (inactive)</span>');
+    expect(tiles(html)["admins and owners"]).toBe(0);
+  });
+
+  it("warns that records which could not be read may hold access the page does not show", () => {
+    const accounts = organisation();
+    const issues = [
+      { vendor: "beta", kind: "beta.user", reason: "the user at index 4 has no id", raw: {} },
+      { vendor: "beta", kind: "beta.user", reason: "the user at index 7 has no id", raw: {} },
+    ];
+    const directory = buildDirectory(accounts, { issues });
+    const input = reviewInput(accounts, { directory, access: buildAccessGraph(directory) });
+    expect(section(renderReview(input).html, "matrix")).toContain(
+      '<p class="warning">2 vendor record(s) or field(s) could not be read (Beta Pager 2): what they hold may be missing here.<code>rollcall directory</code>lists each with its reason.</p>',
+    );
+    expect(section(renderReview(reviewInput()).html, "matrix")).not.toContain("could not be read");
   });
 
   it("counts people, accounts, admins and every finding in the summary", () => {
