@@ -18,7 +18,8 @@ export type Invocation =
   | ({ readonly kind: "whois"; readonly email: string; readonly json: boolean } & SourceOptions)
   | ({ readonly kind: "access"; readonly email: string; readonly json: boolean } & SourceOptions)
   | ({ readonly kind: "offboard"; readonly email: string; readonly apply: boolean } & SourceOptions)
-  | ({ readonly kind: "scim" } & SourceOptions);
+  | ({ readonly kind: "scim" } & SourceOptions)
+  | ({ readonly kind: "review"; readonly out: string | undefined } & SourceOptions);
 
 /** The commands that pull data from the vendors. */
 export type DataInvocation = Exclude<Invocation, { kind: "help" } | { kind: "version" }>;
@@ -37,6 +38,7 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   access: { ...SOURCE, json: { type: "boolean" } },
   offboard: { ...SOURCE, apply: { type: "boolean" } },
   scim: SOURCE,
+  review: { ...SOURCE, out: { type: "string" } },
 };
 
 const TOP_OPTIONS: Options = {
@@ -167,5 +169,13 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     case "scim":
       noPositionals(positionals, command);
       return { kind: "scim", ...source };
+    case "review": {
+      noPositionals(positionals, command);
+      const out = typeof values.out === "string" ? values.out : undefined;
+      if (out !== undefined && out.trim() === "") {
+        throw new UsageError("--out needs a folder name", command);
+      }
+      return { kind: "review", out, ...source };
+    }
   }
 }

@@ -1,7 +1,7 @@
 // What `--help` prints, per command and at the top level.
 import { CLI_VENDORS, CONNECTORS } from "./vendors";
 
-export type CommandName = "directory" | "whois" | "access" | "offboard" | "scim";
+export type CommandName = "directory" | "whois" | "access" | "offboard" | "scim" | "review";
 
 export const COMMAND_NAMES: readonly CommandName[] = [
   "directory",
@@ -9,6 +9,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "access",
   "offboard",
   "scim",
+  "review",
 ];
 
 const SOURCE_OPTIONS = `  --vendor <id>   only read these vendors (${CLI_VENDORS.join(", ")});
@@ -27,6 +28,7 @@ Commands:
   access <email>    one person's grants: roles, teams, groups and schedules in every vendor
   offboard <email>  plan (and with --apply, carry out) removing a person everywhere
   scim              the directory as a SCIM 2.0 ListResponse of Users (JSON)
+  review            write the access review: an HTML report and CSV evidence files
 
 Options:
   -h, --help        show help (also after any command)
@@ -78,6 +80,17 @@ ${SOURCE_OPTIONS}`,
 Writes the directory as a SCIM 2.0 ListResponse of Users (JSON) to stdout.
 
 Options:
+${SOURCE_OPTIONS}`,
+  review: `Usage: rollcall review [--out <dir>] [--vendor <id>] [--simulate]
+
+Writes the access review an auditor receives into <dir>: review.html (one self-contained page,
+nothing fetched when it is opened: summary, the people x vendors matrix with each privilege,
+admins and owners first, dormant accounts, orphaned accounts and grants, leavers still holding
+access) and its evidence as CSV (matrix, grants, changes, dormant, orphans, leavers). Prints the
+paths written. Exits 3 when a vendor could not be read (the report says so on every page section).
+
+Options:
+  --out <dir>     the folder to write (default ./rollcall-review-<date>; created if missing)
 ${SOURCE_OPTIONS}`,
 };
 

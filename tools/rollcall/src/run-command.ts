@@ -3,6 +3,7 @@ import type { DataInvocation } from "./args";
 import { accessCommand } from "./commands/access";
 import { directoryCommand } from "./commands/directory";
 import { offboardCommand } from "./commands/offboard";
+import { reviewCommand } from "./commands/review";
 import { scimCommand } from "./commands/scim";
 import { whoisCommand } from "./commands/whois";
 import type { VendorEnvironment } from "./env-config";
@@ -28,6 +29,8 @@ export function runCommand(
         return offboardCommand(session, invocation.email, invocation.apply);
       case "scim":
         return scimCommand(session);
+      case "review":
+        return reviewCommand(session, invocation.out);
     }
   });
 }

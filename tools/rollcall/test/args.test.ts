@@ -81,13 +81,13 @@ describe("help and version", () => {
   it("--help at the top level lists the commands and exit codes", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
-    for (const command of ["directory", "whois", "access", "offboard", "scim"]) {
+    for (const command of ["directory", "whois", "access", "offboard", "scim", "review"]) {
       expect(run.stdout).toMatch(new RegExp(`^  ${command}\\b`, "m"));
     }
     expect(run.stdout).toContain("3 partial directory");
   });
 
-  it.each(["directory", "whois", "access", "offboard", "scim"])(
+  it.each(["directory", "whois", "access", "offboard", "scim", "review"])(
     "%s --help / -h",
     async (command) => {
       for (const flag of ["--help", "-h"]) {

@@ -15,6 +15,13 @@ describe("parsing a data command", () => {
       simulate: false,
     });
     expect(parseInvocation(["scim"])).toEqual({ kind: "scim", vendors: ALL, simulate: false });
+    expect(parseInvocation(["review"])).toEqual({
+      kind: "review",
+      out: undefined,
+      vendors: ALL,
+      simulate: false,
+    });
+    expect(parseInvocation(["review", "--out", "q4"])).toMatchObject({ kind: "review", out: "q4" });
   });
 
   it("takes options before or after the command word, even one with a value", () => {
@@ -84,6 +91,9 @@ describe("usage errors say exactly what is wrong", () => {
       "rollcall: offboard takes one email address, got 2",
     ],
     [["scim", "everyone"], 'rollcall: scim takes no arguments, got "everyone"'],
+    [["review", "q4"], 'rollcall: review takes no arguments, got "q4"'],
+    [["review", "--out"], "rollcall: option --out needs a value"],
+    [["review", "--out", " "], "rollcall: --out needs a folder name"],
     [["directory", "a", "b"], 'rollcall: directory takes no arguments, got "a"'],
     [["--bogus"], "rollcall: unknown option --bogus"],
     [["help", "dirctory"], 'rollcall: unknown command "dirctory"'],

@@ -40,7 +40,7 @@ export function entitlementKey(ref: EntitlementRef): string {
 }
 
 /** Pending and disabled accounts hold nothing they can use; vendors that say neither count. */
-function canAct(account: Account): boolean {
+export function accountCanAct(account: Account): boolean {
   return account.status !== "disabled" && account.status !== "unverified";
 }
 
@@ -103,7 +103,7 @@ export function buildAccessGraph(
       grant,
       entitlement: entitlementOf(grant),
       personId: person < 0 ? null : directory.people[person]!.id,
-      active: account !== undefined && canAct(account),
+      active: account !== undefined && accountCanAct(account),
     };
     if (person < 0) orphans.push(entry);
     else byPerson[person]!.push(entry);

@@ -93,12 +93,14 @@ export type {
 } from "./access";
 export {
   buildAccessGraph,
+  accountCanAct,
   accessOf,
   orphanedGrants,
   privilegedPeople,
   onCallNow,
 } from "./access-graph";
 export type { AccessEntry, AccessGraph } from "./access-graph";
+export type { AccessChange, AccessChanges } from "./access-diff";
 export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
 export { summariseAccess } from "./access-summary";
 export type { PersonAccessSummary } from "./access-summary";

@@ -6,6 +6,7 @@ import {
   accessRisks,
   adminScopes,
   accountAccess,
+  accountCanAct,
   buildAccessGraph,
   buildDirectory,
   defineAccount,
@@ -305,6 +306,16 @@ describe("access edges", () => {
       role,
       status: "unverified",
     });
+
+  it("lets an account act unless it is disabled or a pending invitation, as `active` says", () => {
+    expect(accountCanAct(ann())).toBe(true);
+    expect(accountCanAct(ann("admin", "disabled"))).toBe(false);
+    expect(accountCanAct(pending("admin"))).toBe(false);
+    const unknown = defineAccount({ source: { vendor: "v", kind: "v.user", id: "1" }, raw: {} });
+    expect(accountCanAct(unknown)).toBe(true);
+    const graph = buildAccessGraph(buildDirectory([ann("admin", "disabled"), pending("admin")]));
+    expect(graph.entries.every((entry) => entry.active === false)).toBe(true);
+  });
 
   it("trims a role's name, and says `groups` when the adapter recorded no provenance", () => {
     const spaced = defineAccount({

@@ -4,7 +4,8 @@ import type { PulledDirectory } from "../pull";
 import { UNAVAILABLE } from "./directory-table";
 import { emailOf, nameOf, rolesIn } from "./roles";
 
-function csvCell(value: string): string {
+/** One RFC 4180 cell, quoted when needed; one that a spreadsheet would run is prefixed with `'`. */
+export function csvCell(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -19,5 +20,10 @@ export function renderDirectoryCsv(pulled: PulledDirectory): string[] {
       pull.status === "ok" ? (rolesIn(person, pull.vendor) ?? "") : UNAVAILABLE,
     ),
   ]);
-  return [header, ...rows].map((row) => row.map(csvCell).join(","));
+  return [header, ...rows].map(csvRow);
+}
+
+/** One CSV row (without its line end). */
+export function csvRow(cells: readonly string[]): string {
+  return cells.map(csvCell).join(",");
 }
