@@ -101,6 +101,8 @@ export {
 export type { AccessEntry, AccessGraph } from "./access-graph";
 export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
 export { membershipAccess } from "./memberships";
+export { roleAccess } from "./listed-roles";
+export type { RoleFields } from "./listed-roles";
 export type { MembershipFields } from "./memberships";
 export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./access-risks";
 
