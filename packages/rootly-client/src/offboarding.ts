@@ -3,6 +3,7 @@
 import {
   executorsByAction,
   membershipExecutor,
+  NotFoundError,
   removingMemberships,
   unwrap,
   valueAt,
@@ -33,15 +34,20 @@ export const offboardingPlanner = /* @__PURE__ */ removingMemberships(
   },
 ) as OffboardingPlanner<RootlyOffboardingStep>;
 
-/** The ids of the user's entries in the schedule's rotations, as Rootly lists them now. */
+/** The ids of the user's entries in the schedule's rotations now; none once it is gone. */
 async function rotationEntries(client: RootlyClient, step: MembershipStep): Promise<string[]> {
   const entries: string[] = [];
   const path = { schedule_id: step.entitlement.id };
-  for await (const rotation of listAllScheduleRotations(client, { path })) {
-    const users = { path: { schedule_rotation_id: rotation.id } };
-    for await (const entry of listAllScheduleRotationUsers(client, users)) {
-      if (String(valueAt(entry, "attributes.user_id")) === step.account.id) entries.push(entry.id);
+  try {
+    for await (const rotation of listAllScheduleRotations(client, { path })) {
+      const users = { path: { schedule_rotation_id: rotation.id } };
+      for await (const entry of listAllScheduleRotationUsers(client, users)) {
+        if (String(valueAt(entry, "attributes.user_id")) === step.account.id)
+          entries.push(entry.id);
+      }
     }
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
   }
   return entries;
 }
