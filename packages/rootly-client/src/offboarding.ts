@@ -83,19 +83,14 @@ export function offboardingExecutor(client: RootlyClient) {
     "rootly.removeFromSchedule": membershipExecutor<RootlyRemoveFromSchedule>({
       vendor: "rootly",
       action: "rootly.removeFromSchedule",
+      byMembershipId: true,
       // The planned entry, then any other the user has in the schedule's rotations now.
       async remove(step) {
-        const ids = new Set([step.membershipId ?? "", ...(await rotationEntries(client, step))]);
-        ids.delete("");
-        let last;
-        for (const id of ids) {
-          last = await client.DELETE("/v1/schedule_rotation_users/{id}", {
-            params: { path: { id } },
-          });
-          if (last.response.status !== 404) unwrap(last);
-        }
-        // Nothing left to delete: answered as Rootly answers an entry already gone.
-        return last ?? { response: new Response(null, { status: 404 }) };
+        const entries = await rotationEntries(client, step);
+        const remove = (id: string) =>
+          client.DELETE("/v1/schedule_rotation_users/{id}", { params: { path: { id } } });
+        for (const id of entries.filter((id) => id !== step.membershipId)) unwrap(await remove(id));
+        return remove(step.membershipId!);
       },
       stillMember: async (step) => (await rotationEntries(client, step)).length > 0,
     }),

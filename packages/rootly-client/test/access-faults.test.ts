@@ -16,7 +16,10 @@ const env = useRootlySimulator("demo");
 const store = () => env.sim.store;
 
 // Route (for the fault) and a call of it; PUT and DELETE are idempotent, so retried like a GET.
-const calls: [string, (client: RootlyClient, options: object) => Promise<unknown>][] = [
+const calls: [
+  string,
+  (client: RootlyClient, options: { timeoutMs?: number }) => Promise<unknown>,
+][] = [
   ["GET /v1/roles", (c, o) => c.GET("/v1/roles", o)],
   ["GET /v1/on_call_roles", (c, o) => c.GET("/v1/on_call_roles", o)],
   ["GET /v1/schedules", (c, o) => c.GET("/v1/schedules", o)],
