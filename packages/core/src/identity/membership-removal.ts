@@ -85,11 +85,12 @@ export function membershipExecutor<Step extends MembershipStep>(
       if (step?.action !== action) {
         throw refuse("step.action", `must be "${action}", got ${JSON.stringify(step?.action)}`);
       }
-      for (const [field, value] of [
+      const targets: [string, unknown][] = [
         ["step.entitlement.id", step.entitlement?.id],
         ["step.account.id", step.account?.id],
-        ...(options.byMembershipId === true ? [["step.membershipId", step.membershipId]] : []),
-      ] as const) {
+      ];
+      if (options.byMembershipId === true) targets.push(["step.membershipId", step.membershipId]);
+      for (const [field, value] of targets) {
         if (typeof value !== "string" || value.trim() === "") {
           throw refuse(field, "must name the membership to remove");
         }

@@ -104,7 +104,7 @@ describe("Rootly simulator: schedules, on call and escalation policies", () => {
   });
 
   it("takes a user out of a rotation by the entry's id, and the next in line goes on call", async () => {
-    const [[key, users]] = [...rosterRotations()];
+    const [key, users] = [...rosterRotations()][0]!;
     const schedule = (await call("GET", "/v1/schedules")).body.data.find(
       (candidate: any) => candidate.attributes.name === key!.split("/")[0],
     );
@@ -128,7 +128,7 @@ describe("Rootly simulator: schedules, on call and escalation policies", () => {
 
   it("keeps a deleted user's rotation entries, as the spec's notes say", async () => {
     const before = await servedRotations();
-    const [[, users]] = [...before];
+    const [, users] = [...before][0]!;
     expect((await call("DELETE", `/v1/users/${users![0]}`)).status).toBe(200);
     expect(await servedRotations()).toEqual(before);
   });
