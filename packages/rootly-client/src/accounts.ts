@@ -2,20 +2,23 @@ import {
   adaptRecords,
   isRecord,
   membershipAccess,
+  roleAccess,
   roleFrom,
   textAt,
+  unwrap,
+  valueAt,
   type AccountBuilder,
   type AdapterResult,
   type MembershipFields,
   type PullOptions,
   type RecordFields,
+  type RoleFields,
   type RoleLevel,
 } from "@rollcall/core";
-import type { RootlyClient } from "./generated/client";
-import type { Team, User } from "./generated/schema";
+import type { OnCallRole, Role, Team, User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 import { OFFBOARDED_KIND } from "./generated/offboarding";
-import { listAllTeams, listAllUsers, type ListAllUsersOptions } from "./generated/client";
+import * as listings from "./generated/client";
 
 /** The kind of every account Rootly's adapter returns (the spec's x-rollcall-offboarding names it). */
 export const USER_KIND = OFFBOARDED_KIND;
@@ -103,24 +106,65 @@ const TEAM_FIELDS: MembershipFields<Team> = {
   via: "GET /v1/teams",
 };
 
-/** Options of {@link pullAccounts}: progress callback plus the listing's page size. */
+// Account roles are keyed by name, as core names the role each user states: one entitlement.
+const ROLE_FIELDS: RoleFields<Role> = {
+  ...{ vendor: vendor.id, accountKind: USER_KIND, noun: "role", id: "attributes.name" },
+  ...{ name: "attributes.name", level: "attributes.slug", levels: ROLE_LEVELS },
+  via: "GET /v1/roles",
+};
+// On-Call roles are held by id (each user's on_call_role), their level from their system role.
+const ON_CALL_ROLE_FIELDS: RoleFields<OnCallRole> = {
+  ...{ vendor: vendor.id, accountKind: USER_KIND, noun: "on-call role", id: "id" },
+  ...{ name: "attributes.name", level: "attributes.system_role", levels: ROLE_LEVELS },
+  ...{ label: "On-Call ", via: "GET /v1/on_call_roles" },
+};
+
+/** Who a schedule's rotations or a policy's levels name, as pullAccounts gathers them. */
+interface Named {
+  id: string;
+  name: unknown;
+  users: unknown[];
+  onCall?: unknown[];
+  /** Each user's (first) rotation entry id, by user id. */
+  entries?: Record<string, string>;
+}
+const named = (kind: "schedule" | "escalation", noun: string, via: string) =>
+  ({ vendor: vendor.id, kind, accountKind: USER_KIND, noun, via, id: "id", name: "name" }) as const;
+const SCHEDULE_FIELDS: MembershipFields<Named> = {
+  ...named("schedule", "schedule", "GET /v1/schedule_rotations/{id}/schedule_rotation_users"),
+  ...{ members: "users", onCall: "onCall", membershipIds: "entries" },
+};
+const ESCALATION_FIELDS: MembershipFields<Named> = {
+  ...named("escalation", "escalation policy", "GET /v1/escalation_policies/{id}/escalation_levels"),
+  members: "users",
+};
+
+/** Options of {@link pullAccounts}: progress callback plus the listings' page size. */
 export interface PullAccountsOptions extends PullOptions<User> {
-  pageSize?: ListAllUsersOptions["pageSize"];
+  pageSize?: listings.ListAllUsersOptions["pageSize"];
+}
+
+async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const list: T[] = [];
+  for await (const item of items) list.push(item);
+  return list;
 }
 
 /**
  * Every Rootly user as accounts, with their account and On-Call roles, paging through
- * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress. Then every team
- * (`GET /v1/teams`), as entitlements and its members' and admins' grants.
+ * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress. Then the roles and
+ * On-Call roles, teams (members, admins), schedules (their rotations' users, and who is on call
+ * now per `GET /v1/oncalls`) and escalation policies (the users their levels page directly), as
+ * entitlements and grants.
  */
 export async function pullAccounts(
-  client: RootlyClient,
+  client: listings.RootlyClient,
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
   const records: User[] = [];
   const included: unknown[] = [];
-  const pageOptions = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-  const pages = listAllUsers.pages(client, pageOptions, {
+  const size = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
+  const pages = listings.listAllUsers.pages(client, size, {
     operation: "pullAccounts",
     query: { include: "role,on_call_role" },
   });
@@ -129,9 +173,57 @@ export async function pullAccounts(
     included.push(...(page.body.included ?? []));
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
+  const holders = records.flatMap((user) => {
+    const [id, role] = [textAt(user, "id"), textAt(user, "relationships.on_call_role.data.id")];
+    return id === null || role === null ? [] : [[id, role] as const];
+  });
+  const onCalls = unwrap(await client.GET("/v1/oncalls")).data ?? [];
+  const schedules: Named[] = [];
+  for (const { id, attributes } of await all(listings.listAllSchedules(client, size))) {
+    const schedule: Named = { id, name: attributes?.name, users: [], entries: {} };
+    const path = { schedule_id: id };
+    for (const rotation of await all(
+      listings.listAllScheduleRotations(client, { ...size, path }),
+    )) {
+      const rotationPath = { path: { schedule_rotation_id: rotation.id } };
+      for (const entry of await all(
+        listings.listAllScheduleRotationUsers(client, { ...size, ...rotationPath }),
+      )) {
+        const user = valueAt(entry, "attributes.user_id");
+        schedule.users.push(user);
+        if (typeof user === "number") schedule.entries![String(user)] ??= entry.id;
+      }
+    }
+    const shifts = onCalls.filter((call) => valueAt(call, "attributes.schedule_id") === id);
+    schedule.onCall = shifts.map((call) => valueAt(call, "attributes.user_id"));
+    schedules.push(schedule);
+  }
+  const policies: Named[] = [];
+  for (const { id, attributes } of await all(listings.listAllEscalationPolicies(client, size))) {
+    const path = { escalation_policy_id: id };
+    const levels = await all(listings.listAllEscalationLevels(client, { ...size, path }));
+    const targets = levels.flatMap((level) =>
+      valueAt(level, "attributes.notification_target_params"),
+    );
+    const users = targets.filter((target) => valueAt(target, "type") === "user");
+    policies.push({
+      id,
+      name: attributes?.name,
+      users: users.map((target) => valueAt(target, "id")),
+    });
+  }
   const users = toAccounts(records, included);
-  const teams: Team[] = [];
-  for await (const team of listAllTeams(client, pageOptions)) teams.push(team);
-  const access = membershipAccess(TEAM_FIELDS, teams);
-  return { ...users, ...access, issues: [...users.issues, ...access.issues] };
+  const access = [
+    roleAccess(ROLE_FIELDS, await all(listings.listAllRoles(client, size))),
+    roleAccess(ON_CALL_ROLE_FIELDS, await all(listings.listAllOnCallRoles(client, size)), holders),
+    membershipAccess(TEAM_FIELDS, await all(listings.listAllTeams(client, size))),
+    membershipAccess(SCHEDULE_FIELDS, schedules),
+    membershipAccess(ESCALATION_FIELDS, policies),
+  ];
+  return {
+    accounts: users.accounts,
+    entitlements: access.flatMap((part) => part.entitlements),
+    grants: access.flatMap((part) => part.grants),
+    issues: [users, ...access].flatMap((part) => part.issues),
+  };
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, unwrap } from "@rollcall/core";
+import { ClientValidationError, NotFoundError, unwrap } from "@rollcall/core";
 import { operationCoverage } from "@rollcall/simulators";
 import { describe, expect, it } from "vitest";
 import packageJson from "../package.json";
@@ -81,6 +81,128 @@ describe("Rootly contract", () => {
       teams.data.map((team) => [team.id, team.attributes.user_ids, team.attributes.admin_ids]),
     ).toEqual(env.sim.store.teams.list().map((team) => [team.id, team.user_ids, team.admin_ids]));
     expect(teams.data.every((team) => team.type === "groups")).toBe(true);
+  });
+
+  contract("getTeam", async () => {
+    const stored = env.sim.store.teams.list()[0]!;
+    const team = unwrap(
+      await env.client().GET("/v1/teams/{id}", { params: { path: { id: stored.id } } }),
+    );
+    expect([team.data.id, team.data.attributes.user_ids]).toEqual([stored.id, stored.user_ids]);
+    const missing = await env.client().GET("/v1/teams/{id}", { params: { path: { id: "gone" } } });
+    expect(() => unwrap(missing)).toThrow(NotFoundError);
+  });
+
+  contract("updateTeam", async () => {
+    const stored = env.sim.store.teams.list().find((team) => (team.user_ids ?? []).length > 1)!;
+    const [kept] = stored.user_ids!;
+    const team = unwrap(
+      await env.client().PUT("/v1/teams/{id}", {
+        params: { path: { id: stored.id } },
+        body: { data: { type: "groups", attributes: { user_ids: [kept!], admin_ids: [] } } },
+      }),
+    );
+    expect([team.data.attributes.user_ids, team.data.attributes.admin_ids]).toEqual([[kept], []]);
+    expect(env.sim.store.teams.get(stored.id)!.user_ids).toEqual([kept]);
+    // An id with a path separator is refused before anything is sent.
+    const sent = env.sim.requests.length;
+    await expect(
+      env.client().PUT("/v1/teams/{id}", {
+        params: { path: { id: "a/../b" } },
+        body: { data: { type: "groups", attributes: { user_ids: [] } } },
+      }),
+    ).rejects.toThrow(ClientValidationError);
+    expect(env.sim.requests.length).toBe(sent);
+  });
+
+  contract("listRoles", async () => {
+    const roles = unwrap(await env.client().GET("/v1/roles"));
+    expect(roles.data.map((role) => [role.id, role.attributes.slug])).toEqual(
+      env.sim.store.roles.list().map((role) => [role.id, role.slug]),
+    );
+  });
+
+  contract("listOnCallRoles", async () => {
+    const roles = unwrap(await env.client().GET("/v1/on_call_roles"));
+    expect(roles.data.map((role) => [role.id, role.attributes.system_role])).toEqual(
+      env.sim.store.onCallRoles.list().map((role) => [role.id, role.system_role]),
+    );
+  });
+
+  contract("listSchedules", async () => {
+    const schedules = unwrap(await env.client().GET("/v1/schedules"));
+    expect(schedules.data.map((schedule) => [schedule.id, schedule.attributes.name])).toEqual(
+      env.sim.store.schedules.list().map((schedule) => [schedule.id, schedule.name]),
+    );
+  });
+
+  contract("listScheduleRotations", async () => {
+    const schedule = env.sim.store.schedules.list()[0]!;
+    const rotations = unwrap(
+      await env.client().GET("/v1/schedules/{schedule_id}/schedule_rotations", {
+        params: { path: { schedule_id: schedule.id } },
+      }),
+    );
+    const stored = env.sim.store.rotations.list().filter((r) => r.schedule_id === schedule.id);
+    expect(rotations.data.map((rotation) => rotation.id)).toEqual(stored.map((r) => r.id));
+    expect(stored.length).toBeGreaterThan(1);
+  });
+
+  contract("listScheduleRotationUsers", async () => {
+    const rotation = env.sim.store.rotations.list()[0]!;
+    const users = unwrap(
+      await env
+        .client()
+        .GET("/v1/schedule_rotations/{schedule_rotation_id}/schedule_rotation_users", {
+          params: { path: { schedule_rotation_id: rotation.id } },
+        }),
+    );
+    const stored = env.sim.store.rotationUsers
+      .list()
+      .filter((entry) => entry.schedule_rotation_id === rotation.id)
+      .sort((a, b) => a.position - b.position);
+    expect(users.data.map((entry) => [entry.id, entry.attributes.user_id])).toEqual(
+      stored.map((entry) => [entry.id, entry.user_id]),
+    );
+  });
+
+  contract("deleteScheduleRotationUser", async () => {
+    const entry = env.sim.store.rotationUsers.list()[0]!;
+    const path = { params: { path: { id: entry.id } } };
+    const deleted = unwrap(await env.client().DELETE("/v1/schedule_rotation_users/{id}", path));
+    expect(deleted.data.attributes.user_id).toBe(entry.user_id);
+    expect(env.sim.store.rotationUsers.get(entry.id)).toBeUndefined();
+    const again = await env.client().DELETE("/v1/schedule_rotation_users/{id}", path);
+    expect(() => unwrap(again)).toThrow(NotFoundError);
+  });
+
+  contract("listOncalls", async () => {
+    const oncalls = unwrap(await env.client().GET("/v1/oncalls"));
+    expect(oncalls.data.length).toBeGreaterThan(0);
+    const users = new Set(env.sim.store.users.list().map((user) => Number(user.id)));
+    expect(oncalls.data.every((entry) => users.has(entry.attributes.user_id))).toBe(true);
+  });
+
+  contract("listEscalationPolicies", async () => {
+    const policies = unwrap(await env.client().GET("/v1/escalation_policies"));
+    expect(policies.data.map((policy) => policy.id)).toEqual(
+      env.sim.store.escalationPolicies.list().map((policy) => policy.id),
+    );
+  });
+
+  contract("listEscalationLevels", async () => {
+    const policy = env.sim.store.escalationPolicies.list()[0]!;
+    const levels = unwrap(
+      await env.client().GET("/v1/escalation_policies/{escalation_policy_id}/escalation_levels", {
+        params: { path: { escalation_policy_id: policy.id } },
+      }),
+    );
+    expect(levels.data.map((level) => level.attributes.notification_target_params)).toEqual(
+      env.sim.store.escalationLevels
+        .list()
+        .filter((level) => level.escalation_policy_id === policy.id)
+        .map((level) => level.notification_target_params),
+    );
   });
 
   contract("listIncidentRoles", async () => {

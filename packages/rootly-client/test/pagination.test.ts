@@ -4,7 +4,12 @@ import { ClientValidationError, PaginationError } from "@rollcall/core";
 import { startRootly } from "@rollcall/simulators";
 import { FAULT_TEST_RETRY, thrownBy } from "@rollcall/core/testing";
 import { describe, expect, it } from "vitest";
-import { createRootlyClient, listAllUsers, pullAccounts } from "../src/index";
+import {
+  createRootlyClient,
+  listAllScheduleRotations,
+  listAllUsers,
+  pullAccounts,
+} from "../src/index";
 import { useRootlySimulator } from "./support/simulator";
 
 const env = useRootlySimulator("both");
@@ -159,7 +164,8 @@ describe("listAllUsers against pages without a next page number", () => {
     });
     const server = createServer((request, response) => {
       const url = new URL(request.url ?? "/", "http://x");
-      if (url.pathname === "/v1/teams") {
+      // Every other listing (roles, teams, schedules, on-calls, …) is empty.
+      if (url.pathname !== "/v1/users") {
         response.writeHead(200, { "content-type": "application/vnd.api+json" });
         response.end(JSON.stringify({ data: [], links: { next: null }, meta: {} }));
         return;
@@ -187,5 +193,47 @@ describe("listAllUsers against pages without a next page number", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe("rotation users against a server that repeats its pages", () => {
+  it("stops the pull with a PaginationError instead of reading the same users forever", async () => {
+    let rotationPages = 0;
+    const body = (data: unknown[], next: string | null) => ({ data, links: { next }, meta: {} });
+    const server = createServer((request, response) => {
+      const { pathname } = new URL(request.url ?? "/", "http://x");
+      response.writeHead(200, { "content-type": "application/vnd.api+json" });
+      const entry = { id: "ru-1", type: "schedule_rotation_users", attributes: { user_id: 7 } };
+      const answers: Record<string, unknown> = {
+        "/v1/schedules": body([{ id: "s-1", type: "schedules", attributes: { name: "S" } }], null),
+        "/v1/schedules/s-1/schedule_rotations": body([{ id: "r-1", attributes: {} }], null),
+        // Whatever page is asked for, the same entry and a next link: a listing that lies.
+        "/v1/schedule_rotations/r-1/schedule_rotation_users": body([entry], "/again"),
+      };
+      if (pathname.endsWith("schedule_rotation_users")) rotationPages += 1;
+      response.end(JSON.stringify(answers[pathname] ?? body([], null)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createRootlyClient({
+        token: "test-token",
+        baseUrl: `http://127.0.0.1:${port}`,
+      });
+      await expect(pullAccounts(client, { pageSize: 1 })).rejects.toThrow(PaginationError);
+      expect(rotationPages).toBe(2);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it("refuses a listing under a parent without the parent's id, before sending", async () => {
+    const client = env.client();
+    const sent = env.sim.requests.length;
+    expect(() => listAllScheduleRotations(client, {} as never)).toThrow(ClientValidationError);
+    expect(() => listAllScheduleRotations(client, { path: { schedule_id: "../users" } })).toThrow(
+      /options\.path\.schedule_id/,
+    );
+    expect(env.sim.requests.length).toBe(sent);
   });
 });

@@ -23,6 +23,13 @@ export interface DemoRootlyAccount {
   onCallRole?: "admin" | "user" | "observer" | "no_access";
   /** The teams they are in, by name, and whether they are an admin of it. */
   teams?: Readonly<Record<string, "admin" | "member">>;
+  /**
+   * Their places in on-call rotations: schedule name → rotation name → position (from 1). The
+   * first of each rotation is on call now.
+   */
+  rotations?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Escalation policies whose levels page them directly: policy name → level. */
+  escalations?: Readonly<Record<string, number>>;
 }
 
 export interface DemoOpsgenieAccount {
@@ -116,6 +123,8 @@ const people: DemoPerson[] = [
       role: "admin",
       onCallRole: "admin",
       teams: { Platform: "admin", "Field Response": "member" },
+      rotations: { "Platform On-Call": { Weekdays: 2 } },
+      escalations: { "Platform Escalation": 2 },
     },
     opsgenie: {
       username: `ben.okafor@${D}`,
@@ -127,7 +136,12 @@ const people: DemoPerson[] = [
   }),
   person("priya-nair", "Priya", "Nair", {
     quirk: "same address in different case in OpsGenie and Rootly",
-    rootly: { email: `priya.nair@${D}`, timeZone: "London", teams: { Platform: "member" } },
+    rootly: {
+      email: `priya.nair@${D}`,
+      timeZone: "London",
+      teams: { Platform: "member" },
+      rotations: { "Platform On-Call": { Weekdays: 3, Weekends: 1 } },
+    },
     opsgenie: {
       username: `Priya.Nair@${D}`,
       role: "User",
@@ -310,6 +324,7 @@ const people: DemoPerson[] = [
       timeZone: "Asia/Seoul",
       role: "admin",
       teams: { Platform: "admin" },
+      rotations: { "Platform On-Call": { Weekdays: 1 } },
     },
     opsgenie: {
       username: `grace.kim@${D}`,
@@ -319,7 +334,11 @@ const people: DemoPerson[] = [
     },
   }),
   person("henry-novak", "Henry", "Novak", {
-    rootly: { email: `henry.novak@${D}`, timeZone: "Prague" },
+    rootly: {
+      email: `henry.novak@${D}`,
+      timeZone: "Prague",
+      rotations: { "Platform On-Call": { Weekends: 2 } },
+    },
     opsgenie: {
       username: `henry.novak@${D}`,
       role: "User",
@@ -363,6 +382,14 @@ export const demoOrganisation: DemoOrganisation = deepFreeze({
   domain: D,
   people,
 });
+
+/**
+ * Rootly escalation policies' levels that page a schedule: policy name → schedule name → level.
+ * The users a level pages directly are in the roster (`rootly.escalations`).
+ */
+export const demoRootlyEscalationSchedules: Readonly<
+  Record<string, Readonly<Record<string, number>>>
+> = deepFreeze({ "Platform Escalation": { "Platform On-Call": 1 } });
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === "object" && value !== null) {

@@ -77,6 +77,7 @@ export {
 } from "./start-all";
 export {
   demoOrganisation,
+  demoRootlyEscalationSchedules,
   type DemoEagleAccount,
   type DemoOpsgenieAccount,
   type DemoOrganisation,

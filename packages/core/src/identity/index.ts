@@ -105,6 +105,8 @@ export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
 export { summariseAccess } from "./access-summary";
 export type { PersonAccessSummary } from "./access-summary";
 export { membershipAccess } from "./memberships";
+export { roleAccess } from "./listed-roles";
+export type { RoleFields } from "./listed-roles";
 export type { MembershipFields } from "./memberships";
 export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./access-risks";
 

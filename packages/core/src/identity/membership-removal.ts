@@ -61,6 +61,8 @@ export interface MembershipExecutorOptions<Step extends MembershipStep> {
   readonly vendor: string;
   /** The one step action this executor carries out. */
   readonly action: Step["action"];
+  /** Steps must name the membership itself (`membershipId`): a rotation's user entry. */
+  readonly byMembershipId?: boolean;
   /** Sends the removal; a 404 (the membership or the entitlement is gone already) counts as done. */
   remove(step: Step): Promise<FetchResult>;
   /** Reads the entitlement back: true while it still lists the account. */
@@ -83,10 +85,12 @@ export function membershipExecutor<Step extends MembershipStep>(
       if (step?.action !== action) {
         throw refuse("step.action", `must be "${action}", got ${JSON.stringify(step?.action)}`);
       }
-      for (const [field, value] of [
+      const targets: [string, unknown][] = [
         ["step.entitlement.id", step.entitlement?.id],
         ["step.account.id", step.account?.id],
-      ] as const) {
+      ];
+      if (options.byMembershipId === true) targets.push(["step.membershipId", step.membershipId]);
+      for (const [field, value] of targets) {
         if (typeof value !== "string" || value.trim() === "") {
           throw refuse(field, "must name the membership to remove");
         }

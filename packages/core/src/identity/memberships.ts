@@ -1,6 +1,7 @@
 // Teams, groups and schedules as vendors list them: a record naming its members' (and admins')
 // account ids. One reader for every vendor, like the account field maps.
 import type { AccountIssue } from "./account";
+import { isRecord } from "../is-record";
 import { textAt, valueAt, type FieldPath } from "./account-fields";
 import type { AccessRecords, Entitlement, EntitlementKind, Grant } from "./access";
 import type { AccountKind, VendorId } from "./vendors";
@@ -29,6 +30,11 @@ export interface MembershipFields<R> {
    * its holder is (`onCallNow`).
    */
   readonly onCall?: FieldPath<R>;
+  /**
+   * An object from each member's account id to the vendor's id of that membership (a rotation's
+   * user entry), when removing someone names the membership: it becomes the grant's `membershipId`.
+   */
+  readonly membershipIds?: FieldPath<R>;
   /** The call the records came from, for each grant's `via` ("GET /v1/teams"). */
   readonly via: string;
 }
@@ -39,6 +45,11 @@ function ids(record: unknown, path: string | undefined): string[] {
   return value.flatMap((id: unknown) =>
     typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? [String(id)] : [],
   );
+}
+
+function membershipId(entries: unknown, account: string): { membershipId?: string } {
+  const id = isRecord(entries) && Object.hasOwn(entries, account) ? entries[account] : undefined;
+  return typeof id === "string" && id.trim() !== "" ? { membershipId: id } : {};
 }
 
 /**
@@ -66,6 +77,7 @@ export function membershipAccess<R>(
       fields.adminGroup !== undefined && valueAt(record, fields.adminGroup) === true;
     const admins = new Set(vendorWide ? members : ids(record, fields.admins));
     const onCall = fields.onCall === undefined ? undefined : new Set(ids(record, fields.onCall));
+    const entries = fields.membershipIds === undefined ? {} : valueAt(record, fields.membershipIds);
     entitlements.push({
       vendor,
       kind,
@@ -81,6 +93,7 @@ export function membershipAccess<R>(
         privilege: admins.has(account) ? "admin" : "member",
         via: fields.via,
         ...(onCall !== undefined && { onCallNow: onCall.has(account) }),
+        ...membershipId(entries, account),
       });
     }
   });

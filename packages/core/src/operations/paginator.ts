@@ -36,6 +36,13 @@ type BodyOf<Operation> = Operation extends {
 type QueryOf<Operation> = Operation extends { parameters: { query?: infer Query } }
   ? NonNullable<Query>
   : never;
+type PathOf<Operation> = Operation extends { parameters: { path: infer Path } }
+  ? Path extends Record<string, unknown>
+    ? keyof Path extends never
+      ? {}
+      : { path: Path }
+    : {}
+  : {};
 type ItemOf<Body, Field> = Field extends keyof Body
   ? NonNullable<Body[Field]> extends readonly (infer Item)[]
     ? Item
@@ -45,10 +52,14 @@ type ItemOf<Body, Field> = Field extends keyof Body
 /** Option name → the query parameter it fills, e.g. `{ email: "filter[email]" }`. */
 export type OptionParameters = Readonly<Record<string, string>>;
 
-/** A listing's options: {@link ListOptions} plus the named query parameters, typed from `paths`. */
-export type ListingOptions<Query, Named extends OptionParameters> = ListOptions & {
-  [Option in keyof Named]?: Named[Option] extends keyof Query ? Query[Named[Option]] : never;
-};
+/**
+ * A listing's options: {@link ListOptions} plus the named query parameters, typed from `paths`,
+ * and `path` (its path parameters) for a listing under a parent, such as a schedule's rotations.
+ */
+export type ListingOptions<Query, Named extends OptionParameters, Path = {}> = ListOptions &
+  Path & {
+    [Option in keyof Named]?: Named[Option] extends keyof Query ? Query[Named[Option]] : never;
+  };
 
 /** A page as {@link Listing.pages} yields it: core's page plus the whole response body. */
 export type ListedPage<Item, Body> = FetchedPage<Item, number> & { body: Body };
@@ -68,12 +79,12 @@ export interface PagesExtras<Query> {
 export interface Listing<Paths extends {}, Path, Items, Named extends OptionParameters> {
   (
     client: ApiClient<Paths, any>,
-    options?: ListingOptions<QueryOf<GetOf<Paths, Path>>, Named>,
+    options?: ListingOptions<QueryOf<GetOf<Paths, Path>>, Named, PathOf<GetOf<Paths, Path>>>,
   ): AsyncIterable<ItemOf<BodyOf<GetOf<Paths, Path>>, Items>>;
   /** The same listing page by page, with progress counters and each page's response body. */
   pages(
     client: ApiClient<Paths, any>,
-    options?: ListingOptions<QueryOf<GetOf<Paths, Path>>, Named>,
+    options?: ListingOptions<QueryOf<GetOf<Paths, Path>>, Named, PathOf<GetOf<Paths, Path>>>,
     extras?: PagesExtras<QueryOf<GetOf<Paths, Path>>>,
   ): AsyncGenerator<
     ListedPage<ItemOf<BodyOf<GetOf<Paths, Path>>, Items>, BodyOf<GetOf<Paths, Path>>>,
@@ -143,7 +154,11 @@ export function paginator<Paths extends {}>() {
         if (wrong) fail(`options.${option}`, wrong);
         if (value !== undefined) query[parameter] = value;
       }
-      const { maxPages, call } = options as ListOptions;
+      const { maxPages, call, path } = options as ListOptions & { path?: Record<string, unknown> };
+      for (const parameter of params.filter((p) => p.in === "path")) {
+        const wrong = ruleProblem(parameter, path?.[parameter.name]);
+        if (wrong) fail(`options.path.${parameter.name}`, wrong);
+      }
       let body: unknown;
       const fetched = pages<unknown, number>({
         vendor,
@@ -154,7 +169,7 @@ export function paginator<Paths extends {}>() {
           const position = { [rule.offset ?? (rule.page as string)]: cursor };
           body = unwrap(
             await (client.GET as (path: string, init: object) => Promise<never>)(operation.path, {
-              params: { query: { ...query, ...position } },
+              params: { query: { ...query, ...position }, ...(path !== undefined && { path }) },
               ...call,
             }),
           );

@@ -149,9 +149,10 @@ const step = (extra: Partial<MembershipStep> = {}): MembershipStep => ({
   ...extra,
 });
 
-function executor(removeStatus: number, member: boolean[]) {
+function executor(removeStatus: number, member: boolean[], byMembershipId = false) {
   const sent: string[] = [];
   const run = membershipExecutor<MembershipStep>({
+    byMembershipId,
     vendor: "rootly",
     action: "rootly.removeTeamMember",
     remove: async (s) => {
@@ -199,6 +200,22 @@ describe("membershipExecutor", () => {
       await expect(run.execute(bad)).rejects.toBeInstanceOf(ClientValidationError);
       expect(sent).toEqual([]);
     }
+  });
+
+  it("refuses a step without the membership's id where removing it names one", async () => {
+    for (const membershipId of [undefined, "", "  "]) {
+      const { run, sent } = executor(204, [false], true);
+      await expect(run.execute(step({ membershipId }))).rejects.toMatchObject({
+        name: "ClientValidationError",
+        field: "step.membershipId",
+      });
+      expect(sent).toEqual([]);
+    }
+    const { run, sent } = executor(204, [false], true);
+    await run.execute(step({ membershipId: "ru-9" }));
+    expect(sent).toEqual(["remove 1 from team-1", "read team-1"]);
+    // Without byMembershipId, a step need not name one.
+    await executor(204, [false]).run.execute(step({ membershipId: undefined }));
   });
 });
 

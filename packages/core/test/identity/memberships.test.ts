@@ -109,4 +109,28 @@ describe("membershipAccess", () => {
       },
     ]);
   });
+
+  it("gives each grant the vendor's id of its membership, where the record maps them", () => {
+    const { grants } = membershipAccess(
+      { ...FIELDS, kind: "schedule", membershipIds: "attributes.entries" } as never,
+      [
+        {
+          id: "s1",
+          attributes: {
+            name: "Primary",
+            user_ids: [7, 8, 9, 10],
+            entries: { "7": "ru-7", "8": "", "9": 42, __proto__: { "10": "inherited" } },
+          },
+        },
+      ],
+    );
+    expect(grants.map((g) => [g.account.id, g.membershipId])).toEqual([
+      ["7", "ru-7"],
+      // A blank, a non-text or an inherited id is no membership id.
+      ["8", undefined],
+      ["9", undefined],
+      ["10", undefined],
+    ]);
+    expect(grants[1]).not.toHaveProperty("membershipId");
+  });
 });

@@ -177,3 +177,54 @@ describe("a page-number listing", () => {
     ]);
   });
 });
+
+describe("a listing under a parent", () => {
+  const nested = () =>
+    paginator<paths>()(
+      {
+        "GET /groups/{group}/users": {
+          id: "listGroupUsers",
+          path: "/groups/{group}/users",
+          params: [
+            { in: "path", name: "group", type: "string", required: true, pattern: "^[a-z]+$" },
+          ],
+          pagination: {
+            items: "users",
+            size: "per",
+            defaultSize: 2,
+            page: "page",
+            hasNext: "more",
+          },
+        },
+      } as const,
+      "GET /groups/{group}/users",
+      "listAllGroupUsers",
+    );
+
+  it("fills the parent's id into the path of every page", async () => {
+    server = await startScriptedServer([
+      { status: 200, body: { users: [{ id: "a" }, { id: "b" }], more: true } },
+      { status: 200, body: { users: [{ id: "c" }] } },
+    ]);
+    const listing = nested()(fakeClient(server.baseUrl), { path: { group: "ops" } } as never);
+    expect((await drain(listing)).map((user) => (user as { id: string }).id)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+    expect(server.seen.map((s) => s.url)).toEqual([
+      "/groups/ops/users?per=2&page=1",
+      "/groups/ops/users?per=2&page=2",
+    ]);
+  });
+
+  it("refuses a missing or malformed parent id at the call, naming it, before sending", async () => {
+    server = await startScriptedServer([]);
+    const client = fakeClient(server.baseUrl);
+    for (const options of [{}, { path: {} }, { path: { group: "../users" } }]) {
+      expect(() => nested()(client, options as never)).toThrow(ClientValidationError);
+      expect(() => nested()(client, options as never)).toThrow(/options\.path\.group/);
+    }
+    expect(server.seen).toEqual([]);
+  });
+});

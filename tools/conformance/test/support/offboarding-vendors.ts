@@ -131,6 +131,30 @@ export const OFFBOARDING: OffboardingHarness[] = [
         targets: [["userId"]],
         malformed: [["userId", { userId: "317/../318" }]],
       },
+      {
+        step: {
+          vendor: "rootly",
+          action: "rootly.removeFromTeam",
+          account: account("rootly", "rootly.user", "999999"),
+          entitlement: { kind: "team", id: "no-such-team", name: "Nobody's" },
+          description: "",
+        } satisfies rootly.RootlyRemoveFromTeam,
+        // Its targets are nested (entitlement.id, account.id): core's membership tests cover them.
+        targets: [],
+        malformed: [],
+      },
+      {
+        step: {
+          vendor: "rootly",
+          action: "rootly.removeFromSchedule",
+          account: account("rootly", "rootly.user", "999999"),
+          entitlement: { kind: "schedule", id: "no-such-schedule", name: "Nobody's" },
+          membershipId: "no-such-entry",
+          description: "",
+        } satisfies rootly.RootlyRemoveFromSchedule,
+        targets: [["membershipId"]],
+        malformed: [],
+      },
     ],
   },
   {

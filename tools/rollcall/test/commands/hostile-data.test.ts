@@ -16,6 +16,9 @@ const LAST = `Okafor${CLEAR}${C1_CSI}`;
 // A carriage return would overwrite the cell; the line break would start a forged table row.
 const ROLE = "Admin\rUser\nMallory Forged  mallory@evil.example  Owner  Owner  Owner";
 const GROUP = "Field Operations \u202etxt.exe\u202c"; // right-to-left override, then pop
+// Rootly's schedule and escalation policy names reach `access` and the offboarding plan.
+const SCHEDULE = `Platform${CLEAR}On-Call\u202e`;
+const POLICY = `Escalation${OSC_TITLE}`;
 const VENDOR_MESSAGE = `Rate limited${OSC_TITLE}${CLEAR}`;
 
 /** Every character a terminal would act on, except the line ends the CLI writes itself. */
@@ -34,6 +37,12 @@ function poisonBen() {
   eagle.store.groups.update(group._id, { name: GROUP });
   const rootlyUser = rootly.store.users.find((user) => user.email === address)!;
   rootly.store.users.update(rootlyUser.id, { first_name: FIRST, last_name: LAST });
+  for (const schedule of rootly.store.schedules.list()) {
+    rootly.store.schedules.update(schedule.id, { name: SCHEDULE });
+  }
+  for (const policy of rootly.store.escalationPolicies.list()) {
+    rootly.store.escalationPolicies.update(policy.id, { name: POLICY });
+  }
   const opsgenieUser = opsgenie.store.userByUsername(address)!;
   opsgenie.store.users.update(opsgenieUser.id, { fullname: `${FIRST} ${LAST}`, role: ROLE });
   const operator = uptrends.store.operators.find((candidate) => candidate.Email === address)!;
@@ -74,6 +83,11 @@ describe("vendor text with terminal controls", () => {
       expectNoRawControls(run);
       expect(run.stdout).toContain("Ben\\u001b]0;pwned\\u0007");
       expect(run.stdout).toContain("Field Operations \\u202etxt.exe\\u202c");
+      if (command !== "whois") {
+        // Ben's Rootly schedule (a rotation step and warning) and escalation policy.
+        expect(run.stdout).toContain("Platform\\u001b[2J\\u001b[HOn-Call\\u202e");
+      }
+      if (command === "access") expect(run.stdout).toContain("Escalation\\u001b]0;pwned\\u0007");
     },
   );
 

@@ -18,6 +18,7 @@ import {
   type RootlyTeamRecord,
   type RootlyUserRecord,
 } from "./rootly-store";
+import { onCallNow, rotationUsersOf } from "./rootly-on-call";
 
 export interface RootlySimulatorOptions extends VendorSimulatorOptions, CredentialOptions<"token"> {
   /** Extra users `user000001@generated.example`…, created lazily on first read (for paging tests). */
@@ -129,6 +130,23 @@ function userDocument(store: RootlyStore, user: RootlyUserRecord, query: URLSear
 function renderTeam(team: RootlyTeamRecord): Schemas["Team"] {
   const { id, ...attributes } = team;
   return { id, type: "groups", attributes };
+}
+
+/** A stored record as a JSON:API resource of `type`: its id apart, the rest as attributes. */
+function resource<T extends { id: string }, Type extends string>(type: Type) {
+  return ({ id, ...attributes }: T) => ({ id, type, attributes });
+}
+
+/** The listed children of a parent found by the path's id, or Rootly's 404 when it is not. */
+function childrenOf<T>(
+  request: { pathParams: Record<string, string> } & Parameters<typeof page>[2],
+  parent: unknown,
+  children: () => T[],
+  render: (item: T) => unknown,
+): SimResponse {
+  return parent === undefined
+    ? rootlyError(404, "Record not found")
+    : page(children(), render, request);
 }
 
 function renderRole(role: RootlyIncidentRoleRecord): Schemas["IncidentRole"] {
@@ -272,6 +290,95 @@ export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
   },
 
   "GET /v1/teams": (request) => page(request.store.teams.list(), renderTeam, request),
+
+  "GET /v1/teams/{}": ({ store, pathParams }) => {
+    const team = store.teams.get(pathParams.id ?? "");
+    return team
+      ? { status: 200, body: { data: renderTeam(team) } }
+      : rootlyError(404, "Record not found");
+  },
+
+  // The lists given replace the team's; an admin must also be a member, as Rootly requires.
+  "PUT /v1/teams/{}": ({ store, pathParams, body }) => {
+    const team = store.teams.get(pathParams.id ?? "");
+    if (!team) return rootlyError(404, "Record not found");
+    const changes = (body as Schemas["TeamUpdateRequest"]).data.attributes;
+    const members = changes.user_ids === undefined ? team.user_ids : changes.user_ids;
+    const admins = changes.admin_ids === undefined ? team.admin_ids : changes.admin_ids;
+    if ((admins ?? []).some((id) => !(members ?? []).includes(id))) {
+      return rootlyError(422, "Unprocessable Entity", "Admins must also be members of the team");
+    }
+    const updated = store.teams.update(team.id, {
+      ...(changes.name !== undefined && { name: changes.name }),
+      user_ids: members ?? null,
+      admin_ids: admins ?? null,
+      updated_at: new Date().toISOString(),
+    });
+    return { status: 200, body: { data: renderTeam(updated ?? team) } };
+  },
+
+  "GET /v1/roles": (request) => page(request.store.roles.list(), resource("roles"), request),
+
+  "GET /v1/on_call_roles": (request) =>
+    page(request.store.onCallRoles.list(), resource("on_call_roles"), request),
+
+  "GET /v1/schedules": (request) =>
+    page(request.store.schedules.list(), resource("schedules"), request),
+
+  "GET /v1/schedules/{}/schedule_rotations": (request) => {
+    const { store, pathParams } = request;
+    const id = pathParams.schedule_id ?? "";
+    return childrenOf(
+      request,
+      store.schedules.get(id),
+      () => store.rotations.list().filter((rotation) => rotation.schedule_id === id),
+      resource("schedule_rotations"),
+    );
+  },
+
+  "GET /v1/schedule_rotations/{}/schedule_rotation_users": (request) => {
+    const { store, pathParams } = request;
+    const id = pathParams.schedule_rotation_id ?? "";
+    return childrenOf(
+      request,
+      store.rotations.get(id),
+      () => rotationUsersOf(store.rotationUsers.list(), id),
+      resource("schedule_rotation_users"),
+    );
+  },
+
+  "DELETE /v1/schedule_rotation_users/{}": ({ store, pathParams }) => {
+    const entry = store.rotationUsers.get(pathParams.id ?? "");
+    if (!entry) return rootlyError(404, "Record not found");
+    store.rotationUsers.delete(entry.id);
+    return { status: 200, body: { data: resource("schedule_rotation_users")(entry) } };
+  },
+
+  "GET /v1/oncalls": ({ store }) => {
+    const state = {
+      schedules: store.schedules.list(),
+      rotations: store.rotations.list(),
+      rotationUsers: store.rotationUsers.list(),
+      policies: store.escalationPolicies.list(),
+      levels: store.escalationLevels.list(),
+    };
+    return { status: 200, body: { data: onCallNow(state, new Date()) } };
+  },
+
+  "GET /v1/escalation_policies": (request) =>
+    page(request.store.escalationPolicies.list(), resource("escalation_policies"), request),
+
+  // Rootly's document gives a level no JSON:API type, so none is sent.
+  "GET /v1/escalation_policies/{}/escalation_levels": (request) => {
+    const { store, pathParams } = request;
+    const id = pathParams.escalation_policy_id ?? "";
+    return childrenOf(
+      request,
+      store.escalationPolicies.get(id),
+      () => store.escalationLevels.list().filter((level) => level.escalation_policy_id === id),
+      ({ id: levelId, ...attributes }) => ({ id: levelId, attributes }),
+    );
+  },
 
   "GET /v1/incident_roles": (request) =>
     page(request.store.incidentRoles.list(), renderRole, request),

@@ -14,6 +14,15 @@ import {
   docsIncidentRelationships,
 } from "./rootly-docs-incident";
 import { documentedUsers } from "./rootly-docs-users";
+import {
+  demoEscalations,
+  demoRotations,
+  type RootlyEscalationLevelRecord,
+  type RootlyEscalationPolicyRecord,
+  type RootlyRotationRecord,
+  type RootlyRotationUserRecord,
+  type RootlyScheduleRecord,
+} from "./rootly-on-call";
 
 type Schemas = components["schemas"];
 type UserAttributes = Schemas["UserAttributes"];
@@ -324,7 +333,8 @@ function generatedUser(index: number): RootlyUserRecord {
 
 /**
  * The Rootly organisation: users with their account and On-Call roles, teams with their members
- * and admins, incident roles, and incidents with their role assignments.
+ * and admins, schedules with their rotations and the users in each, escalation policies with
+ * their levels, incident roles, and incidents with their role assignments.
  */
 export class RootlyStore {
   readonly users: Collection<RootlyUserRecord>;
@@ -333,6 +343,12 @@ export class RootlyStore {
   readonly onCallRoles: Collection<RootlyAccountRoleRecord>;
   readonly incidentRoles: Collection<RootlyIncidentRoleRecord>;
   readonly teams: Collection<RootlyTeamRecord>;
+  readonly schedules: Collection<RootlyScheduleRecord>;
+  readonly rotations: Collection<RootlyRotationRecord>;
+  /** Each user's place in a rotation; deleting a user keeps them (see the spec's notes). */
+  readonly rotationUsers: Collection<RootlyRotationUserRecord>;
+  readonly escalationPolicies: Collection<RootlyEscalationPolicyRecord>;
+  readonly escalationLevels: Collection<RootlyEscalationLevelRecord>;
   readonly incidents: Collection<RootlyIncidentRecord>;
   readonly #seed: SeedChoice;
   /** The user the API token belongs to (GET /v1/users/me). */
@@ -357,6 +373,32 @@ export class RootlyStore {
         if (includesDocs(seed)) yield* docsTeams();
         if (includesDemo(seed)) yield* demoTeams();
       },
+    );
+    // The docs seed has none: Rootly's documents show no schedules or escalation policies.
+    const rotations = () => (includesDemo(seed) ? demoRotations(DEMO_USER_BASE) : undefined);
+    const escalations = () => {
+      const seeded = rotations();
+      return seeded && demoEscalations(DEMO_USER_BASE, seeded.schedules);
+    };
+    this.schedules = new Collection(
+      (record) => record.id,
+      () => rotations()?.schedules ?? [],
+    );
+    this.rotations = new Collection(
+      (record) => record.id,
+      () => rotations()?.rotations ?? [],
+    );
+    this.rotationUsers = new Collection(
+      (record) => record.id,
+      () => rotations()?.rotationUsers ?? [],
+    );
+    this.escalationPolicies = new Collection(
+      (record) => record.id,
+      () => escalations()?.policies ?? [],
+    );
+    this.escalationLevels = new Collection(
+      (record) => record.id,
+      () => escalations()?.levels ?? [],
     );
     this.incidents = new Collection(
       (incident) => incident.id,
@@ -393,6 +435,11 @@ export class RootlyStore {
     this.onCallRoles.reset();
     this.incidentRoles.reset();
     this.teams.reset();
+    this.schedules.reset();
+    this.rotations.reset();
+    this.rotationUsers.reset();
+    this.escalationPolicies.reset();
+    this.escalationLevels.reset();
     this.incidents.reset();
     this.currentUserId = includesDocs(this.#seed) ? "317" : String(DEMO_USER_BASE);
   }
