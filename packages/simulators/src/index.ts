@@ -77,6 +77,8 @@ export {
 } from "./start-all";
 export {
   demoOrganisation,
+  demoOpsgenieAccess,
+  type DemoOpsgenieAccess,
   type DemoEagleAccount,
   type DemoOpsgenieAccount,
   type DemoOrganisation,

@@ -102,6 +102,7 @@ export type { AccessEntry, AccessGraph } from "./access-graph";
 export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
 export { membershipAccess } from "./memberships";
 export type { MembershipFields } from "./memberships";
+export type { EntryFilter, EntryPath } from "./member-entries";
 export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./access-risks";
 
 export { planOffboarding, executeOffboarding, manualReview } from "./offboarding";
