@@ -133,7 +133,7 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
     },
   }),
 
-  "GET /v2/teams/{identifier}": ({ store, pathParams, query }) => {
+  "GET /v2/teams/{}": ({ store, pathParams, query }) => {
     const team = byIdentifier(
       store.access.teams,
       pathParams.identifier!,
@@ -148,7 +148,7 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
     return { status: 200, body: { data: { id, name, description, members }, ...envelope() } };
   },
 
-  "DELETE /v2/teams/{identifier}/members/{memberIdentifier}": ({ store, pathParams, query }) => {
+  "DELETE /v2/teams/{}/members/{}": ({ store, pathParams, query }) => {
     const team = byIdentifier(
       store.access.teams,
       pathParams.identifier!,
@@ -172,7 +172,7 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
     return { status: 200, body: { data, expandable: ["rotation"], ...envelope() } };
   },
 
-  "GET /v2/schedules/{identifier}/on-calls": ({ store, pathParams, query }) => {
+  "GET /v2/schedules/{}/on-calls": ({ store, pathParams, query }) => {
     const schedule = byIdentifier(
       store.access.schedules,
       pathParams.identifier!,
@@ -195,7 +195,7 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
     return { status: 200, body: { data, ...envelope() } };
   },
 
-  "PATCH /v2/schedules/{identifier}/rotations/{id}": ({ store, pathParams, query, body }) => {
+  "PATCH /v2/schedules/{}/rotations/{}": ({ store, pathParams, query, body }) => {
     const schedule = byIdentifier(
       store.access.schedules,
       pathParams.identifier!,
