@@ -11,15 +11,6 @@ import type { OpsgenieClient } from "./generated/client";
 import type { CustomUserRole, Escalation, Schedule, Team } from "./generated/schema";
 import { vendor } from "./generated/vendor";
 
-/** OpsGenie's built-in roles (v1 and v2 names agree) as core's levels. */
-export const ROLE_LEVELS: Readonly<Record<string, RoleLevel>> = {
-  Owner: "owner",
-  Admin: "admin",
-  User: "member",
-  Observer: "limited",
-  Stakeholder: "limited",
-};
-
 /** A custom role confers what the built-in role it extends does. */
 const EXTENDED: Readonly<Record<string, RoleLevel>> = {
   user: "member",

@@ -8,9 +8,17 @@ import {
   type RecordFields,
   type RoleLevel,
 } from "@rollcall/core";
-import { ROLE_LEVELS } from "./access";
 import type { User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
+
+/** OpsGenie's built-in roles (v1 and v2 names agree) as core's levels. */
+const ROLE_LEVELS: Readonly<Record<string, RoleLevel>> = {
+  Owner: "owner",
+  Admin: "admin",
+  User: "member",
+  Observer: "limited",
+  Stakeholder: "limited",
+};
 
 /** The kind of every account OpsGenie's adapter returns. */
 export const USER_KIND = "opsgenie.user";

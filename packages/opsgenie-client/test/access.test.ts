@@ -3,7 +3,7 @@
 import { buildAccessGraph, buildDirectory, type AdapterResult } from "@rollcall/core";
 import { demoOpsgenieAccess, demoOrganisation } from "@rollcall/simulators";
 import { beforeEach, describe, expect, it } from "vitest";
-import { pullAccounts, type OpsgenieClient } from "../src/index";
+import { pullAccounts, USER_KIND, type OpsgenieClient } from "../src/index";
 import { useOpsgenieSimulator } from "./support/simulator";
 
 const env = useOpsgenieSimulator("demo");
@@ -41,6 +41,8 @@ describe("pullAccounts reads OpsGenie's access", () => {
         g.privilege,
       ]);
     expect(actual.sort()).toEqual(expected.sort());
+    // Each grant names the account as the directory keys it, so it joins to a person.
+    for (const grant of pulled.grants ?? []) expect(grant.account.kind).toBe(USER_KIND);
     // A team with an admin confers admin.
     const sre = pulled.entitlements?.find((e) => e.kind === "team" && e.name === "SRE");
     expect(sre?.privilege).toBe("admin");
