@@ -21,7 +21,6 @@ export async function pullAccounts(
   client: OpsgenieClient,
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
-  const roles = customRoles(unwrap(await client.GET("/v2/roles")).data ?? []);
   const pageOptions = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
   const users: unknown[] = [];
   const earlier = new Set<unknown>();
@@ -30,6 +29,7 @@ export async function pullAccounts(
     for (const user of page.items) if (typeof user?.id === "string") earlier.add(user.id);
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
+  const roles = customRoles(unwrap(await client.GET("/v2/roles")).data ?? []);
   const accounts = toAccounts(users, roles.levels);
   const access = await pullAccess(client);
   return {
