@@ -66,6 +66,12 @@ function byIdentifier<T extends { id: string; name: string }>(
     : records.get(identifier);
 }
 
+/** The team a path names (by id, or by name when `type` says so), or OpsGenie's 404. */
+function teamOf(store: OpsgenieStore, path: Record<string, string>, type: string | null) {
+  const team = byIdentifier(store.access.teams, path.identifier!, type);
+  return team ?? v2Error(404, `No team exists with identifier [${path.identifier}]`);
+}
+
 const teamMeta = (store: OpsgenieStore, id: string | null) => {
   const team = id === null ? undefined : store.access.teams.get(id);
   return team && { ownerTeam: { id: team.id, name: team.name } };
@@ -134,12 +140,8 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
   }),
 
   "GET /v2/teams/{}": ({ store, pathParams, query }) => {
-    const team = byIdentifier(
-      store.access.teams,
-      pathParams.identifier!,
-      query.get("identifierType"),
-    );
-    if (!team) return v2Error(404, `No team exists with identifier [${pathParams.identifier}]`);
+    const team = teamOf(store, pathParams, query.get("identifierType"));
+    if ("status" in team) return team;
     const members = team.members.map(({ userId, role }) => {
       const username = store.users.get(userId)?.username;
       return { user: { id: userId, ...(username && { username }) }, role };
@@ -149,12 +151,8 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
   },
 
   "DELETE /v2/teams/{}/members/{}": ({ store, pathParams, query }) => {
-    const team = byIdentifier(
-      store.access.teams,
-      pathParams.identifier!,
-      query.get("teamIdentifierType"),
-    );
-    if (!team) return v2Error(404, `No team exists with identifier [${pathParams.identifier}]`);
+    const team = teamOf(store, pathParams, query.get("teamIdentifierType"));
+    if ("status" in team) return team;
     const member = pathParams.memberIdentifier!;
     const userId = store.users.get(member)?.id ?? store.userByUsername(member)?.id ?? member;
     if (!team.members.some((m) => m.userId === userId)) {
