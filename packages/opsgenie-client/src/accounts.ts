@@ -6,9 +6,19 @@ import {
   type AccountStatus,
   type AdapterResult,
   type RecordFields,
+  type RoleLevel,
 } from "@rollcall/core";
 import type { User } from "./generated/schema";
 import { vendor } from "./generated/vendor";
+
+/** OpsGenie's built-in roles (v1 and v2 names agree) as core's levels. */
+const ROLE_LEVELS: Readonly<Record<string, RoleLevel>> = {
+  Owner: "owner",
+  Admin: "admin",
+  User: "member",
+  Observer: "limited",
+  Stakeholder: "limited",
+};
 
 /** The kind of every account OpsGenie's adapter returns. */
 export const USER_KIND = "opsgenie.user";
@@ -17,7 +27,7 @@ export const USER_KIND = "opsgenie.user";
  * Where an OpsGenie user keeps each account field: `username` is the login address. A user
  * without one is kept (it exists, so an access review must see it) and reported too.
  */
-const USER_FIELDS: RecordFields<User> = {
+const userFields = (customRoles: Readonly<Record<string, RoleLevel>>): RecordFields<User> => ({
   vendor: vendor.id,
   kind: USER_KIND,
   noun: "user",
@@ -28,19 +38,23 @@ const USER_FIELDS: RecordFields<User> = {
   timezone: ["timezone", "iana"],
   locale: "locale",
   createdAt: ["createdAt", "epoch-ms"],
-  role: ["role", { Owner: "owner", Admin: "admin", User: "member" }],
+  role: ["role", { ...customRoles, ...ROLE_LEVELS }],
   groupNames: "groups",
   extras: { skypeUsername: "skypeUsername", escalations: "escalations", schedules: "schedules" },
-};
+});
 
 /**
  * Accounts from OpsGenie users, as list (GET /v1.2/json/user) or get (GET /v1/json/user) answer
  * them: `username` is the login address, email contacts are contact addresses, sms/voice
  * contacts phone numbers. Accepts one record or a list; a user without an id, or a repeated id,
- * is reported in `issues` instead. Nothing here throws.
+ * is reported in `issues` instead. Nothing here throws. `customRoles` gives the level of each
+ * custom role a user may hold (by name; see `GET /v2/roles`), else its level is unknown.
  */
-export function toAccounts(users: unknown): AdapterResult {
-  return adaptRecords(USER_FIELDS, users, (user, add) => {
+export function toAccounts(
+  users: unknown,
+  customRoles: Readonly<Record<string, RoleLevel>> = {},
+): AdapterResult {
+  return adaptRecords(userFields(customRoles), users, (user, add) => {
     const contacts = Array.isArray(user.contacts) ? user.contacts : [];
     contacts.forEach((contact: unknown, index) => {
       const address = textAt(contact, "to");

@@ -1,4 +1,5 @@
-import type { AdapterResult, PullOptions } from "@rollcall/core";
+import { unwrap, type AdapterResult, type PullOptions } from "@rollcall/core";
+import { customRoles, pullAccess } from "./access";
 import { toAccounts } from "./accounts";
 import type { OpsgenieClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
@@ -13,7 +14,8 @@ export interface PullAccountsOptions extends PullOptions<User> {
 /**
  * Every OpsGenie user as an account, paging through GET /v1.2/json/user. `onPage` is called after
  * each page with the users it carried. A user listed again on a later page (the list shifted
- * while it was read) is kept once.
+ * while it was read) is kept once. Then the v2 access records: custom roles (GET /v2/roles, so a
+ * custom role's holders get its level), teams, schedules with who is on call, and escalations.
  */
 export async function pullAccounts(
   client: OpsgenieClient,
@@ -27,5 +29,13 @@ export async function pullAccounts(
     for (const user of page.items) if (typeof user?.id === "string") earlier.add(user.id);
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
-  return toAccounts(users);
+  const roles = customRoles(unwrap(await client.GET("/v2/roles")).data ?? []);
+  const accounts = toAccounts(users, roles.levels);
+  const access = await pullAccess(client);
+  return {
+    ...access,
+    accounts: accounts.accounts,
+    entitlements: [...roles.entitlements, ...(access.entitlements ?? [])],
+    issues: [...accounts.issues, ...access.issues],
+  };
 }

@@ -12,7 +12,8 @@ function contract(operationId: string, name: string, fn: () => Promise<void>): v
   it(`${operationId}: ${name}`, fn);
 }
 
-const env = useOpsgenieSimulator("docs");
+// Both seeds: the document's users for v1, Harbourline's teams, schedules and escalations for v2.
+const env = useOpsgenieSimulator("both");
 let client: OpsgenieClient;
 beforeEach(() => {
   client = env.client();
@@ -112,6 +113,130 @@ describe("OpsGenie contract", () => {
       name: "Tell me when it closes",
     });
   });
+
+  /** The last request carried the key as the GenieKey header only (the log shows it redacted). */
+  const sentGenieKeyOnly = () => {
+    const request = env.sim.requests.at(-1)!;
+    expect(request.headers.authorization).toBeDefined();
+    expect(request.query.apiKey).toBeUndefined();
+  };
+  const sre = () => env.sim.store.access.teams.find((team) => team.name === "SRE")!;
+  const schedule = () => env.sim.store.access.schedules.list()[0]!;
+
+  contract("listUsersV2", "lists users with their role object, blocked and verified", async () => {
+    const page = unwrap(await client.GET("/v2/users", { params: { query: { limit: 2 } } }));
+    expect(page.data).toHaveLength(2);
+    expect(page.totalCount).toBe(env.sim.store.users.size);
+    expect(page.data?.[0]).toMatchObject({ role: { name: expect.any(String) }, blocked: false });
+    sentGenieKeyOnly();
+    // The v1 listing of the same store still takes the key in the query, not the header.
+    await client.GET("/v1.2/json/user", { params: { query: { limit: 1 } } });
+    const v1 = env.sim.requests.at(-1)!;
+    expect(v1.query.apiKey).toBeDefined();
+    expect(v1.headers.authorization).toBeUndefined();
+  });
+
+  contract("listCustomUserRoles", "lists the custom roles", async () => {
+    const roles = unwrap(await client.GET("/v2/roles"));
+    expect(roles.data?.map((role) => [role.name, role.extendedRole])).toEqual([
+      ["Incident Lead", "user"],
+    ]);
+    sentGenieKeyOnly();
+  });
+
+  contract("listTeams", "lists teams without members", async () => {
+    const teams = unwrap(await client.GET("/v2/teams"));
+    expect(teams.data?.map((team) => team.name).sort()).toEqual(["SRE", "Warehouse"]);
+    expect(teams.data?.every((team) => team.members === undefined)).toBe(true);
+    sentGenieKeyOnly();
+  });
+
+  contract("getTeam", "reads a team's members and roles, by id or by name", async () => {
+    const path = { identifier: sre().id };
+    const byId = unwrap(await client.GET("/v2/teams/{identifier}", { params: { path } }));
+    expect(byId.data?.members?.map((m) => m.role).sort()).toEqual(["admin", "user", "user"]);
+    const byName = unwrap(
+      await client.GET("/v2/teams/{identifier}", {
+        params: { path: { identifier: "SRE" }, query: { identifierType: "name" } },
+      }),
+    );
+    expect(byName.data?.id).toBe(sre().id);
+    sentGenieKeyOnly();
+    const missing = await client.GET("/v2/teams/{identifier}", {
+      params: { path: { identifier: "nope" } },
+    });
+    expect(() => unwrap(missing)).toThrow(NotFoundError);
+  });
+
+  contract("removeTeamMember", "takes a user off a team", async () => {
+    const member = sre().members.find((m) => m.role === "user")!;
+    unwrap(
+      await client.DELETE("/v2/teams/{identifier}/members/{memberIdentifier}", {
+        params: { path: { identifier: sre().id, memberIdentifier: member.userId } },
+      }),
+    );
+    expect(sre().members.map((m) => m.userId)).not.toContain(member.userId);
+    sentGenieKeyOnly();
+  });
+
+  contract("listSchedules", "lists schedules, with rotations only when expanded", async () => {
+    const plain = unwrap(await client.GET("/v2/schedules"));
+    expect(plain.data?.[0]?.rotations).toBeUndefined();
+    const expanded = unwrap(
+      await client.GET("/v2/schedules", { params: { query: { expand: ["rotation"] } } }),
+    );
+    const participants = expanded.data?.[0]?.rotations?.[0]?.participants ?? [];
+    expect(participants.map((p) => p.type)).toEqual(["user", "user", "user"]);
+    expect(participants.every((p) => p.username?.endsWith("harbourline.example"))).toBe(true);
+    sentGenieKeyOnly();
+  });
+
+  contract("getOnCalls", "says who is on call: the rotation's first user", async () => {
+    const first = schedule().rotations[0]!.participants[0] as { userId: string };
+    const path = { identifier: schedule().id };
+    const now = unwrap(
+      await client.GET("/v2/schedules/{identifier}/on-calls", { params: { path } }),
+    );
+    expect(now.data?.onCallParticipants?.map((p) => p.id)).toEqual([first.userId]);
+    const flat = unwrap(
+      await client.GET("/v2/schedules/{identifier}/on-calls", {
+        params: { path, query: { flat: true } },
+      }),
+    );
+    expect(flat.data?.onCallRecipients).toEqual([env.sim.store.users.get(first.userId)!.username]);
+    sentGenieKeyOnly();
+  });
+
+  contract("updateScheduleRotation", "replaces a rotation's participants", async () => {
+    const rotation = schedule().rotations[0]!;
+    const last = rotation.participants.at(-1) as { userId: string };
+    const answer = unwrap(
+      await client.PATCH("/v2/schedules/{identifier}/rotations/{id}", {
+        params: { path: { identifier: schedule().id, id: rotation.id } },
+        body: { participants: [{ type: "user", id: last.userId }] },
+      }),
+    );
+    expect(answer.data?.id).toBe(rotation.id);
+    expect(schedule().rotations[0]!.participants).toEqual([{ type: "user", userId: last.userId }]);
+    sentGenieKeyOnly();
+    // So the one left is on call now.
+    const path = { identifier: schedule().id };
+    const now = unwrap(
+      await client.GET("/v2/schedules/{identifier}/on-calls", { params: { path } }),
+    );
+    expect(now.data?.onCallParticipants?.map((p) => p.id)).toEqual([last.userId]);
+  });
+
+  contract(
+    "listEscalations",
+    "lists escalations whose rules name a schedule and a user",
+    async () => {
+      const escalations = unwrap(await client.GET("/v2/escalations"));
+      const recipients = escalations.data?.[0]?.rules?.map((rule) => rule.recipient.type);
+      expect(recipients).toEqual(["schedule", "user"]);
+      sentGenieKeyOnly();
+    },
+  );
 
   it("has a contract test for every operation in the opsgenie spec", () => {
     expect(coverage.uncovered()).toEqual([]);

@@ -34,9 +34,25 @@ export interface DemoRootlyAccount {
 
 export interface DemoOpsgenieAccount {
   username: string;
-  role: OpsgenieComponents["schemas"]["BuiltInRole"];
+  /** A built-in role, or the name of one of {@link demoOpsgenieAccess}'s custom roles. */
+  role: OpsgenieComponents["schemas"]["Role"];
   locale: string;
   timezone: string;
+  /** The OpsGenie teams they are in, by name, and their role in each. */
+  teams?: Readonly<Record<string, "admin" | "user">>;
+}
+
+/** OpsGenie's account-wide access records: custom roles, schedules and escalations. */
+export interface DemoOpsgenieAccess {
+  customRoles: readonly { name: string; extendedRole: "user" | "observer" | "stakeholder" }[];
+  /** Each schedule has one rotation; its participants are person keys in turn order. */
+  schedules: readonly { name: string; team: string; rotation: string; participants: string[] }[];
+  /** Each rule's recipient is a schedule (by name) or a person (by key). */
+  escalations: readonly {
+    name: string;
+    team: string;
+    recipients: readonly ({ schedule: string } | { person: string })[];
+  }[];
 }
 
 export interface DemoUptrendsAccount {
@@ -145,6 +161,7 @@ const people: DemoPerson[] = [
     opsgenie: {
       username: `Priya.Nair@${D}`,
       role: "User",
+      teams: { SRE: "user" },
       locale: "en_GB",
       timezone: "Europe/London",
     },
@@ -200,7 +217,7 @@ const people: DemoPerson[] = [
     },
     opsgenie: {
       username: `marcus.lee@${D}`,
-      role: "User",
+      role: "Incident Lead",
       locale: "en_US",
       timezone: "America/Los_Angeles",
     },
@@ -228,6 +245,7 @@ const people: DemoPerson[] = [
       role: "User",
       locale: "en_GB",
       timezone: "Europe/Dublin",
+      teams: { Warehouse: "user" },
     },
     uptrends: { email: `liam.murphy@${D}`, backupEmail: "liam.m@mailbox.example", timeZoneId: 20 },
   }),
@@ -246,6 +264,7 @@ const people: DemoPerson[] = [
       role: "Admin",
       locale: "de_DE",
       timezone: "Europe/Berlin",
+      teams: { SRE: "admin" },
     },
     uptrends: { email: `noah.fischer@${D}`, backupEmail: "", timeZoneId: 3 },
   }),
@@ -282,6 +301,7 @@ const people: DemoPerson[] = [
       role: "User",
       locale: "en_GB",
       timezone: "Europe/London",
+      teams: { SRE: "user" },
     },
     uptrends: { email: `zara.ahmed@${D}`, backupEmail: "", timeZoneId: null },
   }),
@@ -293,6 +313,7 @@ const people: DemoPerson[] = [
       role: "User",
       locale: "en_US",
       timezone: "Australia/Sydney",
+      teams: { Warehouse: "admin" },
     },
   }),
   person("chloe-dubois", "Chloé", "Dubois", {
@@ -375,6 +396,30 @@ const people: DemoPerson[] = [
     eagle: { email: `sam.oconnor@${D}`, role: "member", groups: ["Data Platform"] },
   }),
 ];
+
+/**
+ * OpsGenie's access beyond each person's teams: Noah (SRE's admin) is on call now as the first of
+ * the SRE rotation, Priya and Zara take later turns; the escalation names the schedule and Liam.
+ * Marcus holds the custom role.
+ */
+export const demoOpsgenieAccess: DemoOpsgenieAccess = /* @__PURE__ */ deepFreeze({
+  customRoles: [{ name: "Incident Lead", extendedRole: "user" }],
+  schedules: [
+    {
+      name: "SRE On Call",
+      team: "SRE",
+      rotation: "Weekly",
+      participants: ["noah-fischer", "priya-nair", "zara-ahmed"],
+    },
+  ],
+  escalations: [
+    {
+      name: "SRE Escalation",
+      team: "SRE",
+      recipients: [{ schedule: "SRE On Call" }, { person: "liam-murphy" }],
+    },
+  ],
+});
 
 /** The demo roster: who exists, and in which vendor under which address and settings. */
 export const demoOrganisation: DemoOrganisation = deepFreeze({

@@ -78,6 +78,8 @@ export {
 export {
   demoOrganisation,
   demoRootlyEscalationSchedules,
+  demoOpsgenieAccess,
+  type DemoOpsgenieAccess,
   type DemoEagleAccount,
   type DemoOpsgenieAccount,
   type DemoOrganisation,

@@ -30,18 +30,21 @@ export const VENDOR_CLIENT_TARGET_GZIP = 1500;
  * under the deadline with a size cap) cannot fit the 4 kB target without dropping behaviour users rely
  * on (packages/core/docs/runtime.md, "Size"), so its budget stops growth instead of pretending. Issue
  * 15 first moved each vendor's auth, error-body and region code into a descriptor reader here
- * (9.6 kB); codegen now writes each vendor's factory instead, so core is back to 9.0 kB.
+ * (9.6 kB); codegen now writes each vendor's factory instead, so core is back to 9.0 kB. Issue 16
+ * placed credentials per operation (route scopes and scoped headers, so OpsGenie's v2 calls send
+ * `Authorization: GenieKey` while its v1 calls keep the key in the query): ~9.26 kB.
  */
-export const CORE_RUNTIME_MAX_GZIP = 9000;
+export const CORE_RUNTIME_MAX_GZIP = 9300;
 /**
  * A vendor bundle here keeps core as an external import, and esbuild keeps every name the package
  * imports from core in that import line, used by the factory or not. Since request bodies are
  * checked against the spec before sending, each client also carries its bodies' rules as data:
  * Uptrends, with twelve body shapes over five write operations and the route checks of its
- * fifteen operations (issue 16 added the operator-group and authorization reads), measures ~1.92 kB. The ceiling
- * covers that; the 1.5 kB target stays, and compacting the rules is the way back to it.
+ * fifteen operations (issue 16 added the operator-group and authorization reads), ~1.92 kB;
+ * OpsGenie, with its nine v2 operations' route checks and the routes its key is placed by, ~1.97 kB.
+ * The ceiling covers that; the 1.5 kB target stays, and compacting the rules is the way back to it.
  */
-export const VENDOR_CLIENT_MAX_GZIP = 1950;
+export const VENDOR_CLIENT_MAX_GZIP = 2000;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {

@@ -171,7 +171,20 @@ function factoryBody(vendor: Vendor, facts: DescriptorFacts, factory: string): s
     );
   }
   lines.push("  };");
-  const auth: Record<string, unknown> = { ...facts.auth };
+  // Credential templates become expressions ("\0" marks code); methods and routes stay strings.
+  const expressions = (templates: Record<string, string> = {}) =>
+    Object.fromEntries(
+      Object.entries(templates).map(([name, text]) => [name, `\0${templateExpression(text)}`]),
+    );
+  const { headers: authHeaders, scopedHeaders, query, body } = facts.auth;
+  const auth: Record<string, unknown> = {
+    ...(authHeaders && { headers: expressions(authHeaders) }),
+    ...(scopedHeaders && {
+      scopedHeaders: { ...scopedHeaders, headers: expressions(scopedHeaders.headers) },
+    }),
+    ...(query && { query: { ...query, params: expressions(query.params) } }),
+    ...(body && { body: { ...body, fields: expressions(body.fields) } }),
+  };
   let secrets = "";
   if (basic) {
     const [username, password] = basic;
@@ -197,7 +210,7 @@ function factoryBody(vendor: Vendor, facts: DescriptorFacts, factory: string): s
     `    packageName: ${JSON.stringify(vendor.package)},`,
     "    packageVersion: version,",
     `    baseUrl: ${baseUrl},`,
-    `    auth: ${source(auth, (text) => (text.startsWith("\0") ? text.slice(1) : templateExpression(text)))},`,
+    `    auth: ${source(auth, (text) => (text.startsWith("\0") ? text.slice(1) : JSON.stringify(text)))},`,
     ...(secrets ? [secrets] : []),
     `    headers: ${source(facts.headers)},`,
     ...(facts.bodyHeaders ? [`    bodyHeaders: ${source(facts.bodyHeaders)},`] : []),

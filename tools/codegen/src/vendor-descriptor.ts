@@ -24,18 +24,26 @@ export interface CredentialFact {
 
 /** Where a credential goes, as the spec says; {@link toRuntimeAuth} turns these into the descriptor's. */
 type Placement =
-  | { type: "header"; name: string; credential: string }
+  | { type: "header"; name: string; credential: string; prefix?: string }
   | { type: "bearer"; credential: string }
   | { type: "basic"; username: string; password: string }
-  | { type: "query" | "body"; name: string; credential: string; methods?: Method[] };
+  | { type: "query" | "body"; name: string; credential: string; prefix?: undefined };
+
+/** Which operations a placement is for: every one, or those of some methods and routes. */
+interface Scope {
+  methods?: Method[];
+  /** `"METHOD /path"`: operations whose method's other operations authenticate otherwise. */
+  routes?: string[];
+}
 
 type Templates = Record<string, string>;
 
 /** core's AuthOptions, each value a template: `{apiKey}` is the `apiKey` credential's value. */
 export interface AuthFact {
   headers?: Templates;
-  query?: { params: Templates; methods?: Method[] };
-  body?: { fields: Templates; methods?: Method[] };
+  scopedHeaders?: { headers: Templates } & Scope;
+  query?: { params: Templates } & Scope;
+  body?: { fields: Templates } & Scope;
 }
 
 export interface ErrorBodyShapeFact {
@@ -86,13 +94,16 @@ export function describeVendor(vendor: Vendor, document: Json): DescriptorFacts 
   if (kinds) facts.errorKinds = kinds;
   const body = errorBody(document["x-rollcall-error-body"], fail);
   if (body) facts.errorBody = body;
-  if (problems.length > 0) throw new CodegenError(problems);
+  // A scheme fault is found once per operation that uses it: report it once.
+  if (problems.length > 0) throw new CodegenError([...new Set(problems)]);
   return facts;
 }
 
 interface Operation {
   /** JSON path of the operation, e.g. `paths./users.get`. */
   where: string;
+  /** `"METHOD /path"`, as core's auth scopes and request checks name it. */
+  route: string;
   method: Method;
   node: Json;
   parameters: unknown[];
@@ -108,7 +119,8 @@ function operationsOf(document: Json, resolve: (value: unknown) => unknown): Ope
       if (!isRecord(node)) return [];
       const own = Array.isArray(node.parameters) ? node.parameters : [];
       const parameters = [...shared, ...own].map(resolve);
-      return [{ where: `paths.${path}.${method.toLowerCase()}`, method, node, parameters }];
+      const where = `paths.${path}.${method.toLowerCase()}`;
+      return [{ where, route: `${method} ${path}`, method, node, parameters }];
     });
   });
 }
@@ -140,7 +152,10 @@ function servers(vendor: Vendor, document: Json, fail: Fail) {
   return { regions, ...(defaultRegion && { defaultRegion }) };
 }
 
-/** Auth placements per method from the security schemes, `security` and x-rollcall-api-key-in-body. */
+/**
+ * Auth placements from the security schemes, `security` and x-rollcall-api-key-in-body: per method
+ * where all its operations agree, else per operation (route).
+ */
 function auth(document: Json, operations: Operation[], fail: Fail) {
   const components = isRecord(document.components) ? document.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
@@ -151,9 +166,14 @@ function auth(document: Json, operations: Operation[], fail: Fail) {
     const where = `components.securitySchemes.${name}.x-rollcall-credential`;
     const value = (schemes[name] as Json)["x-rollcall-credential"] ?? { option: fallback };
     if (!isRecord(value) || typeof value.option !== "string" || !OPTION.test(value.option))
-      return fail(where, "must be { option: <option name>, description?: <text> }");
+      return fail(
+        where,
+        "must be { option: <option name>, description?: <text>, prefix?: <text> }",
+      );
     if (value.description !== undefined && typeof value.description !== "string")
       return fail(`${where}.description`, "must be a string");
+    if (value.prefix !== undefined && !prefixOf(value.prefix))
+      return fail(`${where}.prefix`, 'must be a scheme word and one space, e.g. "GenieKey "');
     if (!credentials.some((c) => c.option === value.option))
       credentials.push({
         option: value.option,
@@ -195,67 +215,79 @@ function auth(document: Json, operations: Operation[], fail: Fail) {
       const credential = credentialOf(name, "apiKey");
       if (credential === undefined) return undefined;
       if (inBody) return { type: "body", name: scheme.name, credential };
-      if (scheme.in === "header") return { type: "header", name: scheme.name, credential };
+      const prefix = prefixOf((scheme["x-rollcall-credential"] as Json | undefined)?.prefix);
+      if (scheme.in === "header")
+        return { type: "header", name: scheme.name, credential, ...(prefix && { prefix }) };
       if (scheme.in === "query") return { type: "query", name: scheme.name, credential };
     }
     return fail(at, "is a kind of security scheme the client runtime cannot place");
   };
 
   const globalSecurity = document.security ?? [];
-  const byMethod = new Map<Method, { key: string; where: string }[]>();
+  const byMethod = new Map<Method, { key: string; route: string }[]>();
   for (const operation of operations) {
     const { node, where } = operation;
     const inBody = node["x-rollcall-api-key-in-body"];
     if (inBody !== undefined && inBody !== true)
       fail(`${where}.x-rollcall-api-key-in-body`, "must be true when present");
-    let key = "none";
+    let placement: Placement | undefined;
     if (inBody === true) {
       // The key of the spec-wide apiKey scheme, as a JSON body property of the scheme's name.
       const name = schemeNameOf(globalSecurity, "security", fail);
-      const placement = name === undefined ? undefined : placementOf(name, "security", true);
-      if (placement) {
-        key = JSON.stringify(placement);
-        placements.set(key, placement);
-      }
+      placement = name === undefined ? undefined : placementOf(name, "security", true);
     } else {
       const security = node.security ?? globalSecurity;
       const at = node.security === undefined ? "security" : `${where}.security`;
       const name = schemeNameOf(security, at, fail);
-      const placement = name === undefined ? undefined : placementOf(name, at, false);
-      if (placement) {
-        key = JSON.stringify(placement);
-        placements.set(key, placement);
-      }
+      placement = name === undefined ? undefined : placementOf(name, at, false);
     }
-    byMethod.set(operation.method, [...(byMethod.get(operation.method) ?? []), { key, where }]);
+    const key = placement ? JSON.stringify(placement) : "none";
+    if (placement) placements.set(key, placement);
+    const uses = byMethod.get(operation.method) ?? [];
+    byMethod.set(operation.method, [...uses, { key, route: operation.route }]);
   }
 
-  // Core places credentials per HTTP method: every operation of a method must agree.
-  const methodsOf = new Map<string, Method[]>();
+  // A method whose operations all agree is placed per method; one whose operations differ (v1 and
+  // v2 of one vendor) per route, which core matches by the path template a call names.
+  const scopes = new Map<string, { methods: Method[]; routes: string[] }>();
+  const scopeOf = (key: string) => {
+    if (!scopes.has(key)) scopes.set(key, { methods: [], routes: [] });
+    return scopes.get(key)!;
+  };
+  let split = false;
   for (const [method, uses] of byMethod) {
-    const keys = new Set(uses.map((use) => use.key));
-    if (keys.size > 1) {
-      fail(uses[0]!.where, `and the other ${method} operations place credentials differently`);
-      continue;
+    if (new Set(uses.map((use) => use.key)).size === 1) scopeOf(uses[0]!.key).methods.push(method);
+    else {
+      split = true;
+      for (const { key, route } of uses) scopeOf(key).routes.push(route);
     }
-    const key = uses[0]!.key;
-    methodsOf.set(key, [...(methodsOf.get(key) ?? []), method]);
   }
   const everyMethod = [...byMethod.keys()];
-  const auth: Placement[] = [];
-  for (const [key, methods] of methodsOf) {
+  const auth: { placement: Placement; scope?: Scope }[] = [];
+  for (const [key, { methods, routes }] of scopes) {
     const placement = placements.get(key);
     if (!placement) continue;
-    const all = methods.length === everyMethod.length;
-    if (placement.type === "query" || placement.type === "body") {
-      auth.push(all ? placement : { ...placement, methods });
-    } else if (!all) {
+    if (!split && methods.length === everyMethod.length) {
+      auth.push({ placement });
+      continue;
+    }
+    if (placement.type === "basic") {
       fail(
         "security",
-        `puts a ${placement.type} credential on some methods only; core sends it on all`,
+        "puts HTTP Basic credentials on some operations only; core sends them on all",
       );
-    } else auth.push(placement);
+      continue;
+    }
+    auth.push({
+      placement,
+      scope: { ...(methods.length > 0 && { methods }), ...(routes.length > 0 && { routes }) },
+    });
   }
+  const scopedHeaders = auth.filter(
+    ({ placement, scope }) => scope && placement.type !== "query" && placement.type !== "body",
+  );
+  if (scopedHeaders.length > 1)
+    fail("security", "scopes several header credentials to some operations; core places one");
   return { credentials, auth };
 }
 
@@ -265,25 +297,25 @@ function toRuntimeAuth({
   auth,
 }: {
   credentials: CredentialFact[];
-  auth: Placement[];
+  auth: { placement: Placement; scope?: Scope }[];
 }) {
   const runtime: AuthFact = {};
   let basic: [string, string] | undefined;
   const inHeader = new Set<string>();
-  for (const placement of auth) {
+  for (const { placement, scope } of auth) {
     if (placement.type === "basic") basic = [placement.username, placement.password];
     else if (placement.type === "query" || placement.type === "body") {
       const values = { [placement.name]: `{${placement.credential}}` };
-      const methods = placement.methods && { methods: placement.methods };
-      if (placement.type === "query") runtime.query = { params: values, ...methods };
-      else runtime.body = { fields: values, ...methods };
+      if (placement.type === "query") runtime.query = { params: values, ...scope };
+      else runtime.body = { fields: values, ...scope };
     } else {
       inHeader.add(placement.credential);
       const [name, value] =
         placement.type === "bearer"
           ? ["Authorization", `Bearer {${placement.credential}}`]
-          : [placement.name, `{${placement.credential}}`];
-      runtime.headers = { ...runtime.headers, [name]: value };
+          : [placement.name, `${placement.prefix ?? ""}{${placement.credential}}`];
+      if (scope) runtime.scopedHeaders = { headers: { [name]: value }, ...scope };
+      else runtime.headers = { ...runtime.headers, [name]: value };
     }
   }
   return {
@@ -291,6 +323,11 @@ function toRuntimeAuth({
     auth: runtime,
     ...(basic && { basic }),
   };
+}
+
+/** A header credential's prefix (`x-rollcall-credential.prefix`), e.g. "GenieKey ", or undefined. */
+function prefixOf(value: unknown): string | undefined {
+  return typeof value === "string" && /^[A-Za-z][\w-]* $/.test(value) ? value : undefined;
 }
 
 /** The one scheme a security requirement list names, or undefined when it names none. */

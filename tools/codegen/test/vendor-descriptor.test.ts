@@ -170,16 +170,72 @@ describe("describeVendor", () => {
       },
     });
     expect(problems(badCredential)[0]).toBe(
-      "specs/acme.yaml: components.securitySchemes.key.x-rollcall-credential must be { option: <option name>, description?: <text> }",
+      "specs/acme.yaml: components.securitySchemes.key.x-rollcall-credential must be { option: <option name>, description?: <text>, prefix?: <text> }",
     );
   });
 
-  it("refuses what the runtime cannot place: a registry URL not in servers, split header auth", () => {
+  it("refuses what the runtime cannot place: a registry URL not in servers, split Basic auth", () => {
     expect(problems(spec({ servers: [{ url: "https://elsewhere.test" }] }))).toEqual([
       "specs/acme.yaml: servers lists no server with the registry's defaultBaseUrl https://api.acme.test",
     ]);
-    expect(problems(spec({}, { security: [] }))).toEqual([
-      "specs/acme.yaml: security puts a header credential on some methods only; core sends it on all",
+    const basic = { securitySchemes: { key: { type: "http", scheme: "basic" } } };
+    expect(problems(spec({ components: basic }, { security: [] }))).toEqual([
+      "specs/acme.yaml: security puts HTTP Basic credentials on some operations only; core sends them on all",
     ]);
+    const prefix = {
+      securitySchemes: {
+        key: {
+          type: "apiKey",
+          in: "header",
+          name: "Authorization",
+          "x-rollcall-credential": { option: "apiKey", prefix: "GenieKey" },
+        },
+      },
+    };
+    expect(problems(spec({ components: prefix }))).toEqual([
+      'specs/acme.yaml: components.securitySchemes.key.x-rollcall-credential.prefix must be a scheme word and one space, e.g. "GenieKey "',
+    ]);
+  });
+
+  it("scopes a header credential to the methods whose operations all carry it", () => {
+    expect(describeVendor(vendor, spec({}, { security: [] })).auth).toEqual({
+      scopedHeaders: { headers: { "X-Key": "{apiKey}" }, methods: ["GET"] },
+    });
+  });
+
+  it("places per operation where one method's operations authenticate differently (v1 and v2)", () => {
+    const document = spec(
+      {
+        components: {
+          securitySchemes: {
+            key: { type: "apiKey", in: "query", name: "apiKey" },
+            genieKey: {
+              type: "apiKey",
+              in: "header",
+              name: "Authorization",
+              "x-rollcall-credential": { option: "apiKey", prefix: "GenieKey " },
+            },
+          },
+        },
+      },
+      { security: [], "x-rollcall-api-key-in-body": true },
+    );
+    const v2 = { security: [{ genieKey: [] }], responses: { "200": json } };
+    Object.assign(document.paths, {
+      "/v2/teams/{id}": { get: v2, delete: v2 },
+      "/v2/schedules/{id}": { patch: v2 },
+    });
+    expect(describeVendor(vendor, document)).toMatchObject({
+      credentials: [{ option: "apiKey", header: true }],
+      auth: {
+        query: { params: { apiKey: "{apiKey}" }, routes: ["GET /users"] },
+        body: { fields: { apiKey: "{apiKey}" }, methods: ["POST"] },
+        scopedHeaders: {
+          headers: { Authorization: "GenieKey {apiKey}" },
+          methods: ["DELETE", "PATCH"],
+          routes: ["GET /v2/teams/{id}"],
+        },
+      },
+    });
   });
 });

@@ -108,6 +108,7 @@ export { membershipAccess } from "./memberships";
 export { roleAccess } from "./listed-roles";
 export type { RoleFields } from "./listed-roles";
 export type { MembershipFields } from "./memberships";
+export type { EntryFilter, EntryPath } from "./member-entries";
 export type { AccessRisk, AdminScope, ScopeAdmins, OffboardingFinding } from "./access-risks";
 
 export { planOffboarding, executeOffboarding, manualReview } from "./offboarding";

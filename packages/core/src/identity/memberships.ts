@@ -4,6 +4,7 @@ import type { AccountIssue } from "./account";
 import { isRecord } from "../is-record";
 import { textAt, valueAt, type FieldPath } from "./account-fields";
 import type { AccessRecords, Entitlement, EntitlementKind, Grant } from "./access";
+import { entriesAt, entryMatches, type EntryFilter, type EntryPath } from "./member-entries";
 import type { AccountKind, VendorId } from "./vendors";
 
 /** Where a vendor's team (group, schedule, …) record keeps its id, name, members and admins. */
@@ -16,8 +17,17 @@ export interface MembershipFields<R> {
   readonly noun: string;
   readonly id: FieldPath<R>;
   readonly name: FieldPath<R>;
-  /** A list of member account ids (strings or numbers). */
-  readonly members: FieldPath<R>;
+  /**
+   * A list of member account ids (strings or numbers); or, with `memberId`, of member entries,
+   * possibly nested (`rotations[].participants`, see {@link EntryPath}).
+   */
+  readonly members: FieldPath<R> | EntryPath;
+  /** Where each member entry keeps its account id (`user.id`); the entries are the ids when absent. */
+  readonly memberId?: string;
+  /** Which member entries name accounts (`{ path: "type", equals: ["user"] }`); all when absent. */
+  readonly memberWhen?: EntryFilter;
+  /** Which member entries hold it as admins (`{ path: "role", equals: ["admin"] }`). */
+  readonly adminWhen?: EntryFilter;
   /** A list of the ids of its admins, who hold it as admins; absent when the vendor has none. */
   readonly admins?: FieldPath<R>;
   /**
@@ -41,10 +51,23 @@ export interface MembershipFields<R> {
 
 function ids(record: unknown, path: string | undefined): string[] {
   const value = path === undefined ? undefined : valueAt(record, path);
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((id: unknown) =>
-    typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? [String(id)] : [],
-  );
+  return Array.isArray(value) ? value.flatMap(idOf) : [];
+}
+
+const idOf = (id: unknown): string[] =>
+  typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? [String(id)] : [];
+
+/** The member ids of a record, and the admins among them, from its member entries. */
+function memberIds<R>(
+  fields: MembershipFields<R>,
+  record: R,
+): [members: string[], admins: string[]] {
+  if (fields.memberId === undefined) return [ids(record, fields.members), []];
+  const { memberId, memberWhen, adminWhen } = fields;
+  const entries = entriesAt(record, fields.members).filter((e) => entryMatches(e, memberWhen));
+  const of = (list: unknown[]) => list.flatMap((entry) => idOf(valueAt(entry, memberId)));
+  const admins = adminWhen ? of(entries.filter((e) => entryMatches(e, adminWhen))) : [];
+  return [of(entries), admins];
 }
 
 function membershipId(entries: unknown, account: string): { membershipId?: string } {
@@ -72,10 +95,10 @@ export function membershipAccess<R>(
       issues.push({ vendor, kind: `${vendor}.${fields.noun}`, reason, raw: record });
       return;
     }
-    const members = ids(record, fields.members);
+    const [members, entryAdmins] = memberIds(fields, record);
     const vendorWide =
       fields.adminGroup !== undefined && valueAt(record, fields.adminGroup) === true;
-    const admins = new Set(vendorWide ? members : ids(record, fields.admins));
+    const admins = new Set(vendorWide ? members : [...entryAdmins, ...ids(record, fields.admins)]);
     const onCall = fields.onCall === undefined ? undefined : new Set(ids(record, fields.onCall));
     const entries = fields.membershipIds === undefined ? {} : valueAt(record, fields.membershipIds);
     entitlements.push({

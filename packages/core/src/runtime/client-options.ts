@@ -14,10 +14,15 @@ export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Resp
 export interface AuthOptions {
   /** Headers on every request, e.g. `{ "X-Api-Key": key }` or `{ Authorization: "Bearer …" }`. */
   headers?: Record<string, string>;
-  /** Query parameters, e.g. `{ apiKey }` on GET and DELETE. `methods` defaults to all. */
-  query?: { params: Record<string, string>; methods?: readonly HttpMethod[] };
+  /**
+   * Headers on the calls of some methods or routes only, e.g. `{ Authorization: "GenieKey …" }` on
+   * a vendor's v2 operations while its v1 ones take the key in the query. Above per-call headers.
+   */
+  scopedHeaders?: { headers: Record<string, string> } & AuthScope;
+  /** Query parameters, e.g. `{ apiKey }` on GET and DELETE. Defaults to every call. */
+  query?: { params: Record<string, string> } & AuthScope;
   /** Fields merged into JSON object bodies, e.g. `{ apiKey }` on POST. */
-  body?: { fields: Record<string, string>; methods?: readonly HttpMethod[] };
+  body?: { fields: Record<string, string> } & AuthScope;
   /**
    * Escape hatch: change or replace the final Request before it is sent (once per call, before any
    * retry copies). Slower than the declarative placements; register what it adds in `secrets`.
@@ -25,6 +30,16 @@ export interface AuthOptions {
   onRequest?: (
     request: Request,
   ) => Request | undefined | void | Promise<Request | undefined | void>;
+}
+
+/**
+ * Which calls an auth placement is for: those of `methods`, plus those of `routes` (`"METHOD
+ * /path/template"` as the call names its path, e.g. `"GET /v2/teams/{identifier}"`). Every call
+ * when neither is given.
+ */
+export interface AuthScope {
+  methods?: readonly HttpMethod[];
+  routes?: readonly string[];
 }
 
 /** What a vendor's error body says, in the vendor's words. */

@@ -3,7 +3,12 @@ import { isSensitiveName, secretsInHeaderValue } from "./redaction";
 
 /** Stage 2: every credential the client was given: auth placements, sensitive headers, `secrets`. */
 export function secretsOf(vendor: VendorConfig, options: ApiClientOptions): string[] {
-  const { query: authQuery, body: authBody, headers: authHeaders } = vendor.auth ?? {};
+  const {
+    query: authQuery,
+    body: authBody,
+    headers: authHeaders,
+    scopedHeaders,
+  } = vendor.auth ?? {};
   const secrets: unknown[] = [
     ...(vendor.secrets ?? []),
     ...Object.values(authQuery?.params ?? {}),
@@ -11,6 +16,7 @@ export function secretsOf(vendor: VendorConfig, options: ApiClientOptions): stri
   ];
   for (const [headers, all] of [
     [authHeaders, true],
+    [scopedHeaders?.headers, true],
     [vendor.headers, false],
     [options.headers, false],
   ] as const) {

@@ -5,7 +5,14 @@ import type {
   MaybeOptionalInit,
   Middleware,
 } from "openapi-fetch";
-import { bodyAuth, bodyOnlyHeaders, clientHeaders, queryAuth } from "./auth-placement";
+import {
+  bodyAuth,
+  bodyOnlyHeaders,
+  clientHeaders,
+  headerAuth,
+  queryAuth,
+  scopedPaths,
+} from "./auth-placement";
 import { callContext, type LooseInit } from "./call-context";
 import { resolveBaseUrl } from "./client-base-url";
 import type { ApiClientOptions, CallOptions, VendorConfig } from "./client-options";
@@ -104,7 +111,7 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   });
   const headers = clientHeaders(vendor, options);
   // Stage 6: one openapi-fetch client per distinct auth placement (query and body credential on or
-  // off), shared by the methods that place it alike.
+  // off), shared by the methods and routes that place it alike; scoped headers go on per call.
   const variants = new Map<string, Client<Paths, Media>>();
 
   const client: Record<string, unknown> = {
@@ -130,9 +137,10 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     vendor.checkRequest,
     fail,
   );
-  for (const method of METHODS) {
-    const withQueryAuth = queryAuth(vendor, method);
-    const bodySerializer = bodyAuth(vendor, method);
+  /** The client method for calls of `method` to `path` (all the others of `method` when none). */
+  const build = (method: HttpMethod, path?: string) => {
+    const withQueryAuth = queryAuth(vendor, method, path);
+    const bodySerializer = bodyAuth(vendor, method, path);
     const key = `${!withQueryAuth}${!bodySerializer}`;
     let variant = variants.get(key);
     if (!variant)
@@ -148,7 +156,19 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
           ...(bodySerializer && { bodySerializer }),
         })),
       );
-    client[method] = wrap(method, variant[method] as unknown as BaseMethod, withQueryAuth);
+    const base = variant[method] as unknown as BaseMethod;
+    return wrap(method, base, withQueryAuth, headerAuth(vendor, method, path));
+  };
+  for (const method of METHODS) {
+    const others = build(method);
+    const paths = scopedPaths(vendor, method);
+    if (paths.length === 0) {
+      client[method] = others;
+      continue;
+    }
+    // Operations that authenticate their own way, by the path template the call names.
+    const own = new Map(paths.map((path) => [path, build(method, path)]));
+    client[method] = ((url, init) => (own.get(url) ?? others)(url, init)) satisfies BaseMethod;
   }
   return client as unknown as ApiClient<Paths, Media>;
 }

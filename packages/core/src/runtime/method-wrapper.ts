@@ -31,6 +31,8 @@ export function methodWrapper(
     method: HttpMethod,
     base: BaseMethod,
     withQueryAuth: ((own?: unknown) => QuerySerializer) | undefined,
+    /** Scoped auth headers of these calls, above the call's own headers. */
+    authHeaders?: Record<string, string>,
   ): BaseMethod => {
     // A per-call timeout, retry, signal, parseAs, fetch or query serialiser needs its own context.
     const perCallInit = (init: LooseInit): Record<string, unknown> => {
@@ -96,10 +98,12 @@ export function methodWrapper(
       try {
         if (init?.checkRequest !== undefined) init = withoutCheck(init);
         else check?.({ method, path: url, init: init ?? {} });
-        const sent =
+        let sent =
           bodyHeaders && init?.body !== undefined
             ? { ...init, headers: mergeHeaders(bodyHeaders, init.headers as HeadersInit) }
             : init;
+        if (authHeaders)
+          sent = { ...sent, headers: mergeHeaders(sent?.headers as HeadersInit, authHeaders) };
         return checked(await base(url, sent && needsCallContext(sent) ? perCallInit(sent) : sent));
       } catch (error) {
         return rethrow(url, error);

@@ -20,10 +20,11 @@ export function checkVendorConfig(
   }
   if (typeof options !== "object" || options === null) fail("options", "must be an object");
   const auth = vendor.auth ?? {};
-  const { query: authQuery, body: authBody, headers: authHeaders } = auth;
+  const { query: authQuery, body: authBody, headers: authHeaders, scopedHeaders } = auth;
   for (const [record, field] of [
     [vendor.bodyHeaders, "bodyHeaders"],
     [authHeaders, "auth.headers"],
+    [scopedHeaders && (scopedHeaders.headers ?? null), "auth.scopedHeaders.headers"],
     [authQuery && (authQuery.params ?? null), "auth.query.params"],
     [authBody && (authBody.fields ?? null), "auth.body.fields"],
   ] as const) {
@@ -39,6 +40,7 @@ export function checkVendorConfig(
     [vendor.headers, "vendor.headers"],
     [vendor.bodyHeaders, "vendor.bodyHeaders"],
     [authHeaders, "vendor.auth.headers"],
+    [scopedHeaders?.headers, "vendor.auth.scopedHeaders.headers"],
     [options.headers, "options.headers"],
   ] as const) {
     for (const [name, value] of Object.entries(headers ?? {}))

@@ -134,3 +134,116 @@ describe("membershipAccess", () => {
     expect(grants[1]).not.toHaveProperty("membershipId");
   });
 });
+
+describe("membershipAccess over member entries", () => {
+  interface Nested {
+    id: string;
+    name: string;
+    members?: unknown;
+    rotations?: unknown;
+    rules?: unknown;
+    onCall?: string[];
+  }
+  const base = {
+    vendor: "acme",
+    accountKind: "acme.user",
+    noun: "record",
+    id: "id",
+    name: "name",
+  } as const;
+
+  it("reads members and admins from entries, by the entry's id and role", () => {
+    const fields: MembershipFields<Nested> = {
+      ...base,
+      kind: "team",
+      members: "members",
+      memberId: "user.id",
+      adminWhen: { path: "role", equals: ["admin"] },
+      via: "GET /teams/{id}",
+    };
+    const { entitlements, grants } = membershipAccess(fields, [
+      {
+        id: "t1",
+        name: "SRE",
+        members: [
+          { user: { id: "u1" }, role: "admin" },
+          { user: { id: "u2" }, role: "user" },
+          { user: {}, role: "admin" },
+          "not an entry",
+        ],
+      },
+      { id: "t2", name: "Empty", members: "not a list" },
+    ]);
+    expect(entitlements.map((e) => [e.id, e.privilege])).toEqual([
+      ["t1", "admin"],
+      ["t2", "member"],
+    ]);
+    expect(grants.map((g) => [g.entitlement.id, g.account.id, g.privilege])).toEqual([
+      ["t1", "u1", "admin"],
+      ["t1", "u2", "member"],
+    ]);
+  });
+
+  it("walks nested lists and keeps only the entries that name accounts, once each", () => {
+    const fields: MembershipFields<Nested> = {
+      ...base,
+      kind: "schedule",
+      members: "rotations[].participants",
+      memberId: "id",
+      memberWhen: { path: "type", equals: ["user"] },
+      onCall: "onCall",
+      via: "GET /schedules",
+    };
+    const { grants } = membershipAccess(fields, [
+      {
+        id: "s1",
+        name: "On call",
+        onCall: ["u1"],
+        rotations: [
+          {
+            participants: [
+              { type: "user", id: "u1" },
+              { type: "team", id: "t1" },
+            ],
+          },
+          {
+            participants: [
+              { type: "user", id: "u2" },
+              { type: "user", id: "u1" },
+            ],
+          },
+          { participants: null },
+          "not a rotation",
+        ],
+      },
+    ]);
+    expect(grants.map((g) => [g.account.id, g.onCallNow])).toEqual([
+      ["u1", true],
+      ["u2", false],
+    ]);
+  });
+
+  it("reads one entry per list item where the path ends in an object", () => {
+    const fields: MembershipFields<Nested> = {
+      ...base,
+      kind: "escalation",
+      members: "rules[].recipient",
+      memberId: "id",
+      memberWhen: { path: "type", equals: ["user"] },
+      via: "GET /escalations",
+    };
+    const { grants } = membershipAccess(fields, [
+      {
+        id: "e1",
+        name: "Escalation",
+        rules: [
+          { recipient: { type: "schedule", id: "s1" } },
+          { recipient: { type: "user", id: "u3" } },
+          { recipient: { type: 5, id: "u4" } },
+          {},
+        ],
+      },
+    ]);
+    expect(grants.map((g) => [g.account.id, g.privilege])).toEqual([["u3", "member"]]);
+  });
+});

@@ -15,7 +15,9 @@ import {
 
 /** Where a request may carry the credential: a header, the query, the JSON body, or HTTP auth. */
 export type CredentialPlacement =
-  { in: "header" | "query" | "body"; name: string } | { in: "bearer" } | { in: "basic" };
+  | { in: "header" | "query" | "body"; name: string; prefix?: string }
+  | { in: "bearer" }
+  | { in: "basic" };
 
 export interface SpecFacts {
   /** The path the first server URL carries (`/v4` for Uptrends), or "". */
@@ -35,6 +37,8 @@ interface SecurityScheme {
   in?: string;
   name?: string;
   scheme?: string;
+  /** `prefix`: what the header value starts with before the key, e.g. "GenieKey ". */
+  "x-rollcall-credential"?: { prefix?: unknown };
 }
 
 type SecurityRequirement = Record<string, unknown>;
@@ -52,7 +56,12 @@ class SpecFactError extends Error {
 function placementOf(spec: OpenApiDocument, schemeName: string): CredentialPlacement {
   const scheme = spec.components?.securitySchemes?.[schemeName] as SecurityScheme | undefined;
   if (scheme?.type === "apiKey" && (scheme.in === "header" || scheme.in === "query")) {
-    return { in: scheme.in, name: scheme.name ?? "" };
+    const prefix = scheme["x-rollcall-credential"]?.prefix;
+    return {
+      in: scheme.in,
+      name: scheme.name ?? "",
+      ...(scheme.in === "header" && typeof prefix === "string" && { prefix }),
+    };
   }
   if (scheme?.type === "http" && (scheme.scheme === "bearer" || scheme.scheme === "basic")) {
     return { in: scheme.scheme };

@@ -74,6 +74,8 @@ function expected(placement: CredentialPlacement, credentials: Record<string, st
       return `Bearer ${credentials.token}`;
     case "basic":
       return `Basic ${basicToken(credentials)}`;
+    case "header":
+      return `${placement.prefix ?? ""}${credentials.apiKey ?? ""}`;
     default:
       return credentials.apiKey ?? "";
   }

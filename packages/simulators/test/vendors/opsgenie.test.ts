@@ -187,3 +187,48 @@ describe("OpsGenie pagination over a generated dataset", () => {
     }
   }, 60_000);
 });
+
+describe("OpsGenie simulator, v2", () => {
+  let demo: OpsgenieSimulator;
+  beforeEach(async () => {
+    demo = await startOpsgenie({ seed: "demo" });
+  });
+  afterEach(async () => {
+    await demo.close();
+  });
+  const v2 = (path: string, authorization?: string) =>
+    fetch(`${demo.url}${path}`, { headers: authorization ? { authorization } : {} });
+
+  it("takes the key only as Authorization: GenieKey on v2, and only in the query on v1 GETs", async () => {
+    const key = demo.credentials.apiKey;
+    expect((await v2("/v2/teams", `GenieKey ${key}`)).status).toBe(200);
+    for (const wrong of [undefined, key, `Bearer ${key}`, "GenieKey nope"])
+      expect((await v2("/v2/teams", wrong)).status).toBe(401);
+    expect((await v2(`/v2/teams?apiKey=${key}`)).status).toBe(401);
+    expect((await v2("/v1.2/json/user", `GenieKey ${key}`)).status).toBe(401);
+    expect((await v2(`/v1.2/json/user?apiKey=${key}`)).status).toBe(200);
+  });
+
+  it("answers v1 and v2 from one store, and puts the first of a rotation on call", async () => {
+    const auth = `GenieKey ${demo.credentials.apiKey}`;
+    const user = demo.store.users.list()[0]!;
+    demo.store.users.update(user.id, { blocked: true });
+    const page = (await (await v2("/v2/users?limit=100", auth)).json()) as {
+      data: { id: string; blocked: boolean }[];
+    };
+    expect(page.data.find((u) => u.id === user.id)?.blocked).toBe(true);
+    const schedule = demo.store.access.schedules.list()[0]!;
+    const first = schedule.rotations[0]!.participants[0] as { userId: string };
+    const onCall = (await (
+      await v2(`/v2/schedules/${schedule.id}/on-calls?flat=true`, auth)
+    ).json()) as { data: { onCallRecipients: string[] } };
+    expect(onCall.data.onCallRecipients).toEqual([demo.store.users.get(first.userId)!.username]);
+    demo.store.access.schedules.update(schedule.id, { enabled: false });
+    const off = (await (
+      await v2(`/v2/schedules/${schedule.id}/on-calls?flat=true`, auth)
+    ).json()) as {
+      data: { onCallRecipients: string[] };
+    };
+    expect(off.data.onCallRecipients).toEqual([]);
+  });
+});

@@ -183,8 +183,9 @@ const ROWS: Omit<VendorHarness, "create">[] = [
   },
   {
     vendor: "opsgenie",
-    placement: "apiKey in the query (GET, DELETE) and the JSON body (POST)",
-    rawHeader: false,
+    placement:
+      "apiKey in the query (v1 GET, DELETE) and JSON body (POST), Authorization: GenieKey (v2)",
+    rawHeader: true,
     inQuery: true,
     testCredential: { secret: "opsgenie-conformance-key-0123456789" },
     start: (options) => startOpsgenie({ seed: "docs", ...options }),

@@ -11,6 +11,7 @@ import type { components } from "../../generated/opsgenie-schema";
 import { schemaEnum } from "../../spec/spec-enums";
 import { declareSimulator, type CredentialOptions } from "../declare-simulator";
 import type { VendorSimulatorOptions } from "../vendor-options";
+import { opsgenieV2Handlers } from "./opsgenie-v2-handlers";
 import {
   newOpsgenieUser,
   OpsgenieStore,
@@ -183,9 +184,14 @@ export const opsgenieHandlers: Record<string, Handler<OpsgenieStore>> = {
     }
     return { status: 200, body: { status: "process started", code: 200 } };
   },
+
+  ...opsgenieV2Handlers,
 };
 
-/** OpsGenie's User API: the key in the query, or in the JSON body where the spec marks it. */
+/**
+ * OpsGenie's User API v1 (the key in the query, or in the JSON body where the spec marks it) and
+ * its v2 access surface (the key in `Authorization: GenieKey …`).
+ */
 export const opsgenieSimulator = declareSimulator<
   "apiKey",
   OpsgenieStore,
@@ -207,6 +213,6 @@ export const opsgenieSimulator = declareSimulator<
   }),
 });
 
-/** Starts a fake OpsGenie User API (v1) on 127.0.0.1. */
+/** Starts a fake OpsGenie (User API v1 and the v2 access surface) on 127.0.0.1. */
 export const startOpsgenie = (options: OpsgenieSimulatorOptions = {}): Promise<OpsgenieSimulator> =>
   opsgenieSimulator.start(options);

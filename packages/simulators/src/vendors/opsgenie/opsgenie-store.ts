@@ -7,6 +7,7 @@ import {
 import type { components } from "../../generated/opsgenie-schema";
 import { Collection } from "../../store/collection";
 import { generatedUuid } from "../../store/identifiers";
+import { OpsgenieAccessStore } from "./opsgenie-access";
 import { documentedUsers } from "./opsgenie-docs-users";
 
 type Schemas = components["schemas"];
@@ -105,15 +106,20 @@ function* seedUsers(seed: SeedChoice, generated: number): Iterable<OpsgenieUserR
   for (let index = 0; index < generated; index++) yield generatedUser(index);
 }
 
-/** The OpsGenie account: its users (with their notification rules). */
+/**
+ * The OpsGenie account: its users (with their notification rules), and the v2 access records
+ * (custom roles, teams, schedules, escalations) naming them by id.
+ */
 export class OpsgenieStore {
   readonly users: Collection<OpsgenieUserRecord>;
+  readonly access: OpsgenieAccessStore;
 
   constructor(seed: SeedChoice, generatedUsers = 0) {
     this.users = new Collection(
       (user) => user.id,
       () => seedUsers(seed, generatedUsers),
     );
+    this.access = new OpsgenieAccessStore(seed);
   }
 
   /** The user with this username, matched case-insensitively as OpsGenie does. */
@@ -124,5 +130,6 @@ export class OpsgenieStore {
 
   reset(): void {
     this.users.reset();
+    this.access.reset();
   }
 }
