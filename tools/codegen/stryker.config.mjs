@@ -61,6 +61,7 @@ export default strykerConfig({
     "test/client-module.test.ts",
     "test/offboarding-module.test.ts",
     "test/operation-rules.test.ts",
+    "test/operations-file.test.ts",
     "test/vendor-descriptor.test.ts",
     "test/committed-output.test.ts",
     "test/json-document.test.ts",
