@@ -490,10 +490,19 @@ describe("operationRules", () => {
         "x-rollcall-pagination": paging,
       },
     } as never;
+    (spec.document.paths as Record<string, unknown>)["/blocked"] = {
+      get: {
+        operationId: "blocklistEntries",
+        parameters: [limit, offset],
+        responses: listResponse,
+        "x-rollcall-pagination": paging,
+      },
+    } as never;
     expect(readOperations(spec).listings).toEqual([
       { route: "GET /people", name: "listAllPeopleSearch", options: {} },
       { route: "GET /teams", name: "listAllTeams", options: {} },
       { route: "GET /lists", name: "listAllListings", options: {} },
+      { route: "GET /blocked", name: "listAllBlocklistEntries", options: {} },
     ]);
   });
 
