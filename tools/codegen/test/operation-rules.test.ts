@@ -469,40 +469,26 @@ describe("operationRules", () => {
   });
 
   it("names a listing listAll… after its operation id, dropping a list… prefix only before a capital", () => {
-    const spec = specWith({
-      operationId: "peopleSearch",
-      parameters: [limit, offset],
-      "x-rollcall-pagination": paging,
-    });
-    (spec.document.paths as Record<string, unknown>)["/teams"] = {
-      get: {
-        operationId: "listTeams",
-        parameters: [limit, offset],
-        responses: listResponse,
-        "x-rollcall-pagination": { ...paging, options: {} },
-      },
-    } as never;
-    (spec.document.paths as Record<string, unknown>)["/lists"] = {
-      get: {
-        operationId: "listings",
-        parameters: [limit, offset],
-        responses: listResponse,
-        "x-rollcall-pagination": paging,
-      },
-    } as never;
-    (spec.document.paths as Record<string, unknown>)["/blocked"] = {
-      get: {
-        operationId: "blocklistEntries",
-        parameters: [limit, offset],
-        responses: listResponse,
-        "x-rollcall-pagination": paging,
-      },
-    } as never;
-    expect(readOperations(spec).listings).toEqual([
-      { route: "GET /people", name: "listAllPeopleSearch", options: {} },
-      { route: "GET /teams", name: "listAllTeams", options: {} },
-      { route: "GET /lists", name: "listAllListings", options: {} },
-      { route: "GET /blocked", name: "listAllBlocklistEntries", options: {} },
+    const ids = ["peopleSearch", "listTeams", "listings", "blocklistEntries"];
+    const paths = Object.fromEntries(
+      ids.map((operationId) => [
+        `/${operationId}`,
+        {
+          get: {
+            operationId,
+            parameters: [limit, offset],
+            responses: listResponse,
+            "x-rollcall-pagination": { ...paging, options: {} },
+          },
+        },
+      ]),
+    );
+    const names = readOperations({ vendor, document: { paths } }).listings.map((l) => l.name);
+    expect(names).toEqual([
+      "listAllPeopleSearch",
+      "listAllTeams",
+      "listAllListings",
+      "listAllBlocklistEntries",
     ]);
   });
 
