@@ -188,5 +188,21 @@ export default strykerConfig({
       "a shape without message fields: the default's placeholder names a field no error body has",
     "src/operations/error-body-reader.ts:19:43":
       "a shape without code fields: the default's placeholder names a field no error body has",
+    // m4: client-runtime.ts (issue 19)
+    "src/runtime/client-runtime.ts:78:17":
+      "a Blob copies its parts when it is made: slicing the bytes first gives the same Blob",
+    "src/runtime/client-runtime.ts:98:11": "an emptied catch block also returns undefined",
+    "src/runtime/client-runtime.ts:154:20":
+      "a GET never has a body, so it takes the fast path whether or not it is singled out",
+    "src/runtime/client-runtime.ts:236:32":
+      "a GET never has a body to keep for a retry, singled out or not",
+    "src/runtime/client-runtime.ts:236:52":
+      "a HEAD never has a body to keep for a retry, singled out or not",
+    "src/runtime/client-runtime.ts:237:52":
+      "the redacted url is read only by hooks, and with no hook set nothing reads it",
+    "src/runtime/client-runtime.ts:345:44":
+      "a listener left on the caller's signal only aborts a controller whose fetch is over: no effect",
+    "src/runtime/client-runtime.ts:433:20":
+      "calling a missing parser throws inside tolerant(), which gives undefined as the ?. does",
   },
 });

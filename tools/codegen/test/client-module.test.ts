@@ -144,6 +144,85 @@ describe("clientSource", () => {
     expect(generate(doc)).toContain("  /** A Big Co key *\\/ here. */\n  key: string;");
   });
 
+  it("keeps a description of exactly the print width on one line and wraps a longer one", () => {
+    // "  /** " + text + " */" is 100 characters for a 91-character text.
+    const words = (count: number) => Array.from({ length: count }, () => "word").join(" ");
+    const fits = `${words(18)} abcdef`; // 18 * 5 - 1 + 7 = 96
+    const doc = document();
+    (doc.components.securitySchemes as any).key.description = fits.slice(0, 91);
+    expect(generate(doc)).toContain(`  /** ${fits.slice(0, 91)} */\n  key: string;`);
+
+    (doc.components.securitySchemes as any).key.description = `${words(18)} toolong`;
+    const text = generate(doc);
+    const block = text.slice(text.indexOf("  /**\n"), text.indexOf("  key: string;"));
+    expect(block.split("\n").filter(Boolean)).toEqual([
+      "  /**",
+      `   * ${words(18)}`,
+      "   * toolong",
+      "   */",
+    ]);
+    for (const line of text.split("\n").filter((l) => l.includes("word")))
+      expect(line.length).toBeLessThanOrEqual(100);
+  });
+
+  it("documents HTTP Basic's user name and password from the scheme, under their default names", () => {
+    const doc = document();
+    doc.security = [{ basic: [] }] as never;
+    (doc.components.securitySchemes as Record<string, unknown>) = {
+      basic: { type: "http", scheme: "basic", description: "Big Co's sign-in." },
+    };
+    doc.servers = [{ url: "https://api.big.test" }] as never;
+    const text = generate(doc);
+    expect(text).toContain(
+      [
+        "  /** User name (HTTP Basic). Big Co's sign-in. */",
+        "  username: string;",
+        "  /** Password (HTTP Basic). Big Co's sign-in. */",
+        "  password: string;",
+      ].join("\n"),
+    );
+    // The vendor config carries only what this vendor uses: no error reader, kinds or serialiser.
+    const config = text.slice(text.indexOf("  return createApiClient"), text.indexOf("    rest,"));
+    expect(config.split("\n")).toEqual([
+      '  return createApiClient<paths, "application/json">(',
+      "    {",
+      '      vendor: "big-co",',
+      '      packageName: "@fixture/big-co-client",',
+      "      packageVersion: version,",
+      '      baseUrl: "https://api.big.test",',
+      '      auth: { "headers": { "Authorization": basicAuthorization(credentials.username, credentials.password) } },',
+      "      secrets: [credentials.password],",
+      '      headers: { "Accept": "application/json" },',
+      "      checkRequest,",
+      "    },",
+      "",
+    ]);
+  });
+
+  it("writes no JSDoc for a credential the spec does not describe", () => {
+    const doc = document();
+    doc.security = [{ basic: [] }] as never;
+    (doc.components.securitySchemes as Record<string, unknown>) = {
+      basic: { type: "http", scheme: "basic" },
+    };
+    const text = generate(doc);
+    expect(text).toContain(
+      "export interface BigCoClientOptions extends ApiClientOptions {\n  username: string;\n  password: string;\n",
+    );
+    expect(text).not.toContain("undefined");
+  });
+
+  it("documents a credential by its x-rollcall-credential description when the scheme has none", () => {
+    const doc = document();
+    (doc.components.securitySchemes as any).key = {
+      type: "apiKey",
+      in: "header",
+      name: "X-Key",
+      "x-rollcall-credential": { option: "key", description: "the key from Settings" },
+    };
+    expect(generate(doc)).toContain("  /** The key from Settings. */\n  key: string;");
+  });
+
   it("offers no region option and no error reader when the spec has neither", () => {
     const doc = document();
     doc.servers = [{ url: "https://api.big.test" }] as never;

@@ -1,12 +1,9 @@
 // What codegen reads out of a spec for src/generated/operations.ts: parameter limits, and the
 // x-rollcall-exactly-one and x-rollcall-pagination extensions, which fail clearly when malformed.
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+// (What the whole pipeline writes from them: operations-file.test.ts.)
+import { describe, expect, it } from "vitest";
 import { CodegenError } from "../src/codegen-error";
-import { runCodegen } from "../src/codegen";
-import { operationRules } from "../src/operation-rules";
+import { operationRules, readOperations } from "../src/operation-rules";
 import type { Vendor } from "../src/registry";
 
 const vendor = { id: "acme", spec: "specs/acme.yaml" } as Vendor;
@@ -231,6 +228,270 @@ describe("operationRules", () => {
     expect(rules["PUT /people"]).toBeUndefined();
   });
 
+  it("checks a required parameter for presence even when its schema gives nothing to check", () => {
+    const rules = operationRules(
+      specWith({
+        parameters: [
+          { name: "team", in: "query", required: true },
+          { name: "either", in: "query", schema: { type: ["string", "integer"] } },
+          { name: "id", in: "path", required: true, schema: { type: "object" } },
+          { name: 7, in: "query", required: true },
+        ],
+      }),
+    );
+    expect(rules["GET /people"]?.params).toEqual([
+      { in: "query", name: "team", required: true },
+      { in: "path", name: "id", required: true },
+    ]);
+  });
+
+  it("lets an operation's parameter override the path's of the same name and place", () => {
+    const spec = specWith({
+      parameters: [{ name: "limit", in: "query", schema: { type: "integer", maximum: 9 } }],
+    });
+    (spec.document.paths["/people"] as Record<string, unknown>).parameters = [
+      limit,
+      { name: "limit", in: "path", required: true, schema: { type: "string" } },
+      { name: "since", in: "query", schema: { type: "string", minLength: 10 } },
+    ];
+    expect(operationRules(spec)["GET /people"]?.params).toEqual([
+      { in: "query", name: "limit", type: "integer", maximum: 9 },
+      { in: "path", name: "limit", required: true, type: "string" },
+      { in: "query", name: "since", type: "string", minLength: 10 },
+    ]);
+  });
+
+  it("checks a body field of alternatives only when they share one type and one is open", () => {
+    const body = (properties: object, extra: object = {}) => ({
+      requestBody: {
+        $ref: "#/components/requestBodies/Person",
+      },
+      components: {
+        requestBodies: {
+          Person: {
+            content: {
+              "application/x-www-form-urlencoded": { schema: { type: "object", properties } },
+              "application/json": { schema: { type: "object", properties, ...extra } },
+            },
+          },
+        },
+      },
+    });
+    const { requestBody, components } = body(
+      {
+        open: {
+          anyOf: [
+            { type: "string", enum: ["a"] },
+            { type: "string", minLength: 2 },
+          ],
+        },
+        mixed: { anyOf: [{ type: "string" }, { type: "integer" }] },
+        closed: {
+          anyOf: [
+            { type: "string", enum: ["a"] },
+            { type: "string", enum: ["b"] },
+          ],
+        },
+        untyped: { anyOf: [{ enum: ["a"] }, { minLength: 2 }] },
+        either: { type: ["string", "integer"] },
+        nested: { type: "object", properties: { name: { type: "string" } } },
+        count: { type: ["integer", "null"], minimum: 0, enum: [1, 2, null] },
+      },
+      { required: [] },
+    );
+    const spec = {
+      vendor,
+      document: { paths: { "/people": { post: { requestBody } } }, components },
+    };
+    expect(operationRules(spec)).toEqual({
+      "POST /people": {
+        id: "post /people",
+        path: "/people",
+        body: {
+          oneOf: [
+            {
+              fields: {
+                open: { type: "string", minLength: 2 },
+                mixed: {},
+                closed: {},
+                untyped: {},
+                either: {},
+                nested: {},
+                count: { type: "integer", minimum: 0, enum: [1, 2] },
+              },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it("checks no body that is not JSON, or whose oneOf holds a shape that is not an object", () => {
+    const post = (content: object) => ({ post: { requestBody: { content }, responses: {} } });
+    const object = { type: "object", properties: { name: { type: "string" } } };
+    const document = {
+      paths: {
+        "/form": post({ "multipart/form-data": { schema: object } }),
+        "/mixed": post({ "application/json": { schema: { oneOf: [object, { type: "string" }] } } }),
+        "/bare": post({ "application/json": {} }),
+        "/json": post({ "text/plain": { schema: {} }, "application/json": { schema: object } }),
+      },
+    };
+    expect(Object.keys(operationRules({ vendor, document }))).toEqual(["POST /json"]);
+  });
+
+  it("refuses every malformed extension of a spec at once, each by its JSON path", () => {
+    const spec = specWith({
+      parameters: [limit, offset],
+      "x-rollcall-exactly-one": ["limit", 2],
+      "x-rollcall-pagination": { ...paging, defaultSize: 0 },
+    });
+    (spec.document.paths as Record<string, unknown>)["/people-two"] = {
+      get: {
+        operationId: "listMore",
+        parameters: [limit, { name: "a", in: "query" }, { name: "b", in: "query", required: true }],
+        "x-rollcall-exactly-one": ["a", "b"],
+        "x-rollcall-pagination": { ...paging, offset: undefined, page: "limit", hasNext: "a..b" },
+      },
+    } as never;
+    expect(() => operationRules(spec)).toThrow(CodegenError);
+    try {
+      operationRules(spec);
+    } catch (error) {
+      expect((error as CodegenError).lines).toEqual([
+        'specs/acme.yaml: paths["/people"].get["x-rollcall-exactly-one"] must be a list of two or more query parameter names',
+        'specs/acme.yaml: paths["/people"].get["x-rollcall-pagination"].defaultSize must be an integer within the size parameter\'s minimum and maximum',
+        'specs/acme.yaml: paths["/people-two"].get["x-rollcall-exactly-one"] names a required parameter: give it `required: false`',
+        'specs/acme.yaml: paths["/people-two"].get["x-rollcall-pagination"].hasNext must be a dotted path into the response body, e.g. meta.next_page',
+        'specs/acme.yaml: paths["/people-two"].get["x-rollcall-pagination"].items must name an array property of the 200 response body',
+      ]);
+    }
+  });
+
+  it.each([
+    ["neither offset nor page", { offset: undefined }, " must give exactly one of `offset`"],
+    [
+      "a page that is no integer parameter",
+      { offset: undefined, page: "q" },
+      ".page must name an integer query parameter",
+    ],
+    ["an offset that names nothing", { offset: 3 }, ".offset must name an integer query parameter"],
+    ["a fractional default size", { defaultSize: 2.5 }, ".defaultSize must be an integer within"],
+    [
+      "a default size given as text",
+      { defaultSize: "50" },
+      ".defaultSize must be an integer within",
+    ],
+    [
+      "a default size below the size parameter's minimum",
+      { size: "min5", defaultSize: 4 },
+      ".defaultSize must be an integer within",
+    ],
+    [
+      "options that are not a map",
+      { options: ["q"] },
+      ".options must map option names to query parameters",
+    ],
+    [
+      "an option named like no identifier",
+      { options: { "has space": "q" } },
+      '.options["has space"] must be an identifier other than pageSize, maxPages, call',
+    ],
+    [
+      "an option naming a non-string",
+      { options: { search: 1 } },
+      ".options.search must name a query parameter of the operation",
+    ],
+    [
+      "a nextPage that is not a dotted path",
+      { offset: undefined, page: "offset", nextPage: ".meta" },
+      ".nextPage must be a dotted path into the response body",
+    ],
+    [
+      "items that name no property",
+      { items: 3 },
+      ".items must name an array property of the 200 response body",
+    ],
+  ])("refuses pagination with %s", (_, change, message) => {
+    const problems = problemsOf({
+      parameters: [
+        limit,
+        offset,
+        { name: "q", in: "query", schema: { type: "string" } },
+        { name: "min5", in: "query", schema: { type: "integer", minimum: 5 } },
+      ],
+      "x-rollcall-pagination": { ...paging, ...change },
+    });
+    expect(problems).toEqual([
+      expect.stringContaining(`paths["/people"].get["x-rollcall-pagination"]${message}`),
+    ]);
+  });
+
+  it("reads the items array through $refs to the 200 response and its schema", () => {
+    const rules = operationRules(
+      specWith(
+        {
+          parameters: [limit, { name: "page", in: "query", schema: { type: "integer" } }],
+          responses: { "200": { $ref: "#/components/responses/Page" } },
+          "x-rollcall-pagination": {
+            items: "people",
+            size: "limit",
+            defaultSize: 1,
+            page: "page",
+            nextPage: "meta.next_page",
+            hasNext: "meta.more",
+          },
+        },
+        {
+          responses: {
+            Page: {
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Page" } } },
+            },
+          },
+          schemas: {
+            Page: {
+              type: "object",
+              properties: { people: { $ref: "#/components/schemas/People" } },
+            },
+            People: { type: "array", items: {} },
+          },
+        },
+      ),
+    );
+    expect(rules["GET /people"]?.pagination).toEqual({
+      items: "people",
+      size: "limit",
+      defaultSize: 1,
+      page: "page",
+      nextPage: "meta.next_page",
+      hasNext: "meta.more",
+    });
+  });
+
+  it("names a listing listAll… after its operation id, dropping a list… prefix only before a capital", () => {
+    const ids = ["peopleSearch", "listTeams", "listings", "blocklistEntries"];
+    const paths = Object.fromEntries(
+      ids.map((operationId) => [
+        `/${operationId}`,
+        {
+          get: {
+            operationId,
+            parameters: [limit, offset],
+            responses: listResponse,
+            "x-rollcall-pagination": { ...paging, options: {} },
+          },
+        },
+      ]),
+    );
+    const names = readOperations({ vendor, document: { paths } }).listings.map((l) => l.name);
+    expect(names).toEqual([
+      "listAllPeopleSearch",
+      "listAllTeams",
+      "listAllListings",
+      "listAllBlocklistEntries",
+    ]);
+  });
+
   it("refuses pagination on an operation other than GET", () => {
     const spec = specWith({});
     spec.document.paths["/people"] = {
@@ -239,50 +500,5 @@ describe("operationRules", () => {
     expect(() => operationRules(spec)).toThrow(
       'specs/acme.yaml: paths["/people"].post["x-rollcall-pagination"] is only for GET operations',
     );
-  });
-});
-
-describe("codegen with the extensions", () => {
-  let root: string | undefined;
-  afterEach(() => (root ? rm(root, { recursive: true, force: true }) : undefined));
-
-  const fixture = async () => {
-    root = await mkdtemp(join(tmpdir(), "codegen-operations-"));
-    await cp(new URL("./fixtures/repo/", import.meta.url), root, { recursive: true });
-    return root;
-  };
-
-  it("writes operations.ts with the fixture's path parameter check", async () => {
-    const dir = await fixture();
-    await runCodegen({ root: dir, targets: ["acme"] });
-    const text = await readFile(
-      join(dir, "packages/acme-client/src/generated/operations.ts"),
-      "utf8",
-    );
-    expect(text.split("\n")[0]).toMatch(
-      /^\/\/ Generated by @rollcall\/codegen from specs\/acme.yaml/,
-    );
-    expect(text).toContain('{ in: "path", name: "userId", required: true, type: "string" }');
-  });
-
-  it("fails codegen on a malformed extension and writes nothing", async () => {
-    const dir = await fixture();
-    const spec = join(dir, "specs/acme.yaml");
-    const text = await readFile(spec, "utf8");
-    await writeFile(
-      spec,
-      text.replace(
-        "      operationId: getUser\n",
-        "      operationId: getUser\n      x-rollcall-exactly-one: userId\n",
-      ),
-    );
-    const error = await runCodegen({ root: dir, targets: ["acme"] }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(CodegenError);
-    expect((error as CodegenError).lines).toEqual([
-      'specs/acme.yaml: paths["/users/{userId}"].get["x-rollcall-exactly-one"] must be a list of two or more query parameter names',
-    ]);
-    await expect(
-      readFile(join(dir, "packages/acme-client/src/generated/operations.ts"), "utf8"),
-    ).rejects.toThrow(/ENOENT/);
   });
 });
