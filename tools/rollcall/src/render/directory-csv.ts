@@ -4,7 +4,7 @@ import type { PulledDirectory } from "../pull";
 import { UNAVAILABLE } from "./directory-table";
 import { emailOf, nameOf, rolesIn } from "./roles";
 
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   // A leading =, +, - or @ would run as a formula in a spreadsheet (CSV injection).
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
