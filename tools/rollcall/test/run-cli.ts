@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { AllSimulators } from "@rollcall/simulators";
 import { main } from "../src/main";
 
-const BIN = fileURLToPath(new URL("../bin/rollcall.mjs", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 
 const VENDOR_VARIABLES = [
   "EAGLE_API_KEY",
@@ -68,7 +68,7 @@ export async function runCli(
 }
 
 /**
- * Spawns `node bin/rollcall.mjs ...args` asynchronously (the simulators answering it live in this
+ * Spawns the built binary (`node dist/cli.mjs ...args`) asynchronously (the simulators answering it live in this
  * process, so a synchronous spawn would deadlock). Inherited vendor variables are dropped so only
  * `env` decides where the CLI connects. `onSpawn` sees the child first (to close its stdout early).
  */
