@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openConnections } from "../src/connections";
 import { readVendorEnvironment } from "../src/env-config";
@@ -154,8 +155,17 @@ describe("the snapshot store", () => {
     const store = await SnapshotStore.open(path);
     store.append(pulled, META, scrubber);
     store.close();
+    // The file's bytes, and the stored results once decompressed (gzip hides what it holds).
     const bytes = readFileSync(path).toString("latin1");
-    for (const secret of secretsIn(demo.sims)) expect(bytes).not.toContain(secret);
+    const results = sqlite3(path, "SELECT hex(result_json_gz) FROM vendor_pulls")
+      .split("\n")
+      .map((hex) => gunzipSync(Buffer.from(hex, "hex")).toString("utf8"))
+      .join("\n");
+    for (const secret of secretsIn(demo.sims)) {
+      expect(bytes).not.toContain(secret);
+      expect(results).not.toContain(secret);
+    }
     expect(bytes).toContain("[REDACTED]");
+    expect(results).toContain("[REDACTED]");
   });
 });

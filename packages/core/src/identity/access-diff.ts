@@ -4,7 +4,7 @@
 // either side is reported as unknown and contributes nothing, so a failed pull never reads as
 // "everyone left".
 import type { Account, AccountSource } from "./account";
-import { accountAccess, type EntitlementKind, type Privilege } from "./access";
+import { ownRole, type EntitlementKind, type Privilege } from "./access";
 import { entitlementKey, type AccessEntry, type AccessGraph } from "./access-graph";
 import type { Directory, Person } from "./directory";
 import { compareSources, compareStrings, sourceKey } from "./source-key";
@@ -101,10 +101,10 @@ function grantKey(entry: AccessEntry): string {
   return `${sourceKey(entry.grant.account)}\u0001${entitlementKey(entry.grant.entitlement)}`;
 }
 
-function roleGrantKeys(account: Account): string[] {
-  return accountAccess(account)
-    .grants.filter((grant) => grant.entitlement.kind === "role")
-    .map((grant) => `${sourceKey(grant.account)}\u0001${entitlementKey(grant.entitlement)}`);
+/** The key of the grant core derives from the account's own role, if it has one. */
+function ownRoleGrantKey(account: Account): string | null {
+  const role = ownRole(account);
+  return role === null ? null : `${sourceKey(account.source)}\u0001${entitlementKey(role)}`;
 }
 
 function readSide(state: AccessState, known: ReadonlySet<VendorId>): Side {
@@ -120,7 +120,8 @@ function readSide(state: AccessState, known: ReadonlySet<VendorId>): Side {
       if (!known.has(account.source.vendor)) continue;
       inKnown = true;
       accounts.set(sourceKey(account.source), { account, person: ref });
-      for (const key of roleGrantKeys(account)) ownRoles.add(key);
+      const key = ownRoleGrantKey(account);
+      if (key !== null) ownRoles.add(key);
     }
     if (inKnown && ref !== null) present.push(person);
   }
@@ -141,8 +142,8 @@ function peopleOnlyIn(side: Side, other: Side): Person[] {
 }
 
 function roleEntitlement(account: Account): AccessChange["entitlement"] | undefined {
-  const role = accountAccess(account).entitlements.find((item) => item.kind === "role");
-  return role === undefined ? undefined : { kind: role.kind, id: role.id, name: role.name };
+  const role = ownRole(account);
+  return role === null ? undefined : { kind: role.kind, id: role.id, name: role.name };
 }
 
 function entryChange(

@@ -1,5 +1,6 @@
 // Reads snapshots back: the list with their counts, and one snapshot rebuilt into the same
 // directory and access graph a fresh pull of that data gives.
+import { gunzipSync } from "node:zlib";
 import type { AdapterResult } from "@rollcall/core";
 import type { Database, SqlValue } from "sql.js";
 import { assembleDirectory, type PulledDirectory, type VendorPull } from "../pull";
@@ -91,7 +92,8 @@ function pullFrom(row: Row): VendorPull {
   if (row.complete !== 1) {
     return { vendor, source, status: "unavailable", error: String(row.error ?? "incomplete") };
   }
-  const result = JSON.parse(String(row.result_json)) as AdapterResult;
+  const text = gunzipSync(row.result_json_gz as Uint8Array).toString("utf8");
+  const result = JSON.parse(text) as AdapterResult;
   return {
     vendor,
     source,
@@ -107,7 +109,7 @@ function pullFrom(row: Row): VendorPull {
 export function loadSnapshot(db: Database, summary: SnapshotSummary): LoadedSnapshot {
   const pulls = rows(
     db,
-    "SELECT vendor, source, complete, error, pages, result_json FROM vendor_pulls WHERE snapshot_id = ? ORDER BY position",
+    "SELECT vendor, source, complete, error, pages, result_json_gz FROM vendor_pulls WHERE snapshot_id = ? ORDER BY position",
     [summary.id],
   ).map(pullFrom);
   return { summary, pulled: assembleDirectory(pulls) };

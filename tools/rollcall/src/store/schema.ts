@@ -22,7 +22,7 @@ export const MIGRATIONS: readonly string[] = [
     complete INTEGER NOT NULL CHECK (complete IN (0, 1)),
     error TEXT,
     pages INTEGER,
-    result_json TEXT,
+    result_json_gz BLOB,
     PRIMARY KEY (snapshot_id, vendor)
   );
   CREATE TABLE people (

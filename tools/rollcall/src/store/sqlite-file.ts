@@ -41,6 +41,9 @@ export async function openDatabaseFile(path: string): Promise<Database> {
   try {
     // sql.js only notices a file that is not SQLite when it first reads it.
     db.exec("SELECT count(*) FROM sqlite_master");
+    // The database is in memory already and reaches disk only through saveDatabaseFile: a
+    // rollback journal on sql.js's in-memory file system would only copy every page twice.
+    db.exec("PRAGMA journal_mode = MEMORY");
   } catch {
     db.close();
     throw new StoreError(`${path} is not a rollcall store (not an SQLite database)`);

@@ -1,5 +1,6 @@
 // Writes one snapshot into an open store, in one transaction: the adapter results per vendor (to
 // load the snapshot back exactly) and the relational rows (to query it with SQL).
+import { gzipSync } from "node:zlib";
 import type { AdapterResult, Directory } from "@rollcall/core";
 import type { Database, SqlValue } from "sql.js";
 import { assembleDirectory, type PulledDirectory, type VendorPull } from "../pull";
@@ -212,7 +213,7 @@ export function insertSnapshot(
       "complete",
       "error",
       "pages",
-      "result_json",
+      "result_json_gz",
     ]);
     safe.pulls.forEach((pull, position) => {
       const ok = pull.status === "ok";
@@ -224,7 +225,7 @@ export function insertSnapshot(
         ok ? 1 : 0,
         ok ? null : pull.error,
         ok ? pull.pages : null,
-        ok ? JSON.stringify(adapterResult(pull)) : null,
+        ok ? gzipSync(JSON.stringify(adapterResult(pull))) : null,
       ]);
     });
     pulls.done();
