@@ -107,6 +107,5 @@ try {
   if (process.send) process.send(result, () => process.exit(0));
   else console.log(JSON.stringify(result));
 } finally {
-  if (process.env.KEEP_STORE === undefined) rmSync(dir, { recursive: true, force: true });
-  else console.error(path);
+  rmSync(dir, { recursive: true, force: true });
 }
