@@ -17,6 +17,8 @@ import {
   typecheckConsumer,
 } from "./support/consumer-project";
 import { WORKSPACE_ROOT } from "./support/temp-repo";
+// The CLI's own test helper: which variables point it at simulators (the CLI's facts, not ours).
+import { simulatorEnv } from "../../rollcall/test/simulator-env";
 
 const CORE = { package: "@rollcall/core", directory: "packages/core" };
 
@@ -241,17 +243,7 @@ describe("@rollcall/cli installed from its tarballs", () => {
     const { startAll } = await import("@rollcall/simulators");
     const sims = await startAll({ seed: "demo" });
     try {
-      const env = {
-        EAGLE_API_KEY: sims.eagle.credentials.apiKey,
-        EAGLE_BASE_URL: sims.eagle.url,
-        ROOTLY_API_TOKEN: sims.rootly.credentials.token,
-        ROOTLY_BASE_URL: sims.rootly.url,
-        OPSGENIE_API_KEY: sims.opsgenie.credentials.apiKey,
-        OPSGENIE_BASE_URL: sims.opsgenie.url,
-        UPTRENDS_USERNAME: sims.uptrends.credentials.username,
-        UPTRENDS_PASSWORD: sims.uptrends.credentials.password,
-        UPTRENDS_BASE_URL: sims.uptrends.url,
-      };
+      const env = simulatorEnv(sims);
       for (const [index, node] of nodes.entries()) {
         const store = join(project, `review-${index}.db`);
         const first = await rollcall(node.binary, ["snapshot", "--store", store], env);

@@ -2,22 +2,20 @@
 // whole loop against the standalone simulators (their own process, as a user would start them):
 // snapshot, change the organisation through a client, snapshot, diff.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createUptrendsClient } from "@rollcall/uptrends-client";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useDemoSimulators } from "./demo-simulators";
 import { runCli, spawnCli } from "./run-cli";
+import { useTempStore } from "./temp-store";
 
-let dir: string;
+const temp = useTempStore();
 let store: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "rollcall-processes-"));
-  store = join(dir, "rollcall.db");
+  store = temp.path;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("a snapshot killed part-way", { timeout: 120_000 }, () => {
   const demo = useDemoSimulators();
@@ -69,7 +67,7 @@ describe("a snapshot killed part-way", { timeout: 120_000 }, () => {
     const next = await runCli(["snapshot", "--store", store], demo.env);
     expect(next.code, next.stderr).toBe(0);
     // Only the store, the stale leftover, and no temporary file of this writer.
-    expect(readdirSync(dir).sort()).toEqual(["rollcall.db", "rollcall.db.tmp-999999"]);
+    expect(readdirSync(temp.dir).sort()).toEqual(["rollcall.db", "rollcall.db.tmp-999999"]);
   });
 });
 

@@ -1,11 +1,9 @@
 // The snapshot store on its own: what it writes can be read back exactly, older files are
 // migrated forward, files it cannot own are refused untouched, and no secret reaches the file.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { openConnections } from "../src/connections";
 import { readVendorEnvironment } from "../src/env-config";
 import { pullDirectory, type PulledDirectory } from "../src/pull";
@@ -18,19 +16,18 @@ import { insertSnapshot } from "../src/store/write-snapshot";
 import type { Terminal } from "../src/terminal";
 import { useDemoSimulators } from "./demo-simulators";
 import { secretsIn } from "./run-cli";
+import { useTempStore } from "./temp-store";
 
 const demo = useDemoSimulators();
 
 const quiet: Terminal = { out: () => {}, err: () => {}, env: {} };
 const META = { takenAt: "2026-01-01T00:00:00.000Z", rollcallVersion: "0.0.0-test" };
 
-let dir: string;
+const temp = useTempStore();
 let path: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "rollcall-store-"));
-  path = join(dir, "rollcall.db");
+  path = temp.path;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Every vendor pulled from the test's simulators, as `rollcall snapshot` pulls them. */
 async function pullDemo(): Promise<{ pulled: PulledDirectory; scrubber: SecretScrubber }> {

@@ -1,22 +1,18 @@
 // rollcall snapshot, history and diff against the test's simulators, in-process.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { demoPerson } from "../demo-roster";
 import { useDemoSimulators } from "../demo-simulators";
 import { rootlyUser } from "../rootly-user";
 import { runCli } from "../run-cli";
+import { useTempStore } from "../temp-store";
 
 const demo = useDemoSimulators();
 
-let dir: string;
+const temp = useTempStore();
 let store: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "rollcall-snapshots-"));
-  store = join(dir, "team.db");
+  store = temp.path;
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 async function snapshot(env = demo.env) {
   const run = await runCli(["snapshot", "--store", store], env);
