@@ -44,6 +44,8 @@ export async function openDatabaseFile(path: string): Promise<Database> {
     // The database is in memory already and reaches disk only through saveDatabaseFile: a
     // rollback journal on sql.js's in-memory file system would only copy every page twice.
     db.exec("PRAGMA journal_mode = MEMORY");
+    // Index pages of a large snapshot are inserted out of order: keep them cached (64 MB).
+    db.exec("PRAGMA cache_size = -65536");
   } catch {
     db.close();
     throw new StoreError(`${path} is not a rollcall store (not an SQLite database)`);
