@@ -118,7 +118,7 @@ describe("the whole loop against the standalone simulators", { timeout: 120_000 
   let standalone: Standalone;
   beforeAll(async () => {
     standalone = await startStandalone();
-  }, 60_000);
+  }, 120_000);
   afterAll(() => {
     standalone?.child.removeAllListeners("exit");
     standalone?.child.kill("SIGTERM");
