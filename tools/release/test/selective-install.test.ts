@@ -191,7 +191,9 @@ describe("@rollcall/cli installed from its tarballs", () => {
     manifest = await packedManifest(cli);
     project = await createConsumerProject([...tarballs, cli]);
     projects.push(project);
-  }, 180_000);
+    // Packing six packages and installing them with their registry dependencies: minutes when the
+    // machine is loaded, and nothing is wrong.
+  }, 420_000);
 
   it("depends on the workspace packages by version and on sql.js, with no install script", () => {
     const dependencies = manifest.dependencies as Record<string, string>;
@@ -237,7 +239,7 @@ describe("@rollcall/cli installed from its tarballs", () => {
     expect(JSON.parse(outcomes.access.stdout).grants.length).toBeGreaterThan(0);
     expect(JSON.parse(outcomes.scim.stdout).Resources.length).toBe(people.length);
     expect(outcomes.offboard.stdout).toMatch(/gary\.holt@harbourline\.example/);
-  }, 120_000);
+  }, 240_000);
 
   it("snapshot, a change, snapshot: diff shows exactly that change, on every Node", async () => {
     const { startAll } = await import("@rollcall/simulators");
@@ -279,5 +281,5 @@ describe("@rollcall/cli installed from its tarballs", () => {
     } finally {
       await sims.close();
     }
-  }, 120_000);
+  }, 240_000);
 });
