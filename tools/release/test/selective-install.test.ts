@@ -183,11 +183,13 @@ describe("@rollcall/cli installed from its tarballs", () => {
   let manifest: Record<string, any>;
 
   beforeAll(async () => {
+    // A folder of its own: the vendor clients' tarballs above carry the same names.
+    const own = await mkdtemp(join(packDir, "cli-"));
     const tarballs = [coreTarball];
     for (const directory of [...vendors.map((vendor) => vendor.directory), "packages/simulators"]) {
-      tarballs.push(await packWorkspacePackage(directory, packDir));
+      tarballs.push(await packWorkspacePackage(directory, own));
     }
-    const cli = await packWorkspacePackage(CLI.directory, packDir, "dist/cli.mjs");
+    const cli = await packWorkspacePackage(CLI.directory, own, "dist/cli.mjs");
     manifest = await packedManifest(cli);
     project = await createConsumerProject([...tarballs, cli]);
     projects.push(project);
