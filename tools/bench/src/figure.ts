@@ -24,6 +24,7 @@ export const SECTION_IDS = [
   "typecheck",
   "directory",
   "pagination",
+  "cli",
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 

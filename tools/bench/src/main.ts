@@ -11,6 +11,7 @@ const SECTIONS: Record<SectionId, () => Promise<(options: BenchOptions) => Promi
   typecheck: async () => (await import("./sections/typecheck-cost")).runTypecheckCost,
   directory: async () => (await import("./sections/directory-scale")).runDirectoryScale,
   pagination: async () => (await import("./sections/pagination")).runPagination,
+  cli: async () => (await import("./sections/cli")).runCli,
 };
 
 async function main(): Promise<number> {

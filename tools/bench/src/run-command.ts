@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 
 export interface CommandRun {
   wallMs: number;
+  /** From spawn to the first byte on stdout; null when it printed nothing. */
+  firstStdoutMs: number | null;
   exitCode: number | null;
   stdout: string;
   stderr: string;
@@ -22,12 +24,17 @@ export function runCommand(
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    let firstStdoutMs: number | null = null;
+    child.stdout.on("data", (chunk: Buffer) => {
+      firstStdoutMs ??= performance.now() - started;
+      stdout.push(chunk);
+    });
     child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.once("error", reject);
     child.once("close", (exitCode) =>
       resolve({
         wallMs: performance.now() - started,
+        firstStdoutMs,
         exitCode,
         stdout: Buffer.concat(stdout).toString("utf8"),
         stderr: Buffer.concat(stderr).toString("utf8"),

@@ -44,7 +44,7 @@ const VENDOR_MIX: readonly VendorMix[] = [
 ];
 
 /** On average a person holds this many accounts, so people ≈ count / 2.2 and most span vendors. */
-const ACCOUNTS_PER_PERSON = 2.2;
+export const ACCOUNTS_PER_PERSON = 2.2;
 
 /**
  * `count` accounts across the four vendors with the overlap a real directory has: most people in two or

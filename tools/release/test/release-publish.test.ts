@@ -101,15 +101,13 @@ describe("changeset publish after the first version", () => {
     for (const pkg of published) {
       const entry = registry.published.find((candidate) => candidate.name === pkg.name);
       const files = entry === undefined ? [] : tarballFiles(entry.tarball);
-      for (const file of [
-        "dist/index.js",
-        "dist/index.cjs",
-        "dist/index.d.ts",
-        "dist/index.d.cts",
-        "README.md",
-        "CHANGELOG.md",
-        "package.json",
-      ]) {
+      // A library's four entry files; a command-line package (bin, no exports) its binaries.
+      const bin = entry?.manifest.exports === undefined ? entry?.manifest.bin : undefined;
+      const built =
+        bin === undefined
+          ? ["dist/index.js", "dist/index.cjs", "dist/index.d.ts", "dist/index.d.cts"]
+          : Object.values<string>(bin).map((path) => path.replace(/^\.\//, ""));
+      for (const file of [...built, "README.md", "CHANGELOG.md", "package.json"]) {
         expect(files, `${pkg.name} tarball`).toContain(file);
       }
       expect(

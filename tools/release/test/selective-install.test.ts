@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createOpsgenieClient } from "@rollcall/opsgenie-client";
 import type { SimulatedVendor } from "@rollcall/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseSpec } from "../src/spec-loading";
@@ -16,6 +17,8 @@ import {
   typecheckConsumer,
 } from "./support/consumer-project";
 import { WORKSPACE_ROOT } from "./support/temp-repo";
+// The CLI's own test helper: which variables point it at simulators (the CLI's facts, not ours).
+import { simulatorEnv } from "../../rollcall/test/simulator-env";
 
 const CORE = { package: "@rollcall/core", directory: "packages/core" };
 
@@ -170,4 +173,115 @@ describe.each(vendors)("$package installed alone", (vendor) => {
     );
     expect(result.code, result.stdout + result.stderr).toBe(0);
   }, 60_000);
+});
+
+// The CLI as a user gets it: its tarball and those of the workspace packages it depends on,
+// installed by plain npm into an empty project, every command run through node_modules/.bin.
+describe("@rollcall/cli installed from its tarballs", () => {
+  const CLI = { package: "@rollcall/cli", directory: "tools/rollcall" };
+  let project: string;
+  let manifest: Record<string, any>;
+
+  beforeAll(async () => {
+    // A folder of its own: the vendor clients' tarballs above carry the same names.
+    const own = await mkdtemp(join(packDir, "cli-"));
+    const tarballs = [coreTarball];
+    for (const directory of [...vendors.map((vendor) => vendor.directory), "packages/simulators"]) {
+      tarballs.push(await packWorkspacePackage(directory, own));
+    }
+    const cli = await packWorkspacePackage(CLI.directory, own, "dist/cli.mjs");
+    manifest = await packedManifest(cli);
+    project = await createConsumerProject([...tarballs, cli]);
+    projects.push(project);
+    // Packing six packages and installing them with their registry dependencies: minutes when the
+    // machine is loaded, and nothing is wrong.
+  }, 420_000);
+
+  it("depends on the workspace packages by version and on sql.js, with no install script", () => {
+    const dependencies = manifest.dependencies as Record<string, string>;
+    expect(Object.keys(dependencies).sort()).toEqual(
+      [
+        "@rollcall/core",
+        "@rollcall/simulators",
+        ...vendors.map((vendor) => vendor.package),
+        "sql.js",
+      ].sort(),
+    );
+    for (const range of Object.values(dependencies)) expect(range).not.toMatch(/^workspace:/);
+    expect(manifest.bin).toEqual({ rollcall: "./dist/cli.mjs" });
+    expect(manifest.scripts?.install ?? manifest.scripts?.postinstall).toBeUndefined();
+  });
+
+  const rollcall = (node: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCommand(node, [join(project, "node_modules/.bin/rollcall"), ...args], { cwd: project, env });
+
+  it("runs every command on its embedded simulators, on every Node", async () => {
+    const ava = "ava.chen@harbourline.example";
+    let people: { email: string }[] = [];
+    for (const node of nodes) {
+      const help = await rollcall(node.binary, ["--help"]);
+      expect(help.code, `${node.label}: ${help.stderr}`).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: rollcall <command>/m);
+      const directory = await rollcall(node.binary, ["directory", "--json"]);
+      expect(directory.code, `${node.label}: ${directory.stderr}`).toBe(0);
+      people = (JSON.parse(directory.stdout) as { people: { email: string }[] }).people;
+      expect(people.map((person) => person.email)).toContain(ava);
+    }
+    const node = process.execPath;
+    const outcomes = {
+      whois: await rollcall(node, ["whois", ava]),
+      access: await rollcall(node, ["access", ava, "--json"]),
+      scim: await rollcall(node, ["scim"]),
+      offboard: await rollcall(node, ["offboard", "gary.holt@harbourline.example"]),
+    };
+    for (const [command, outcome] of Object.entries(outcomes)) {
+      expect(outcome.code, `${command}: ${outcome.stderr}`).toBe(0);
+    }
+    expect(outcomes.whois.stdout).toContain(`Ava Chen <${ava}>`);
+    expect(JSON.parse(outcomes.access.stdout).grants.length).toBeGreaterThan(0);
+    expect(JSON.parse(outcomes.scim.stdout).Resources.length).toBe(people.length);
+    expect(outcomes.offboard.stdout).toMatch(/gary\.holt@harbourline\.example/);
+  }, 240_000);
+
+  it("snapshot, a change, snapshot: diff shows exactly that change, on every Node", async () => {
+    const { startAll } = await import("@rollcall/simulators");
+    const sims = await startAll({ seed: "demo" });
+    try {
+      const env = simulatorEnv(sims);
+      for (const [index, node] of nodes.entries()) {
+        const store = join(project, `review-${index}.db`);
+        const first = await rollcall(node.binary, ["snapshot", "--store", store], env);
+        expect(first.code, `${node.label}: ${first.stderr}`).toBe(0);
+        // A user promoted to Admin through the OpsGenie API.
+        const user = sims.opsgenie.store.users.find((candidate) => candidate.role === "User")!;
+        const opsgenie = createOpsgenieClient({
+          apiKey: sims.opsgenie.credentials.apiKey,
+          baseUrl: sims.opsgenie.url,
+        });
+        const promoted = await opsgenie.POST("/v1/json/user", {
+          body: { id: user.id, role: "Admin" },
+        });
+        expect(promoted.response.status).toBe(200);
+        const second = await rollcall(node.binary, ["snapshot", "--store", store], env);
+        expect(second.code, `${node.label}: ${second.stderr}`).toBe(0);
+        const history = await rollcall(node.binary, ["history", "--json", "--store", store]);
+        expect(JSON.parse(history.stdout).snapshots).toHaveLength(2);
+        const diff = await rollcall(node.binary, ["diff", "--json", "--store", store]);
+        expect(diff.code, `${node.label}: ${diff.stderr}`).toBe(0);
+        const { changes, unknownVendors } = JSON.parse(diff.stdout);
+        expect(unknownVendors).toEqual([]);
+        expect(changes).toEqual([
+          expect.objectContaining({
+            type: "privilege-changed",
+            vendor: "opsgenie",
+            account: { vendor: "opsgenie", kind: "opsgenie.user", id: user.id },
+            to: "admin",
+          }),
+        ]);
+        sims.opsgenie.reset();
+      }
+    } finally {
+      await sims.close();
+    }
+  }, 240_000);
 });

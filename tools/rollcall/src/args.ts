@@ -19,7 +19,20 @@ export type Invocation =
   | ({ readonly kind: "access"; readonly email: string; readonly json: boolean } & SourceOptions)
   | ({ readonly kind: "offboard"; readonly email: string; readonly apply: boolean } & SourceOptions)
   | ({ readonly kind: "scim" } & SourceOptions)
-  | ({ readonly kind: "review"; readonly out: string | undefined } & SourceOptions);
+  | ({ readonly kind: "review"; readonly out: string | undefined } & SourceOptions)
+  | ({ readonly kind: "snapshot"; readonly store: string | undefined } & SourceOptions)
+  | { readonly kind: "history"; readonly store: string | undefined; readonly json: boolean }
+  | {
+      readonly kind: "diff";
+      readonly store: string | undefined;
+      /** Snapshot ids; undefined: the last two (with only `from`: from it to the last). */
+      readonly from: number | undefined;
+      readonly to: number | undefined;
+      readonly format: "table" | "json" | "csv";
+    };
+
+/** The commands that read the snapshot store only, never a vendor. */
+export type StoreInvocation = Extract<Invocation, { kind: "history" } | { kind: "diff" }>;
 
 /** The commands that pull data from the vendors. */
 export type DataInvocation = Exclude<Invocation, { kind: "help" } | { kind: "version" }>;
@@ -39,6 +52,14 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   offboard: { ...SOURCE, apply: { type: "boolean" } },
   scim: SOURCE,
   review: { ...SOURCE, out: { type: "string" } },
+  snapshot: { ...SOURCE, store: { type: "string" } },
+  history: { store: { type: "string" }, json: { type: "boolean" }, help: SOURCE.help! },
+  diff: {
+    store: { type: "string" },
+    json: { type: "boolean" },
+    csv: { type: "boolean" },
+    help: SOURCE.help!,
+  },
 };
 
 const TOP_OPTIONS: Options = {
@@ -101,6 +122,27 @@ function emailArgument(positionals: string[], command: CommandName): string {
   return value.trim();
 }
 
+function storeOption(value: unknown, command: CommandName): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new UsageError("--store needs a file path", command);
+  }
+  return value;
+}
+
+function snapshotIds(positionals: string[]): [number | undefined, number | undefined] {
+  if (positionals.length > 2) {
+    throw new UsageError(`diff takes at most two snapshot ids, got ${positionals.length}`, "diff");
+  }
+  const ids = positionals.map((value) => {
+    if (!/^[1-9]\d{0,15}$/.test(value)) {
+      throw new UsageError(`"${value}" is not a snapshot id (see rollcall history)`, "diff");
+    }
+    return Number(value);
+  });
+  return [ids[0], ids[1]];
+}
+
 function noPositionals(positionals: string[], command: CommandName): void {
   if (positionals.length > 0) {
     throw new UsageError(`${command} takes no arguments, got "${positionals[0]}"`, command);
@@ -137,6 +179,22 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const rest = args.filter((_, index) => index !== first.index);
   const { values, positionals } = strictParse(rest, COMMAND_OPTIONS[command], command);
   if (values.help === true) return { kind: "help", command };
+  if (command === "history") {
+    noPositionals(positionals, command);
+    return {
+      kind: "history",
+      store: storeOption(values.store, command),
+      json: values.json === true,
+    };
+  }
+  if (command === "diff") {
+    if (values.json === true && values.csv === true) {
+      throw new UsageError("choose one of --json and --csv", command);
+    }
+    const [from, to] = snapshotIds(positionals);
+    const format = values.json === true ? "json" : values.csv === true ? "csv" : "table";
+    return { kind: "diff", store: storeOption(values.store, command), from, to, format };
+  }
 
   const source: SourceOptions = {
     vendors: vendorsFrom(values.vendor, command),
@@ -177,5 +235,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       }
       return { kind: "review", out, ...source };
     }
+    case "snapshot":
+      noPositionals(positionals, command);
+      return { kind: "snapshot", store: storeOption(values.store, command), ...source };
   }
 }

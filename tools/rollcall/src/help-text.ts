@@ -1,7 +1,16 @@
 // What `--help` prints, per command and at the top level.
 import { CLI_VENDORS, CONNECTORS } from "./vendors";
 
-export type CommandName = "directory" | "whois" | "access" | "offboard" | "scim" | "review";
+export type CommandName =
+  | "directory"
+  | "whois"
+  | "access"
+  | "offboard"
+  | "scim"
+  | "review"
+  | "snapshot"
+  | "history"
+  | "diff";
 
 export const COMMAND_NAMES: readonly CommandName[] = [
   "directory",
@@ -10,6 +19,9 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "offboard",
   "scim",
   "review",
+  "snapshot",
+  "history",
+  "diff",
 ];
 
 const SOURCE_OPTIONS = `  --vendor <id>   only read these vendors (${CLI_VENDORS.join(", ")});
@@ -29,6 +41,9 @@ Commands:
   offboard <email>  plan (and with --apply, carry out) removing a person everywhere
   scim              the directory as a SCIM 2.0 ListResponse of Users (JSON)
   review            write the access review: an HTML report and CSV evidence files
+  snapshot          pull every vendor and record it in the snapshot store
+  history           list the snapshots in the store
+  diff [FROM] [TO]  what changed between two snapshots (default: the last two)
 
 Options:
   -h, --help        show help (also after any command)
@@ -37,6 +52,9 @@ Options:
 Each vendor with credentials in the environment is read from the real service; the others from
 built-in simulators seeded with a demo organisation. See the README for the variables.
 Exit codes: 0 ok, 1 not found or a step failed, 2 usage error, 3 partial directory.`;
+
+const STORE_OPTION = `  --store <path>  the snapshot store (an SQLite file); default: $ROLLCALL_STORE, else
+                  rollcall.db in the current directory`;
 
 const COMMANDS: Record<CommandName, string> = {
   directory: `Usage: rollcall directory [--json | --csv] [--vendor <id>] [--simulate]
@@ -92,6 +110,36 @@ paths written. Exits 3 when a vendor could not be read (the report says so on ev
 Options:
   --out <dir>     the folder to write (default ./rollcall-review-<date>; created if missing)
 ${SOURCE_OPTIONS}`,
+  snapshot: `Usage: rollcall snapshot [--store <path>] [--vendor <id>] [--simulate]
+
+Pulls every vendor, as directory does, and records people, accounts, entitlements, grants,
+contact-only matches, unreadable records and whether each vendor's pull was complete as one new
+snapshot in the store. Prints the snapshot's id and counts. The store is written whole or not at
+all. Exits 3 when a vendor could not be read (the snapshot records it as incomplete).
+
+Options:
+${STORE_OPTION}
+${SOURCE_OPTIONS}`,
+  history: `Usage: rollcall history [--json] [--store <path>]
+
+Lists the snapshots in the store, oldest first: id, time, people, accounts, vendors complete.
+
+Options:
+  --json          print the list as JSON
+${STORE_OPTION}
+  -h, --help      show this help`,
+  diff: `Usage: rollcall diff [FROM] [TO] [--json | --csv] [--store <path>]
+
+What changed from snapshot FROM to snapshot TO: people who joined or left, accounts added or
+removed, grants gained or lost, and privilege changes. With no ids: the last two snapshots; with
+one: from it to the last. A vendor not read completely in either snapshot is reported as unknown
+and contributes no changes. Exits 1 when the store has fewer than two snapshots.
+
+Options:
+  --json          print the changes as JSON
+  --csv           print one CSV row per change
+${STORE_OPTION}
+  -h, --help      show this help`,
 };
 
 export function helpText(command?: CommandName): string {

@@ -1,4 +1,4 @@
-// The process's own stdout, stderr and environment: what `bin/rollcall.mjs` hands to `main`. Kept
+// The process's own stdout, stderr and environment: what `src/cli.ts` (the binary) hands to `main`. Kept
 // apart from the printer so the tests can run `main` in-process with captured streams; only the
 // real binary reaches this file (test/bin.test.ts).
 import type { OutputStreams } from "./terminal";

@@ -78,6 +78,11 @@ export async function pullDirectory(
   const pulls = await Promise.all(
     connections.map((connection) => pullOne(connection, terminal, scrubber)),
   );
+  return assembleDirectory(pulls);
+}
+
+/** The directory and access graph of what the vendors returned: fresh, or loaded from a snapshot. */
+export function assembleDirectory(pulls: readonly VendorPull[]): PulledDirectory {
   const accounts: Account[] = [];
   const issues: AccountIssue[] = [];
   const readable: CliVendor[] = [];

@@ -1,10 +1,13 @@
 // Connects, pulls and runs the command the arguments asked for.
 import type { DataInvocation } from "./args";
 import { accessCommand } from "./commands/access";
+import { diffCommand } from "./commands/diff";
 import { directoryCommand } from "./commands/directory";
+import { historyCommand } from "./commands/history";
 import { offboardCommand } from "./commands/offboard";
 import { reviewCommand } from "./commands/review";
 import { scimCommand } from "./commands/scim";
+import { snapshotCommand } from "./commands/snapshot";
 import { whoisCommand } from "./commands/whois";
 import type { VendorEnvironment } from "./env-config";
 import type { SecretScrubber } from "./secret-scrubber";
@@ -17,6 +20,11 @@ export function runCommand(
   terminal: Terminal,
   scrubber: SecretScrubber,
 ): Promise<number> {
+  // The store's own commands read no vendor.
+  if (invocation.kind === "history") {
+    return historyCommand(terminal, invocation.store, invocation.json);
+  }
+  if (invocation.kind === "diff") return diffCommand(terminal, invocation);
   return withDirectory(invocation, environment, terminal, scrubber, (session) => {
     switch (invocation.kind) {
       case "directory":
@@ -31,6 +39,8 @@ export function runCommand(
         return scimCommand(session);
       case "review":
         return reviewCommand(session, invocation.out);
+      case "snapshot":
+        return snapshotCommand(session, invocation.store);
     }
   });
 }

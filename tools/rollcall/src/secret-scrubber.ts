@@ -13,6 +13,9 @@ const CREDENTIAL_SHAPES: readonly [RegExp, string][] = [
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]*@/gi, `$1${REDACTED}@`],
 ];
 
+/** `=` (query parameters), whitespace (`Bearer …`) or `://` (user:password@ in a URL). */
+const MAYBE_SHAPED = /[=\s]|:\/\//;
+
 export class SecretScrubber {
   readonly #secrets: string[] = [];
 
@@ -28,7 +31,7 @@ export class SecretScrubber {
   scrubKnown(text: string): string {
     let result = text;
     for (const secret of this.#secrets) {
-      result = result.split(secret).join(REDACTED);
+      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
       const encoded = encodeURIComponent(secret);
       if (encoded !== secret) result = result.split(encoded).join(REDACTED);
     }
@@ -38,6 +41,8 @@ export class SecretScrubber {
   /** Removes known secrets and anything shaped like a credential. */
   scrub(text: string): string {
     let result = this.scrubKnown(text);
+    // Every shape needs one of these; most text (names, ids, addresses) has none.
+    if (!MAYBE_SHAPED.test(result)) return result;
     for (const [pattern, replacement] of CREDENTIAL_SHAPES) {
       result = result.replace(pattern, replacement);
     }

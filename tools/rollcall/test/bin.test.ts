@@ -1,4 +1,4 @@
-// The real binary, started the way a user starts it (`node bin/rollcall.mjs`), for what only a real
+// The real binary, started the way a user starts it (`node dist/cli.mjs`, built by `tsdown`), for what only a real
 // process shows: the exit code it leaves with, which stream each line reaches, secrets kept out of
 // both, and a reader that closes the pipe early. Every other test calls `main()` in-process.
 import { describe, expect, it } from "vitest";
@@ -7,9 +7,9 @@ import { useDemoSimulators } from "./demo-simulators";
 
 const demo = useDemoSimulators();
 
-// Each test starts a Node process (tsx included), the last one four simulators too: on a loaded
+// Each test starts a Node process, the last one four simulators too: on a loaded
 // machine that alone can take most of the default 30 s, so allow more; a hang still fails.
-describe("bin/rollcall.mjs", { timeout: 90_000 }, () => {
+describe("dist/cli.mjs", { timeout: 90_000 }, () => {
   it("--help prints usage on stdout and exits 0", async () => {
     const run = await spawnCli(["--help"]);
     expect(run.code).toBe(0);

@@ -13,10 +13,12 @@ export interface DemoSimulators {
 export function useDemoSimulators(): DemoSimulators {
   let sims: AllSimulators | undefined;
   let env: Record<string, string> = {};
+  // Starting four simulators compiles their spec validators: on a loaded 2-core machine that can
+  // pass the default hook timeout without anything being wrong; a hang still fails, later.
   beforeAll(async () => {
     sims = await startAll({ seed: "demo" });
     env = simulatorEnv(sims);
-  });
+  }, 120_000);
   beforeEach(() => sims?.reset());
   afterAll(() => sims?.close());
   return {

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { AllSimulators } from "@rollcall/simulators";
 import { main } from "../src/main";
 
-const BIN = fileURLToPath(new URL("../bin/rollcall.mjs", import.meta.url));
+const BIN = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 
 const VENDOR_VARIABLES = [
   "EAGLE_API_KEY",
@@ -68,7 +68,7 @@ export async function runCli(
 }
 
 /**
- * Spawns `node bin/rollcall.mjs ...args` asynchronously (the simulators answering it live in this
+ * Spawns the built binary (`node dist/cli.mjs ...args`) asynchronously (the simulators answering it live in this
  * process, so a synchronous spawn would deadlock). Inherited vendor variables are dropped so only
  * `env` decides where the CLI connects. `onSpawn` sees the child first (to close its stdout early).
  */
@@ -94,20 +94,7 @@ export function spawnCli(
   });
 }
 
-/** The variables that point the CLI at the test's own simulators, with their credentials. */
-export function simulatorEnv(sims: AllSimulators): Record<string, string> {
-  return {
-    EAGLE_API_KEY: sims.eagle.credentials.apiKey,
-    EAGLE_BASE_URL: sims.eagle.url,
-    ROOTLY_API_TOKEN: sims.rootly.credentials.token,
-    ROOTLY_BASE_URL: sims.rootly.url,
-    OPSGENIE_API_KEY: sims.opsgenie.credentials.apiKey,
-    OPSGENIE_BASE_URL: sims.opsgenie.url,
-    UPTRENDS_USERNAME: sims.uptrends.credentials.username,
-    UPTRENDS_PASSWORD: sims.uptrends.credentials.password,
-    UPTRENDS_BASE_URL: sims.uptrends.url,
-  };
-}
+export { simulatorEnv } from "./simulator-env";
 
 /** Every secret in `env`, to check that none leaks into output. */
 export function secretsIn(sims: AllSimulators): string[] {

@@ -77,6 +77,17 @@ export function privilegeAtLeast(privilege: Privilege, at: Privilege): boolean {
 }
 
 /**
+ * The `role` entitlement an account's vendor-wide role is: named after the vendor's role (or its
+ * level when the vendor gives no name), conferring the role's level; null when it has neither.
+ */
+export function ownRole(account: Account): Entitlement | null {
+  const { role } = account;
+  const name = role.raw?.trim() || (role.level === "unknown" ? "" : role.level);
+  if (name === "") return null;
+  return { vendor: account.source.vendor, kind: "role", id: name, name, privilege: role.level };
+}
+
+/**
  * The grants every account already states: its vendor-wide role (a `role` entitlement named after
  * the vendor's role, conferring the role's level) and its group memberships (`group` entitlements,
  * as members). A connector that reads teams, schedules or custom roles adds its own beside them.
@@ -85,15 +96,13 @@ export function accountAccess(account: Account): Required<AccessRecords> {
   const { vendor } = account.source;
   const entitlements: Entitlement[] = [];
   const grants: Grant[] = [];
-  const { role } = account;
-  const roleName = role.raw?.trim() || (role.level === "unknown" ? "" : role.level);
-  if (roleName !== "") {
-    const ref: EntitlementRef = { vendor, kind: "role", id: roleName };
-    entitlements.push({ ...ref, name: roleName, privilege: role.level });
+  const role = ownRole(account);
+  if (role !== null) {
+    entitlements.push(role);
     grants.push({
       account: account.source,
-      entitlement: ref,
-      privilege: role.level,
+      entitlement: { vendor, kind: role.kind, id: role.id },
+      privilege: role.privilege,
       via: account.provenance["role"] ?? "role",
     });
   }

@@ -81,6 +81,8 @@ export {
 export type { PersonLookup, MissingVendors, AdminAccount } from "./directory-queries";
 export { diffDirectories } from "./directory-diff";
 export type { DirectoryDiff, RoleChange, AccountChange } from "./directory-diff";
+export { diffAccess } from "./access-diff";
+export type { AccessChange, AccessChanges, AccessState } from "./access-diff";
 
 export { accountAccess, privilegeAtLeast, privilegeRank } from "./access";
 export type {

@@ -40,15 +40,16 @@ export async function runCommand(
 export async function packWorkspacePackage(
   directory: string,
   destination: string,
+  builtFile = "dist/index.js",
 ): Promise<string> {
   const absolute = resolve(WORKSPACE_ROOT, directory);
-  const built = await access(join(absolute, "dist/index.js")).then(
+  const built = await access(join(absolute, builtFile)).then(
     () => true,
     () => false,
   );
   if (!built)
     throw new Error(
-      `${directory}: no dist/index.js — build it first (turbo runs build before test)`,
+      `${directory}: no ${builtFile} — build it first (turbo runs build before test)`,
     );
   const before = new Set(await readdir(destination));
   const packed = await runCommand("pnpm", ["pack", "--pack-destination", destination], {

@@ -1,0 +1,175 @@
+// The store as real processes use it: the built binary killed in the middle of a snapshot, and the
+// whole loop against the standalone simulators (their own process, as a user would start them):
+// snapshot, change the organisation through a client, snapshot, diff.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createUptrendsClient } from "@rollcall/uptrends-client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useDemoSimulators } from "./demo-simulators";
+import { runCli, spawnCli } from "./run-cli";
+import { useTempStore } from "./temp-store";
+
+const temp = useTempStore();
+let store: string;
+beforeEach(() => {
+  store = temp.path;
+});
+
+describe("a snapshot killed part-way", { timeout: 120_000 }, () => {
+  const demo = useDemoSimulators();
+
+  it("leaves the store readable with every earlier snapshot intact", async () => {
+    for (let i = 0; i < 2; i++) {
+      const run = await runCli(["snapshot", "--store", store], demo.env);
+      expect(run.code, run.stderr).toBe(0);
+    }
+    const before = readFileSync(store);
+    // Uptrends' operator listing stalls; the other vendors answer.
+    demo.sims.uptrends.faults.next(1, { kind: "delay", ms: 60_000 }, { route: "GET /Operator" });
+    let killed = false;
+    const run = await spawnCli(["snapshot", "--store", store], demo.env, (child) => {
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const othersDone = ["eagle", "rootly", "opsgenie"].every((vendor) =>
+          new RegExp(`^${vendor}: \\d+ accounts`, "m").test(stderr),
+        );
+        if (!killed && othersDone && demo.sims.uptrends.requestCount("GET /Operator") > 0) {
+          killed = child.kill("SIGKILL");
+        }
+      });
+    });
+    expect(killed).toBe(true);
+    expect(run.code).toBeNull();
+    expect(run.stdout).toBe("");
+
+    expect(readFileSync(store).equals(before)).toBe(true);
+    const history = await runCli(["history", "--json", "--store", store]);
+    expect(history.code, history.stderr).toBe(0);
+    const { snapshots } = JSON.parse(history.stdout) as { snapshots: { id: number }[] };
+    expect(snapshots.map((snapshot) => snapshot.id)).toEqual([1, 2]);
+    const diff = await runCli(["diff", "--json", "--store", store]);
+    expect(JSON.parse(diff.stdout)).toMatchObject({ changes: [], unknownVendors: [] });
+    // The next snapshot carries on from there.
+    const next = await runCli(["snapshot", "--store", store], demo.env);
+    expect(next.stdout).toMatch(/^snapshot 3 saved/m);
+  });
+
+  it("ignores a half-written temporary file a killed writer left beside the store", async () => {
+    await runCli(["snapshot", "--store", store], demo.env);
+    const before = readFileSync(store);
+    const leftover = `${store}.tmp-999999`;
+    await import("node:fs/promises").then((fs) => fs.writeFile(leftover, before.subarray(0, 4096)));
+    const history = await runCli(["history", "--json", "--store", store]);
+    expect(JSON.parse(history.stdout).snapshots).toHaveLength(1);
+    const next = await runCli(["snapshot", "--store", store], demo.env);
+    expect(next.code, next.stderr).toBe(0);
+    // Only the store, the stale leftover, and no temporary file of this writer.
+    expect(readdirSync(temp.dir).sort()).toEqual(["rollcall.db", "rollcall.db.tmp-999999"]);
+  });
+});
+
+/** The standalone simulators' bin, as the package publishes it. */
+function simulatorsBin(): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve("@rollcall/simulators/package.json");
+  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as {
+    bin: Record<string, string>;
+  };
+  return join(dirname(manifestPath), manifest.bin["rollcall-simulators"]!);
+}
+
+interface Standalone {
+  readonly child: ChildProcess;
+  /** vendor → { url, credentials by client option name } */
+  readonly vendors: Record<string, { url: string; options: Record<string, string> }>;
+}
+
+/** Starts `rollcall-simulators --seed demo` and reads the URL and credentials it prints per vendor. */
+function startStandalone(): Promise<Standalone> {
+  const bin = simulatorsBin();
+  expect(existsSync(bin), `${bin}: build @rollcall/simulators first`).toBe(true);
+  const child = spawn(process.execPath, [bin, "--seed", "demo"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const vendors: Standalone["vendors"] = {};
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`rollcall-simulators exited with ${code}`)));
+    child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+      for (const line of out.split("\n")) {
+        const match = /^(\w+)\s+(http:\/\/\S+)\s+(.*)$/.exec(line);
+        if (match === null) continue;
+        const options = Object.fromEntries(
+          match[3]!.split(/\s+/).map((pair) => pair.split("=", 2) as [string, string]),
+        );
+        vendors[match[1]!] = { url: match[2]!, options };
+      }
+      if (Object.keys(vendors).length === 4) resolve({ child, vendors });
+    });
+  });
+}
+
+describe("the whole loop against the standalone simulators", { timeout: 120_000 }, () => {
+  let standalone: Standalone;
+  beforeAll(async () => {
+    standalone = await startStandalone();
+  }, 120_000);
+  afterAll(() => {
+    standalone?.child.removeAllListeners("exit");
+    standalone?.child.kill("SIGTERM");
+  });
+
+  it("snapshot, a new Uptrends operator through the client, snapshot: diff shows exactly that", async () => {
+    const { eagle, rootly, opsgenie, uptrends } = standalone.vendors;
+    const env = {
+      EAGLE_API_KEY: eagle!.options.apiKey!,
+      EAGLE_BASE_URL: eagle!.url,
+      ROOTLY_API_TOKEN: rootly!.options.token!,
+      ROOTLY_BASE_URL: rootly!.url,
+      OPSGENIE_API_KEY: opsgenie!.options.apiKey!,
+      OPSGENIE_BASE_URL: opsgenie!.url,
+      UPTRENDS_USERNAME: uptrends!.options.username!,
+      UPTRENDS_PASSWORD: uptrends!.options.password!,
+      UPTRENDS_BASE_URL: uptrends!.url,
+    };
+    const first = await spawnCli(["snapshot", "--store", store], env);
+    expect(first.code, first.stderr).toBe(0);
+
+    const client = createUptrendsClient({
+      username: env.UPTRENDS_USERNAME,
+      password: env.UPTRENDS_PASSWORD,
+      baseUrl: uptrends!.url,
+    });
+    const created = await client.POST("/Operator", {
+      body: { FullName: "Nora Quinn", Email: "Nora.Quinn@harbourline.example" },
+    });
+    expect(created.response.status).toBe(201);
+    const guid = created.data!.OperatorGuid!;
+
+    const second = await spawnCli(["snapshot", "--store", store], env);
+    expect(second.code, second.stderr).toBe(0);
+    const diff = await spawnCli(["diff", "--json", "--store", store]);
+    expect(diff.code, diff.stderr).toBe(0);
+    const nora = { key: "nora.quinn@harbourline.example", displayName: "Nora Quinn" };
+    expect(JSON.parse(diff.stdout)).toEqual({
+      from: { id: 1, takenAt: expect.any(String) },
+      to: { id: 2, takenAt: expect.any(String) },
+      changes: [
+        { type: "person-joined", vendor: null, person: nora },
+        {
+          type: "account-added",
+          vendor: "uptrends",
+          person: nora,
+          account: { vendor: "uptrends", kind: "uptrends.operator", id: guid },
+          to: expect.any(String),
+        },
+      ],
+      unknownVendors: [],
+    });
+  });
+});
