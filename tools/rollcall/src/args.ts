@@ -19,7 +19,11 @@ export type Invocation =
   | ({ readonly kind: "access"; readonly email: string; readonly json: boolean } & SourceOptions)
   | ({ readonly kind: "offboard"; readonly email: string; readonly apply: boolean } & SourceOptions)
   | ({ readonly kind: "scim" } & SourceOptions)
-  | ({ readonly kind: "review"; readonly out: string | undefined } & SourceOptions)
+  | ({
+      readonly kind: "review";
+      readonly out: string | undefined;
+      readonly store: string | undefined;
+    } & SourceOptions)
   | ({ readonly kind: "snapshot"; readonly store: string | undefined } & SourceOptions)
   | { readonly kind: "history"; readonly store: string | undefined; readonly json: boolean }
   | {
@@ -51,7 +55,7 @@ const COMMAND_OPTIONS: Record<CommandName, Options> = {
   access: { ...SOURCE, json: { type: "boolean" } },
   offboard: { ...SOURCE, apply: { type: "boolean" } },
   scim: SOURCE,
-  review: { ...SOURCE, out: { type: "string" } },
+  review: { ...SOURCE, out: { type: "string" }, store: { type: "string" } },
   snapshot: { ...SOURCE, store: { type: "string" } },
   history: { store: { type: "string" }, json: { type: "boolean" }, help: SOURCE.help! },
   diff: {
@@ -233,7 +237,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
       if (out !== undefined && out.trim() === "") {
         throw new UsageError("--out needs a folder name", command);
       }
-      return { kind: "review", out, ...source };
+      return { kind: "review", out, store: storeOption(values.store, command), ...source };
     }
     case "snapshot":
       noPositionals(positionals, command);

@@ -99,16 +99,17 @@ Writes the directory as a SCIM 2.0 ListResponse of Users (JSON) to stdout.
 
 Options:
 ${SOURCE_OPTIONS}`,
-  review: `Usage: rollcall review [--out <dir>] [--vendor <id>] [--simulate]
+  review: `Usage: rollcall review [--out <dir>] [--store <path>] [--vendor <id>] [--simulate]
 
 Writes the access review an auditor receives into <dir>: review.html (one self-contained page,
 nothing fetched when it is opened: summary, the people x vendors matrix with each privilege,
 admins and owners first, dormant accounts, orphaned accounts and grants, leavers still holding
-access) and its evidence as CSV (matrix, grants, changes, dormant, orphans, leavers). Prints the
-paths written. Exits 3 when a vendor could not be read (the report says so on every page section).
+access, and what changed since the store's last snapshot) and its evidence as CSV (matrix,
+grants, changes, dormant, orphans, leavers). The store is only read. Prints the paths written. Exits 3 when a vendor could not be read (the report says so on every page section).
 
 Options:
   --out <dir>     the folder to write (default ./rollcall-review-<date>; created if missing)
+${STORE_OPTION}
 ${SOURCE_OPTIONS}`,
   snapshot: `Usage: rollcall snapshot [--store <path>] [--vendor <id>] [--simulate]
 

@@ -38,7 +38,7 @@ export function runCommand(
       case "scim":
         return scimCommand(session);
       case "review":
-        return reviewCommand(session, invocation.out);
+        return reviewCommand(session, { out: invocation.out, store: invocation.store });
       case "snapshot":
         return snapshotCommand(session, invocation.store);
     }

@@ -102,7 +102,6 @@ export {
   onCallNow,
 } from "./access-graph";
 export type { AccessEntry, AccessGraph } from "./access-graph";
-export type { AccessChange, AccessChanges } from "./access-diff";
 export { accessRisks, adminScopes, offboardingFindings } from "./access-risks";
 export { summariseAccess } from "./access-summary";
 export type { PersonAccessSummary } from "./access-summary";

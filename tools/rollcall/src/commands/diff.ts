@@ -1,14 +1,16 @@
 import { diffAccess, type AccessState } from "@rollcall/core";
 import { EXIT } from "../exit-codes";
 import { changesJson, renderChanges, renderChangesCsv } from "../render/changes";
-import type { LoadedSnapshot, SnapshotSummary } from "../store/read-snapshot";
+import type { PulledDirectory } from "../pull";
+import type { SnapshotSummary } from "../store/read-snapshot";
 import { findSnapshot } from "../store/read-snapshot";
 import { SnapshotStore } from "../store/snapshot-store";
 import { StoreError } from "../store/store-error";
 import { storePath } from "../store/store-path";
 import { jsonLines, type Terminal } from "../terminal";
 
-function accessState({ pulled }: LoadedSnapshot): AccessState {
+/** A pull, live or stored, as the diff compares it. */
+export function accessState(pulled: PulledDirectory): AccessState {
   return {
     directory: pulled.directory,
     access: pulled.access,
@@ -46,7 +48,10 @@ export async function diffCommand(
   const opened = await SnapshotStore.open(storePath(options.store, terminal.env));
   try {
     const [from, to] = choosePair(opened.list(), options.from, options.to);
-    const result = diffAccess(accessState(opened.load(from)), accessState(opened.load(to)));
+    const result = diffAccess(
+      accessState(opened.load(from).pulled),
+      accessState(opened.load(to).pulled),
+    );
     const pair = { from, to };
     if (options.format === "json") terminal.out(jsonLines(changesJson(pair, result)));
     else if (options.format === "csv") terminal.out(renderChangesCsv(result), "\r\n");

@@ -22,6 +22,41 @@ afterEach(() => rm(parent, { recursive: true, force: true }));
 const read = (dir: string, name: string) => readFile(join(dir, name), "utf8");
 
 describe("rollcall review", () => {
+  it("lists what changed since the store's last snapshot, and only that", async () => {
+    const store = join(parent, "rollcall.db");
+    const first = await runCli(["snapshot", "--store", store], demo.env);
+    expect(first.code, first.stderr).toBe(0);
+    // One change between the snapshot and the review: an Uptrends operator leaves.
+    const olivia = demoPerson("olivia-brown");
+    const { uptrends } = demo.sims;
+    const operator = uptrends.store.operators.find((o) => o.Email === olivia.uptrends!.email)!;
+    uptrends.store.operators.delete(operator.OperatorGuid);
+
+    const out = join(parent, "review");
+    const run = await runCli(["review", "--out", out, "--store", store], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    const changes = (await read(out, "changes.csv")).trimEnd().split("\r\n");
+    expect(changes.slice(1)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^account-removed,uptrends,Olivia Brown,uptrends.operator,${operator.OperatorGuid},`,
+        ),
+      ),
+    ]);
+    // The review only reads the store: it still holds the one snapshot.
+    const history = JSON.parse((await runCli(["history", "--json", "--store", store])).stdout);
+    expect(history.snapshots).toHaveLength(1);
+  });
+
+  it("has no changes to show before the first snapshot, and creates no store", async () => {
+    const store = join(parent, "none.db");
+    const out = join(parent, "review");
+    const run = await runCli(["review", "--out", out, "--store", store], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await read(out, "changes.csv")).trimEnd().split("\r\n")).toHaveLength(1);
+    expect((await readdir(parent)).includes("none.db")).toBe(false);
+  });
+
   it("writes the page and its evidence into --out, creating it, and prints each path", async () => {
     const out = join(parent, "q4", "review");
     const run = await runCli(["review", "--out", out], demo.env);
