@@ -39,7 +39,7 @@ describe("rollcall review", () => {
     expect(changes.slice(1)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^account-removed,uptrends,Olivia Brown,uptrends.operator,${operator.OperatorGuid},`,
+          `^account-removed,uptrends,Olivia Brown <${olivia.workEmail}>,uptrends.operator,${operator.OperatorGuid},`,
         ),
       ),
     ]);
