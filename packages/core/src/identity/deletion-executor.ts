@@ -1,6 +1,7 @@
 import type { OffboardingExecutor, OffboardingStep } from "./offboarding";
 import { AccountStillPresentError } from "./account-still-present-error";
-import { ClientValidationError, NotFoundError } from "../runtime/errors";
+import { NotFoundError } from "../runtime/errors";
+import { requireAction, stepRefusal } from "./step-refusal";
 import { unwrap, type FetchResult } from "../runtime/unwrap";
 
 export interface DeletionExecutorOptions<Step extends OffboardingStep> {
@@ -43,13 +44,10 @@ export function deletionExecutor<Step extends OffboardingStep>(
   options: DeletionExecutorOptions<Step>,
 ): OffboardingExecutor<Step> {
   const { vendor, action } = options;
-  const refuse = (field: string, message: string) =>
-    new ClientValidationError({ vendor, operation: "offboardingExecutor", field, message });
+  const refuse = stepRefusal(vendor);
   return {
     async execute(step) {
-      if (step?.action !== action) {
-        throw refuse("step.action", `must be "${action}", got ${JSON.stringify(step?.action)}`);
-      }
+      requireAction(step, action, refuse);
       const { field, value, format } = options.target(step);
       if (typeof value !== "string" || value.trim() === "") {
         throw refuse(`step.${field}`, `must name the record to delete`);

@@ -5,7 +5,8 @@ import type { AccessEntry } from "./access-graph";
 import { AccountStillPresentError } from "./account-still-present-error";
 import type { OffboardingExecutor, OffboardingPlanner, OffboardingStep } from "./offboarding";
 import { sourceKey } from "./source-key";
-import { ClientValidationError, NotFoundError } from "../runtime/errors";
+import { NotFoundError } from "../runtime/errors";
+import { requireAction, stepRefusal } from "./step-refusal";
 import { unwrap, type FetchResult } from "../runtime/unwrap";
 
 /** Takes one account out of one team, group or schedule. */
@@ -78,13 +79,10 @@ export function membershipExecutor<Step extends MembershipStep>(
   options: MembershipExecutorOptions<Step>,
 ): OffboardingExecutor<Step> {
   const { vendor, action } = options;
-  const refuse = (field: string, message: string) =>
-    new ClientValidationError({ vendor, operation: "offboardingExecutor", field, message });
+  const refuse = stepRefusal(vendor);
   return {
     async execute(step) {
-      if (step?.action !== action) {
-        throw refuse("step.action", `must be "${action}", got ${JSON.stringify(step?.action)}`);
-      }
+      requireAction(step, action, refuse);
       const targets: [string, unknown][] = [
         ["step.entitlement.id", step.entitlement?.id],
         ["step.account.id", step.account?.id],
@@ -121,12 +119,11 @@ export function executorsByAction<Step extends OffboardingStep>(
     async execute(step) {
       const executor = Object.hasOwn(executors, step?.action) ? executors[step.action] : undefined;
       if (executor === undefined) {
-        throw new ClientValidationError({
-          vendor,
-          operation: "offboardingExecutor",
-          field: "step.action",
-          message: `must be one of ${Object.keys(executors).join(", ")}, got ${JSON.stringify(step?.action)}`,
-        });
+        const actions = Object.keys(executors).join(", ");
+        throw stepRefusal(vendor)(
+          "step.action",
+          `must be one of ${actions}, got ${JSON.stringify(step?.action)}`,
+        );
       }
       await executor.execute(step as never);
     },
