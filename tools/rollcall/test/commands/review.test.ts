@@ -48,6 +48,23 @@ describe("rollcall review", () => {
     expect(history.snapshots).toHaveLength(1);
   });
 
+  it("lists the demo's orphaned grant: a team member Rootly no longer lists as a user", async () => {
+    const out = join(parent, "review");
+    const run = await runCli(["review", "--out", out], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    const rows = (await read(out, "orphans.csv")).trimEnd().split("\r\n").slice(1);
+    const users = new Set(demo.sims.rootly.store.users.list().map((user) => String(user.id)));
+    const teams = demo.sims.rootly.store.teams.list();
+    const dangling = teams.flatMap((team) =>
+      (team.user_ids ?? []).filter((id) => !users.has(String(id))).map((id) => [team, id] as const),
+    );
+    expect(dangling).toHaveLength(1);
+    const [team, id] = dangling[0]!;
+    expect(rows).toEqual([
+      `grant,rootly,rootly.user,${id},team,${team.id},${team.name},member,GET /v1/teams,no`,
+    ]);
+  });
+
   it("has no changes to show before the first snapshot, and creates no store", async () => {
     const store = join(parent, "none.db");
     const out = join(parent, "review");

@@ -229,6 +229,13 @@ function docsTeams(): RootlyTeamRecord[] {
   return example.data.map(({ id, attributes }) => ({ id, ...attributes }));
 }
 
+/**
+ * A user Rootly no longer lists whose id the demo's first team still holds (as when a user is
+ * removed outside the API and a team keeps the id): the demo's orphaned grant, which no person
+ * in the directory claims.
+ */
+export const DEMO_FORMER_USER_ID = 1999;
+
 /** The demo's teams, in the order the roster first names them. */
 function demoTeams(): RootlyTeamRecord[] {
   const teams = new Map<string, RootlyTeamRecord>();
@@ -254,6 +261,8 @@ function demoTeams(): RootlyTeamRecord[] {
       if (role === "admin") team.admin_ids!.push(DEMO_USER_BASE + index);
     }
   });
+  const [first] = teams.values();
+  first?.user_ids!.push(DEMO_FORMER_USER_ID);
   return [...teams.values()];
 }
 
