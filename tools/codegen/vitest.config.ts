@@ -1,5 +1,7 @@
 import { defineProject } from "vitest/config";
 
 // Each codegen test runs the real lint + generate + format pipeline (seconds of CPU); on a loaded
-// 2-core CI machine that can pass vitest's 5 s default without anything being wrong.
-export default defineProject({ test: { include: ["test/**/*.test.ts"], testTimeout: 60_000 } });
+// 2-core CI machine that can pass vitest's defaults (5 s a test, 10 s a hook) without anything being wrong.
+export default defineProject({
+  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 },
+});
