@@ -18,20 +18,29 @@ export async function runCommand(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
 ): Promise<CommandResult> {
+  const timeout = options.timeout ?? 120_000;
   try {
     const { stdout, stderr } = await run(file, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
-      timeout: options.timeout ?? 120_000,
+      timeout,
       maxBuffer: 32 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string; message: string };
+    const failed = error as {
+      code?: number;
+      killed?: boolean;
+      stdout?: string;
+      stderr?: string;
+      message: string;
+    };
+    // A command stopped by its timeout says so: its own output ends mid-way, without an error.
+    const stopped = failed.killed === true ? `\n(stopped after ${timeout} ms)` : "";
     return {
       code: typeof failed.code === "number" ? failed.code : 1,
       stdout: failed.stdout ?? "",
-      stderr: failed.stderr || failed.message,
+      stderr: (failed.stderr || failed.message) + stopped,
     };
   }
 }
@@ -92,7 +101,8 @@ export async function createConsumerProject(tarballs: readonly string[]): Promis
       NPM_CACHE,
       ...tarballs,
     ],
-    { cwd: root },
+    // Registry dependencies (sql.js) come from the network into an empty cache on a fresh machine.
+    { cwd: root, timeout: 300_000 },
   );
   if (installed.code !== 0) throw new Error(`npm install in ${root} failed:\n${installed.stderr}`);
   return root;
