@@ -12,6 +12,19 @@ const TSC = join(WORKSPACE_ROOT, "node_modules/typescript/bin/tsc");
 /** One npm cache for every consumer project in a run, so each tarball's deps download once. */
 export const NPM_CACHE = join(tmpdir(), "rollcall-release-npm-cache");
 
+/**
+ * Unsets what pnpm and npm scripts add to the environment (`npm_config_*`, `npm_package_*`, …):
+ * a user's shell has none of it, and npm warns about pnpm's settings. (A variable set to
+ * undefined is left out of a child's environment.)
+ */
+function plainUserEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => /^npm_/i.test(name))
+      .map((name) => [name, undefined]),
+  );
+}
+
 /** Runs a command and returns its outcome instead of throwing, for assertion messages. */
 export async function runCommand(
   file: string,
@@ -95,14 +108,23 @@ export async function createConsumerProject(tarballs: readonly string[]): Promis
       "install",
       "--no-audit",
       "--no-fund",
+      "--no-update-notifier",
       "--ignore-scripts",
       "--prefer-offline",
       "--cache",
       NPM_CACHE,
+      // npm waits 5 minutes on a stalled registry request by default; CI once hung there. A
+      // stalled fetch is dropped after 30 s and retried, and the log names each fetch it made.
+      "--fetch-timeout",
+      "30000",
+      "--fetch-retries",
+      "4",
+      "--loglevel",
+      "http",
       ...tarballs,
     ],
     // Registry dependencies (sql.js) come from the network into an empty cache on a fresh machine.
-    { cwd: root, timeout: 300_000 },
+    { cwd: root, env: plainUserEnvironment(), timeout: 300_000 },
   );
   if (installed.code !== 0) throw new Error(`npm install in ${root} failed:\n${installed.stderr}`);
   return root;
