@@ -45,6 +45,10 @@ export type { ApiErrorKind, ApiErrorDetails, PaginationFailure } from "./errors"
 export { redact, redactUrl, basicAuthorization } from "./redaction";
 export { parseCommonErrorBody, DEFAULT_REQUEST_ID_HEADERS } from "./error-body";
 export type { ErrorBodyShape } from "./error-body";
-export type { CredentialDescriptor, VendorDescriptor } from "./vendor-descriptor";
+export type {
+  CredentialDescriptor,
+  RateLimitDescriptor,
+  VendorDescriptor,
+} from "./vendor-descriptor";
 export { paginate, pages } from "./pagination";
 export type { Page, PaginateOptions, FetchedPage } from "./pagination";
