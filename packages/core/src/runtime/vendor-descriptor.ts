@@ -30,14 +30,18 @@ export interface RateLimitDescriptor {
   readonly windowMs: number;
   readonly scope?: Scope;
   /**
-   * The vendor's rate-limit response headers, when it sends them (lower-case names), and how its
-   * reset header counts: seconds from now, or epoch seconds.
+   * The vendor's rate-limit response headers, when it sends them (lower-case names): the limit,
+   * what remains, when the window resets (`resetIn`: seconds from now, or epoch seconds), the
+   * window's length in seconds (`period`), and a state header that reads `THROTTLED` when the
+   * bucket is empty (`state`, OpsGenie's).
    */
   readonly headers?: {
     readonly limit?: string;
     readonly remaining?: string;
     readonly reset?: string;
     readonly resetIn?: "seconds" | "epoch-seconds";
+    readonly period?: string;
+    readonly state?: string;
   };
   /** Where the vendor publishes this limit (a URL). */
   readonly source: string;
