@@ -1,8 +1,10 @@
 // The store as real processes use it: the built binary killed in the middle of a snapshot, and the
 // whole loop against the standalone simulators (their own process, as a user would start them):
 // snapshot, change the organisation through a client, snapshot, diff.
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { open } from "node:fs/promises";
+import { hostname } from "node:os";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createUptrendsClient } from "@rollcall/uptrends-client";
@@ -55,6 +57,58 @@ describe("a snapshot killed part-way", { timeout: 120_000 }, () => {
     // The next snapshot carries on from there.
     const next = await runCli(["snapshot", "--store", store], demo.env);
     expect(next.stdout).toMatch(/^snapshot 3 saved/m);
+  });
+
+  it("killed half-way through writing the new file, leaves the earlier store byte for byte", async () => {
+    for (let i = 0; i < 2; i++) await runCli(["snapshot", "--store", store], demo.env);
+    const before = readFileSync(store);
+    // The writer's temporary file is a FIFO the test reads from: the writer blocks once the
+    // pipe is full, so after the first bytes arrive it is provably mid-write when it is killed.
+    expect(before.length).toBeGreaterThan(128 * 1024);
+    let killed = false;
+    const run = await spawnCli(["snapshot", "--store", store], demo.env, (child) => {
+      const temporary = `${store}.tmp-${child.pid}`;
+      execFileSync("mkfifo", [temporary]);
+      void (async () => {
+        const reader = await open(temporary, "r");
+        const { bytesRead } = await reader.read(Buffer.alloc(4096), 0, 4096);
+        if (bytesRead > 0) killed = child.kill("SIGKILL");
+        await reader.close();
+      })();
+    });
+    expect(killed).toBe(true);
+    expect(run.code).toBeNull();
+    expect(readFileSync(store).equals(before)).toBe(true);
+    const history = await runCli(["history", "--json", "--store", store]);
+    expect(JSON.parse(history.stdout).snapshots.map((s: { id: number }) => s.id)).toEqual([1, 2]);
+  });
+
+  it("two snapshots at once both land: neither save overwrites the other's", async () => {
+    const runs = await Promise.all([
+      spawnCli(["snapshot", "--store", store], demo.env),
+      spawnCli(["snapshot", "--store", store], demo.env),
+    ]);
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    const saved = runs.map((run) => /^snapshot (\d+) saved/m.exec(run.stdout)?.[1]).sort();
+    expect(saved).toEqual(["1", "2"]);
+    const history = await runCli(["history", "--json", "--store", store]);
+    expect(JSON.parse(history.stdout).snapshots.map((s: { id: number }) => s.id)).toEqual([1, 2]);
+    expect(existsSync(`${store}.lock`)).toBe(false);
+  });
+
+  it("waits while another writer holds the store, saying so, then saves", async () => {
+    // This test process stands for a live writer on this machine.
+    writeFileSync(`${store}.lock`, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const run = spawnCli(["snapshot", "--store", store], demo.env, (child) => {
+      child.stderr!.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("waiting: the store is being written by process"))
+          rmSync(`${store}.lock`);
+      });
+    });
+    const { code, stdout, stderr } = await run;
+    expect(code, stderr).toBe(0);
+    expect(stderr).toContain(`waiting: the store is being written by process ${process.pid}`);
+    expect(stdout).toMatch(/^snapshot 1 saved/m);
   });
 
   it("ignores a half-written temporary file a killed writer left beside the store", async () => {

@@ -2,14 +2,31 @@ import packageJson from "../../package.json" with { type: "json" };
 import { EXIT } from "../exit-codes";
 import type { Session } from "../session";
 import { SnapshotStore } from "../store/snapshot-store";
+import { withStoreLock } from "../store/store-lock";
 import { storePath } from "../store/store-path";
 import { style } from "../terminal";
 
 export async function snapshotCommand(
-  { terminal, pulled, scrubber }: Session,
+  session: Session,
   store: string | undefined,
 ): Promise<number> {
+  const { terminal } = session;
   const path = storePath(store, terminal.env);
+  // The lock spans the read and the save: another snapshot saving in between would be lost.
+  return withStoreLock(path, () => saveSnapshot(session, path), {
+    onWait: (holder) =>
+      terminal.err(
+        style.yellow(
+          `waiting: the store is being written by process ${holder.pid} on ${holder.host}`,
+        ),
+      ),
+  });
+}
+
+async function saveSnapshot(
+  { terminal, pulled, scrubber }: Session,
+  path: string,
+): Promise<number> {
   const opened = await SnapshotStore.open(path);
   try {
     const id = opened.append(

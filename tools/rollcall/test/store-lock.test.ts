@@ -1,0 +1,116 @@
+// One snapshot writes the store at a time: a second waits for a live writer, takes over from a
+// dead one at once, and gives up with a clear error rather than waiting forever.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { beforeEach, describe, expect, it } from "vitest";
+import { StoreError } from "../src/store/store-error";
+import { withStoreLock, type LockHolder } from "../src/store/store-lock";
+import { useTempStore } from "./temp-store";
+
+const temp = useTempStore();
+let store: string;
+let lock: string;
+beforeEach(() => {
+  store = temp.path;
+  lock = `${store}.lock`;
+});
+
+/** The pid of a process that has already exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "0"]);
+  return child.pid!;
+}
+
+function writeLock(holder: unknown, ageMs = 0): void {
+  writeFileSync(lock, typeof holder === "string" ? holder : JSON.stringify(holder));
+  const when = (Date.now() - ageMs) / 1000;
+  utimesSync(lock, when, when);
+}
+
+const fast = { pollMs: 5 };
+
+describe("the store's write lock", () => {
+  it("is held while the work runs and removed afterwards, also when the work throws", async () => {
+    let heldBy: LockHolder | undefined;
+    await withStoreLock(store, () => {
+      heldBy = JSON.parse(readFileSync(lock, "utf8"));
+    });
+    expect(heldBy).toEqual({ pid: process.pid, host: hostname() });
+    expect(existsSync(lock)).toBe(false);
+
+    await expect(
+      withStoreLock(store, () => {
+        throw new Error("the pull failed");
+      }),
+    ).rejects.toThrow("the pull failed");
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it("makes a second writer wait for the first, and says once whom it waits for", async () => {
+    const order: string[] = [];
+    const waitedFor: LockHolder[] = [];
+    let releaseFirst!: () => void;
+    const first = withStoreLock(store, async () => {
+      order.push("first starts");
+      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      order.push("first ends");
+    });
+    const second = withStoreLock(store, () => void order.push("second runs"), {
+      ...fast,
+      onWait: (holder) => waitedFor.push(holder),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(order).toEqual(["first starts"]);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first starts", "first ends", "second runs"]);
+    expect(waitedFor).toEqual([{ pid: process.pid, host: hostname() }]);
+  });
+
+  it("takes over at once from a writer on this machine that died holding it", async () => {
+    writeLock({ pid: deadPid(), host: hostname() });
+    let ran = false;
+    await withStoreLock(store, () => void (ran = true), { waitMs: 0 });
+    expect(ran).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it("gives up after its wait with an error naming the live holder and the lock to delete", async () => {
+    writeLock({ pid: process.pid, host: hostname() });
+    const failure = withStoreLock(store, () => {}, { ...fast, waitMs: 30 });
+    await expect(failure).rejects.toThrow(StoreError);
+    await expect(failure).rejects.toThrow(
+      `being written by process ${process.pid} on ${hostname()}; try again when it has finished (if nothing is writing it, delete ${lock})`,
+    );
+    expect(existsSync(lock)).toBe(true);
+  });
+
+  it("honours another machine's lock (a shared drive) until it is an hour old", async () => {
+    writeLock({ pid: 1, host: "build-agent-7" }, 59 * 60 * 1000);
+    await expect(withStoreLock(store, () => {}, { ...fast, waitMs: 30 })).rejects.toThrow(
+      "process 1 on build-agent-7",
+    );
+    writeLock({ pid: 1, host: "build-agent-7" }, 61 * 60 * 1000);
+    let ran = false;
+    await withStoreLock(store, () => void (ran = true), { waitMs: 0 });
+    expect(ran).toBe(true);
+  });
+
+  it("treats a lock with no readable holder as a crash between create and write after 10 s", async () => {
+    writeLock("", 1000);
+    await expect(withStoreLock(store, () => {}, { ...fast, waitMs: 30 })).rejects.toThrow(
+      "being written by another process",
+    );
+    writeLock("{not json", 11_000);
+    let ran = false;
+    await withStoreLock(store, () => void (ran = true), { waitMs: 0 });
+    expect(ran).toBe(true);
+  });
+
+  it("leaves alone, on release, a lock that is no longer its own", async () => {
+    const other = { pid: process.pid + 1, host: "elsewhere" };
+    await withStoreLock(store, () => writeLock(other));
+    expect(JSON.parse(readFileSync(lock, "utf8"))).toEqual(other);
+  });
+});
