@@ -1,8 +1,7 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { RequestListener } from "node:http";
 import { ClientValidationError, PaginationError } from "@rollcall/core";
 import { startRootly } from "@rollcall/simulators";
-import { FAULT_TEST_RETRY, thrownBy } from "@rollcall/core/testing";
+import { FAULT_TEST_RETRY, thrownBy, withLoopbackServer } from "@rollcall/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   createRootlyClient,
@@ -162,7 +161,7 @@ describe("listAllUsers against pages without a next page number", () => {
       type: "users",
       attributes: { email: `${id}@example.com` },
     });
-    const server = createServer((request, response) => {
+    const server: RequestListener = (request, response) => {
       const url = new URL(request.url ?? "/", "http://x");
       // Every other listing (roles, teams, schedules, on-calls, …) is empty.
       if (url.pathname !== "/v1/users") {
@@ -178,21 +177,13 @@ describe("listAllUsers against pages without a next page number", () => {
           : { data: [user("c")], links: { next: null }, meta: {} };
       response.writeHead(200, { "content-type": "application/vnd.api+json" });
       response.end(JSON.stringify(body));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const client = createRootlyClient({
-        token: "test-token",
-        baseUrl: `http://127.0.0.1:${port}`,
-      });
-      const { accounts, issues } = await pullAccounts(client, { pageSize: 2 });
-      expect(issues).toEqual([]);
-      expect(accounts.map((account) => account.source.id)).toEqual(["a", "b", "c"]);
-      expect(requested).toEqual(["1", "2"]);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    };
+    const { accounts, issues } = await withLoopbackServer(server, (baseUrl) =>
+      pullAccounts(createRootlyClient({ token: "test-token", baseUrl }), { pageSize: 2 }),
+    );
+    expect(issues).toEqual([]);
+    expect(accounts.map((account) => account.source.id)).toEqual(["a", "b", "c"]);
+    expect(requested).toEqual(["1", "2"]);
   });
 });
 
@@ -200,7 +191,7 @@ describe("rotation users against a server that repeats its pages", () => {
   it("stops the pull with a PaginationError instead of reading the same users forever", async () => {
     let rotationPages = 0;
     const body = (data: unknown[], next: string | null) => ({ data, links: { next }, meta: {} });
-    const server = createServer((request, response) => {
+    const server: RequestListener = (request, response) => {
       const { pathname } = new URL(request.url ?? "/", "http://x");
       response.writeHead(200, { "content-type": "application/vnd.api+json" });
       const entry = { id: "ru-1", type: "schedule_rotation_users", attributes: { user_id: 7 } };
@@ -212,19 +203,13 @@ describe("rotation users against a server that repeats its pages", () => {
       };
       if (pathname.endsWith("schedule_rotation_users")) rotationPages += 1;
       response.end(JSON.stringify(answers[pathname] ?? body([], null)));
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const client = createRootlyClient({
-        token: "test-token",
-        baseUrl: `http://127.0.0.1:${port}`,
-      });
-      await expect(pullAccounts(client, { pageSize: 1 })).rejects.toThrow(PaginationError);
-      expect(rotationPages).toBe(2);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+    };
+    await withLoopbackServer(server, (baseUrl) =>
+      expect(
+        pullAccounts(createRootlyClient({ token: "test-token", baseUrl }), { pageSize: 1 }),
+      ).rejects.toThrow(PaginationError),
+    );
+    expect(rotationPages).toBe(2);
   });
 
   it("refuses a listing under a parent without the parent's id, before sending", async () => {

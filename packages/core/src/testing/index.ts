@@ -23,3 +23,4 @@ export {
   type SimulatorFixtureOptions,
   type TestLifecycle,
 } from "./simulator-fixture";
+export { withLoopbackServer } from "./loopback-server";

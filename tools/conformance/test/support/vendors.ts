@@ -92,6 +92,7 @@ type Eagle = ReturnType<typeof createEagleClient>;
 type Rootly = ReturnType<typeof createRootlyClient>;
 type Opsgenie = ReturnType<typeof createOpsgenieClient>;
 type Uptrends = ReturnType<typeof createUptrendsClient>;
+export type { Rootly as RootlyClient, Opsgenie as OpsgenieClient, Uptrends as UptrendsClient };
 
 const ROWS: Omit<VendorHarness, "create">[] = [
   {
@@ -275,9 +276,9 @@ const ROWS: Omit<VendorHarness, "create">[] = [
 ];
 
 type EagleSim = Awaited<ReturnType<typeof startEagle>>;
-type RootlySim = Awaited<ReturnType<typeof startRootly>>;
-type OpsgenieSim = Awaited<ReturnType<typeof startOpsgenie>>;
-type UptrendsSim = Awaited<ReturnType<typeof startUptrends>>;
+export type RootlySim = Awaited<ReturnType<typeof startRootly>>;
+export type OpsgenieSim = Awaited<ReturnType<typeof startOpsgenie>>;
+export type UptrendsSim = Awaited<ReturnType<typeof startUptrends>>;
 
 /** Every vendor, with `create(baseUrl, credential, options)` building its client through its factory. */
 export const VENDORS = ROWS.map((row) => ({
