@@ -88,6 +88,22 @@ function describeAjvError(prefix: string, error: ErrorObject): ContractProblem {
 }
 
 /**
+ * A validator compiled when it is first called. Compiling every schema of four specs up front cost
+ * seconds at each start (`rollcall directory`'s demo starts four simulators), while a run reaches
+ * a few operations; a spec's `$ref`s are checked when codegen bundles it, not here.
+ */
+function compiledOnFirstUse(ajv: Ajv2020, schema: object): ValidateFunction {
+  let compiled: ValidateFunction | undefined;
+  const validate = ((data: unknown) => {
+    compiled ??= ajv.compile(schema);
+    const valid = compiled(data);
+    validate.errors = compiled.errors;
+    return valid;
+  }) as ValidateFunction;
+  return validate;
+}
+
+/**
  * The spec compiled for serving: a router over its paths and ajv (JSON Schema 2020-12, the dialect
  * of OpenAPI 3.1) validators for every operation's parameters, request bodies and responses.
  */
@@ -349,7 +365,7 @@ export class Contract {
             : {
                 $ref: `${specId}#${body.pointer}/content/${escapePointerSegment(mediaType)}/schema`,
               };
-        bodyValidators.set(mediaType.toLowerCase(), this.#bodyAjv.compile(schema));
+        bodyValidators.set(mediaType.toLowerCase(), compiledOnFirstUse(this.#bodyAjv, schema));
       }
     }
 
@@ -367,7 +383,7 @@ export class Contract {
             : {
                 $ref: `${specId}#${response.pointer}/content/${escapePointerSegment(mediaType)}/schema`,
               };
-        content.set(mediaType.toLowerCase(), this.#bodyAjv.compile(schema));
+        content.set(mediaType.toLowerCase(), compiledOnFirstUse(this.#bodyAjv, schema));
       }
       responses.set(status.toUpperCase(), { content });
     }
@@ -382,7 +398,7 @@ export class Contract {
         requestBodyRequired,
       },
       parameters,
-      validateParams: this.#paramAjv.compile(paramsSchema),
+      validateParams: compiledOnFirstUse(this.#paramAjv, paramsSchema),
       bodyValidators,
       responses,
     };
