@@ -97,9 +97,21 @@ export async function packedManifest(tarball: string): Promise<Record<string, an
  */
 export async function createConsumerProject(tarballs: readonly string[]): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "rollcall-consumer-"));
+  // Each tarball by its package name, as a dependency and as an override: the packages depend on
+  // each other by version (`@rollcall/core@^0.0.0`), and without the override npm would ask the
+  // registry for those versions, which are not published (in CI that lookup once failed on a
+  // proxy's certificate and retried for minutes).
+  const local: Record<string, string> = {};
+  for (const tarball of tarballs) local[(await packedManifest(tarball)).name] = `file:${tarball}`;
   await writeFile(
     join(root, "package.json"),
-    JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }),
+    JSON.stringify({
+      name: "consumer",
+      private: true,
+      version: "1.0.0",
+      dependencies: local,
+      overrides: local,
+    }),
   );
   await mkdir(NPM_CACHE, { recursive: true });
   const installed = await runCommand(
@@ -113,15 +125,14 @@ export async function createConsumerProject(tarballs: readonly string[]): Promis
       "--prefer-offline",
       "--cache",
       NPM_CACHE,
-      // npm waits 5 minutes on a stalled registry request by default; CI once hung there. A
-      // stalled fetch is dropped after 30 s and retried, and the log names each fetch it made.
+      // npm waits 5 minutes on a stalled registry request by default; a stalled fetch is dropped
+      // after 30 s and retried, and the log names each fetch it made.
       "--fetch-timeout",
       "30000",
       "--fetch-retries",
       "4",
       "--loglevel",
       "http",
-      ...tarballs,
     ],
     // Registry dependencies (sql.js) come from the network into an empty cache on a fresh machine.
     { cwd: root, env: plainUserEnvironment(), timeout: 300_000 },
