@@ -42,6 +42,71 @@ describe("rollcall-simulators command", () => {
     expect(await exited).toBe(0);
   }, 30_000);
 
+  it("enforces the limits unless --no-limits, and prints what it answered on exit", async () => {
+    const answered = async (args: string[]) => {
+      const { child, exited, firstLine, output } = run(["eagle", "--seed", "docs", ...args]);
+      const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(await firstLine)?.[1];
+      const statuses: Record<string, number> = {};
+      // 400 requests: more than the 350 of a window, even with what refills while they run.
+      for (let done = 0; done < 400; done += 20) {
+        const batch = Array.from({ length: 20 }, async () => {
+          const response = await fetch(`${url}/api/v1/owners/account?attr=_id`, {
+            headers: { "x-api-key": "rollcall-dev-eagle-apikey" },
+          });
+          await response.arrayBuffer();
+          return String(response.status);
+        });
+        for (const status of await Promise.all(batch))
+          statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+      child.kill("SIGINT");
+      expect(await exited).toBe(0);
+      const report = output()
+        .stdout.split("\n")
+        .find((line) => /^eagle\s+\{/.test(line));
+      return { statuses, report: JSON.parse(report?.replace(/^eagle\s+/, "") ?? "null") };
+    };
+    const unlimited = await answered(["--no-limits", "--latency", "1", "--jitter", "1"]);
+    expect(unlimited.statuses).toEqual({ "200": 400 });
+    expect(unlimited.report).toEqual({ statuses: { "200": 400 }, throttled: {} });
+    const limited = await answered([]);
+    expect(limited.statuses["429"]).toBeGreaterThan(0);
+    expect(limited.report).toEqual({
+      statuses: limited.statuses,
+      throttled: { api: limited.statuses["429"] },
+    });
+  }, 120_000);
+
+  it("reports the vendor's window over --time-scale in its headers", async () => {
+    const { child, exited, firstLine } = run(["opsgenie", "--seed", "docs", "--time-scale", "60"]);
+    const line = await firstLine;
+    const url = /(http:\/\/127\.0\.0\.1:\d+)/.exec(line)?.[1];
+    const apiKey = /\bapiKey=(\S+)/.exec(line)?.[1] ?? "";
+    const response = await fetch(`${url}/v2/users`, {
+      headers: { authorization: `GenieKey ${apiKey}` },
+    });
+    expect(response.status).toBe(200);
+    // OpsGenie's 60-second window passes in 1 s at 60×.
+    expect(response.headers.get("x-ratelimit-period-in-sec")).toBe("1");
+    child.kill("SIGINT");
+    expect(await exited).toBe(0);
+  }, 30_000);
+
+  it.each([
+    [["--time-scale", "0"], '--time-scale must be a number above 0, got "0"'],
+    [["--latency", "-1"], '--latency must be a number 0 or more, got "-1"'],
+    [["--jitter", "soon"], '--jitter must be a number 0 or more, got "soon"'],
+    [["--latency"], "--latency needs a value"],
+  ])(
+    "rejects %j with usage and exit code 2",
+    async (args, message) => {
+      const { exited, output } = run(args);
+      expect(await exited).toBe(2);
+      expect(output().stderr).toContain(message);
+    },
+    30_000,
+  );
+
   it("rejects an unknown vendor with usage and exit code 2", async () => {
     const { exited, output } = run(["pagerduty"]);
     expect(await exited).toBe(2);
