@@ -11,6 +11,7 @@ import {
   startUptrends,
   type SimulatorClock,
 } from "../../src/index";
+import { bundledSpec } from "../../src/vendor-specs";
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
@@ -168,6 +169,35 @@ describe("eagle.io: 350 requests per 5 minutes per client IP", () => {
     sim.reset();
     expect(sim.stats()).toEqual({ statuses: {}, throttled: {} });
     expect((await owner()).status).toBe(200);
+  });
+});
+
+describe("a limit scoped to routes", () => {
+  it("counts only the calls of its routes, a path template matching the concrete paths", async () => {
+    const { clock } = fakeClock();
+    const spec = {
+      ...bundledSpec("eagle"),
+      "x-rollcall-rate-limits": [
+        {
+          id: "group-deletes",
+          keyedBy: "credential",
+          requests: 2,
+          windowSeconds: 60,
+          scope: { routes: ["DELETE /api/v1/owners/account/groups/{id}"] },
+          source: "https://example.test/limits",
+        },
+      ],
+    };
+    const sim = track(await startEagle({ seed: "docs", clock, spec }));
+    const headers = { "x-api-key": sim.credentials.apiKey };
+    const groups = `${sim.url}/api/v1/owners/account/groups`;
+    const remove = (id: string) => call(`${groups}/${id}`, { method: "DELETE", headers });
+    expect((await remove("0123456789abcdef01234567")).status).toBe(404);
+    expect((await remove("fedcba9876543210fedcba98")).status).toBe(404);
+    expect((await remove("00000000000000000000000a")).status).toBe(429);
+    const owner = () => call(`${sim.url}/api/v1/owners/account?attr=_id`, { headers });
+    expect(tally(await burst(5, owner))).toEqual({ 200: 5 });
+    expect(sim.stats().throttled).toEqual({ "group-deletes": 1 });
   });
 });
 
