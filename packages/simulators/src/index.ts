@@ -94,7 +94,9 @@ export {
   type ContractViolation,
   type LoggedRequest,
   type SimulatorOptions,
+  type SimulatorStats,
 } from "./server/simulator";
+export type { SimulatorClock } from "./server/rate-limits";
 export { FaultScript, type Fault, type FaultOptions, type ScheduledFault } from "./server/faults";
 export { operationCoverage, specOperations, type OperationCoverage } from "./spec/spec-operations";
 export type { ContractProblem } from "./spec/contract";

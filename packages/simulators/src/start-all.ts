@@ -1,5 +1,5 @@
 import type { SeedChoice } from "./demo-organisation";
-import type { SimulatorOptions } from "./server/simulator";
+import type { SimulatorOptions, SimulatorStats } from "./server/simulator";
 import {
   simulatedVendors,
   startSimulator,
@@ -16,6 +16,8 @@ export type AllSimulators = { [Id in SimulatedVendor]: SimulatorOf<Id> } & {
   reset(): void;
   /** Stops them all; rejects with the first ContractViolationError, after stopping every one. */
   close(): Promise<void>;
+  /** What each simulator answered, by vendor id (see `Simulator.stats`). */
+  stats(): Record<SimulatedVendor, SimulatorStats>;
 };
 
 export interface StartAllOptions extends Omit<SimulatorOptions, "port"> {
@@ -45,6 +47,11 @@ export async function startAll(options: StartAllOptions = {}): Promise<AllSimula
     ...(byId as { [Id in SimulatedVendor]: SimulatorOf<Id> }),
     reset: () => running.forEach((sim) => sim.reset()),
     close: closeAll,
+    stats: () =>
+      Object.fromEntries(running.map((sim) => [sim.vendor, sim.stats()])) as Record<
+        SimulatedVendor,
+        SimulatorStats
+      >,
   };
 }
 

@@ -3,6 +3,7 @@ import { isRecord, resolve, type Json } from "./json-document";
 // generated descriptor (src/generated/vendor.ts). @rollcall/core interprets the descriptor; the
 // `satisfies VendorDescriptor` in the generated file makes tsc hold the two to one shape.
 import { CodegenError } from "./codegen-error";
+import { rateLimits, type RateLimitFact } from "./rate-limit-facts";
 import type { Vendor } from "./registry";
 
 /** Upper-case methods in the order core lists them. */
@@ -67,6 +68,7 @@ export interface DescriptorFacts {
   querySerializer?: { array: { style: string; explode: boolean } };
   errorKinds?: Record<string, string>;
   errorBody?: ErrorBodyShapeFact[];
+  rateLimits?: RateLimitFact[];
 }
 
 /** Reads and validates the descriptor facts of one bundled spec; a fault names spec and JSON path. */
@@ -94,6 +96,9 @@ export function describeVendor(vendor: Vendor, document: Json): DescriptorFacts 
   if (kinds) facts.errorKinds = kinds;
   const body = errorBody(document["x-rollcall-error-body"], fail);
   if (body) facts.errorBody = body;
+  const routes = operations.map((operation) => operation.route);
+  const limits = rateLimits(document["x-rollcall-rate-limits"], routes, fail);
+  if (limits) facts.rateLimits = limits;
   // A scheme fault is found once per operation that uses it: report it once.
   if (problems.length > 0) throw new CodegenError([...new Set(problems)]);
   return facts;

@@ -239,3 +239,73 @@ describe("describeVendor", () => {
     });
   });
 });
+
+describe("x-rollcall-rate-limits", () => {
+  const limit = {
+    id: "reads",
+    keyedBy: "credential",
+    requests: 3000,
+    windowSeconds: 60,
+    scope: { methods: ["GET"], routes: ["POST /users"] },
+    headers: {
+      remaining: "X-RateLimit-Remaining",
+      reset: "X-RateLimit-Reset",
+      resetIn: "epoch-seconds",
+    },
+    source: "https://docs.acme.test/limits",
+  };
+
+  it("carries each limit into the descriptor, the window in milliseconds and headers lower-case", () => {
+    expect(describeVendor(vendor, spec({ "x-rollcall-rate-limits": [limit] })).rateLimits).toEqual([
+      {
+        id: "reads",
+        keyedBy: "credential",
+        requests: 3000,
+        windowMs: 60_000,
+        scope: { methods: ["GET"], routes: ["POST /users"] },
+        headers: {
+          remaining: "x-ratelimit-remaining",
+          reset: "x-ratelimit-reset",
+          resetIn: "epoch-seconds",
+        },
+        source: "https://docs.acme.test/limits",
+      },
+    ]);
+    expect(describeVendor(vendor, spec())).not.toHaveProperty("rateLimits");
+  });
+
+  it("refuses a malformed limit, naming the spec and the JSON path", () => {
+    const bad = {
+      id: "Reads",
+      keyedBy: "account",
+      requests: 0,
+      windowSeconds: "60",
+      scope: { methods: ["get"], routes: ["GET /nowhere"] },
+      headers: { reset: "X RateLimit", used: "X-RateLimit-Used" },
+      source: "docs.acme.test",
+      burst: 5,
+    };
+    expect(
+      problems(spec({ "x-rollcall-rate-limits": [bad, { ...limit, id: "reads" }, limit] })),
+    ).toEqual([
+      "specs/acme.yaml: x-rollcall-rate-limits[0].burst is not a limit field (id, keyedBy, requests, windowSeconds, scope, headers, source)",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].id must be a lower-case name such as configuration-api",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].keyedBy must be one of credential, ip",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].requests must be a whole number of requests, at least 1",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].windowSeconds must be a number of seconds greater than 0",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].source must be the https URL where the vendor publishes the limit",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].scope.methods[0] names no method of the spec's operations",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].scope.routes[0] names no route of the spec's operations",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].headers.reset must be a header name such as X-RateLimit-Remaining",
+      "specs/acme.yaml: x-rollcall-rate-limits[0].headers.used is not a header role (limit, remaining, reset, period, state, resetIn)",
+      'specs/acme.yaml: x-rollcall-rate-limits[2].id repeats "reads"',
+    ]);
+    expect(problems(spec({ "x-rollcall-rate-limits": {} }))).toEqual([
+      "specs/acme.yaml: x-rollcall-rate-limits must be a non-empty list of request limits",
+    ]);
+    const noResetIn = { ...limit, headers: { reset: "X-RateLimit-Reset" } };
+    expect(problems(spec({ "x-rollcall-rate-limits": [noResetIn] }))).toEqual([
+      "specs/acme.yaml: x-rollcall-rate-limits[0].headers.resetIn must say how the reset header counts: seconds or epoch-seconds",
+    ]);
+  });
+});

@@ -28,6 +28,8 @@ export interface Connections {
 
 // The embedded simulators serve the demo organisation only. Response validation is for the
 // simulators' own tests; the CLI trusts them.
+// The demo keeps the vendors' request limits on, at their real pace: its few dozen requests are
+// far under every limit, so they cost no time, and the answers carry the vendors' real headers.
 const SIMULATOR_OPTIONS = { seed: "demo", validateResponses: false } as const;
 
 /** A simulator's credentials, named as the client options the connector's settings fill. */

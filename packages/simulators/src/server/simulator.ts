@@ -10,6 +10,13 @@ import {
 } from "../spec/contract";
 import type { OpenApiDocument } from "../spec/openapi-document";
 import { FaultScript, type Fault } from "./faults";
+import {
+  RateLimits,
+  rateLimitHeaders,
+  wallClock,
+  type RateLimitVerdict,
+  type SimulatorClock,
+} from "./rate-limits";
 import { redactHeaders, redactJson, redactQuery, scrubText } from "./redaction";
 import type {
   ErrorKind,
@@ -26,6 +33,30 @@ export interface SimulatorOptions {
    * violation. Defaults to true under vitest (`VITEST`) or when NODE_ENV is "test".
    */
   validateResponses?: boolean;
+  /**
+   * Enforce the vendor's published request limits (the spec's `x-rollcall-rate-limits`), answering
+   * 429 as the vendor does. Default true; faults still override.
+   */
+  limits?: boolean;
+  /** Mean latency added before each answer, in ms (default 0). */
+  latency?: number;
+  /** The latency varies evenly by up to this many ms either side of the mean (default 0). */
+  jitter?: number;
+  /**
+   * Vendor time runs this many times faster than the wall clock (default 1): with 60, eagle.io's
+   * 5-minute window passes in 5 seconds. Headers still report wall-clock seconds.
+   */
+  timeScale?: number;
+  /** The clock the limits and the latency read and sleep on; tests pass a fake one. */
+  clock?: SimulatorClock;
+}
+
+/** What a simulator answered since it started or was last reset. */
+export interface SimulatorStats {
+  /** Requests answered, by HTTP status (`"200"`, `"429"`, …). */
+  statuses: Record<string, number>;
+  /** 429s the vendor's request limits caused, by limit id (scripted faults not included). */
+  throttled: Record<string, number>;
 }
 
 /** One request as it reached the simulator, with every credential redacted. */
@@ -92,6 +123,8 @@ export class Simulator<Store extends ResettableStore, Credentials> {
   readonly #log: LoggedRequest[] = [];
   readonly #violations: ContractViolation[] = [];
   readonly #basePath: string;
+  readonly #stats: SimulatorStats;
+  readonly #limits: RateLimits;
 
   /** @internal use `startSimulator(id)` or the vendor's start function. */
   constructor(
@@ -101,6 +134,8 @@ export class Simulator<Store extends ResettableStore, Credentials> {
     log: LoggedRequest[],
     violations: ContractViolation[],
     faults: FaultScript,
+    stats: SimulatorStats,
+    limits: RateLimits,
   ) {
     this.vendor = definition.id;
     this.credentials = definition.credentials;
@@ -111,6 +146,13 @@ export class Simulator<Store extends ResettableStore, Credentials> {
     this.#log = log;
     this.#violations = violations;
     this.#basePath = definition.basePath;
+    this.#stats = stats;
+    this.#limits = limits;
+  }
+
+  /** How many requests got each status, and how many 429s each request limit caused. */
+  stats(): SimulatorStats {
+    return { statuses: { ...this.#stats.statuses }, throttled: { ...this.#stats.throttled } };
   }
 
   /** Every request received so far, oldest first. */
@@ -143,11 +185,13 @@ export class Simulator<Store extends ResettableStore, Credentials> {
       throw new ContractViolationError(this.vendor, this.#violations);
   }
 
-  /** Restores the seed data and forgets scripted faults and logged requests. */
+  /** Restores the seed data, refills the request limits, and forgets faults, logs and stats. */
   reset(): void {
     this.store.reset();
     this.faults.clear();
     this.#log.length = 0;
+    this.#limits.reset();
+    clearStats(this.#stats);
   }
 
   /** Stops the server; rejects with ContractViolationError if any response broke the spec. */
@@ -199,6 +243,20 @@ function keyPath(routeKey: string): string {
 
 class PayloadTooLarge extends Error {}
 
+function clearStats(stats: SimulatorStats): void {
+  stats.statuses = {};
+  stats.throttled = {};
+}
+
+function count(record: Record<string, number>, key: string): void {
+  record[key] = (record[key] ?? 0) + 1;
+}
+
+/** A latency of `mean` ms, spread evenly over ± `jitter`, never negative. */
+function latencyOf(mean: number, jitter: number): number {
+  return Math.max(0, mean + (Math.random() * 2 - 1) * jitter);
+}
+
 /** Catches a secret sent under a name no redaction rule knows (a custom header, say). */
 function scrubValues<T extends string | string[]>(
   record: Record<string, T>,
@@ -248,6 +306,14 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
   const log: LoggedRequest[] = [];
   const violations: ContractViolation[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  const clock = options.clock ?? wallClock(timers);
+  const limits = new RateLimits(definition.rateLimits ?? [], options.timeScale ?? 1, clock);
+  const enforceLimits = options.limits ?? true;
+  const latency = options.latency ?? 0;
+  const jitter = options.jitter ?? 0;
+  const stats: SimulatorStats = { statuses: {}, throttled: {} };
+  // The rate-limit headers each request's answer carries, from the limit it counted against.
+  const limitHeaders = new WeakMap<LoggedRequest, Record<string, string>>();
   const faults = new FaultScript((route, request) =>
     matchesRoute(route, definition.basePath, request),
   );
@@ -257,9 +323,11 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
 
   function send(res: ServerResponse, entry: LoggedRequest, response: SimResponse): void {
     entry.status = response.status;
+    count(stats.statuses, String(response.status));
     if (res.destroyed || res.headersSent) return;
     const headers: Record<string, string> = {
       ...definition.commonHeaders?.(new Date()),
+      ...limitHeaders.get(entry),
       ...response.headers,
     };
     let payload = "";
@@ -324,16 +392,51 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
     );
   }
 
-  function faultResponse(fault: Fault): SimResponse | undefined {
+  /** The vendor's rate-limit headers for a verdict: the spec's roles, then the vendor's own. */
+  function headersOf(verdict: RateLimitVerdict | undefined): Record<string, string> {
+    return {
+      ...(verdict && rateLimitHeaders(verdict)),
+      ...definition.rateLimitHeaders(verdict),
+    };
+  }
+
+  /** The vendor's 429: its error body and the headers of the limit that refused the call. */
+  function throttledResponse(verdict: RateLimitVerdict | undefined): SimResponse {
+    const response = frameworkError("rate-limited", "Rate limit exceeded. Try again later.", 429);
+    return { ...response, headers: { ...headersOf(verdict), ...response.headers } };
+  }
+
+  /**
+   * Counts the request against the limits keyed by `keyedBy`; answers the vendor's 429 and returns
+   * true when a bucket is empty. The client's IP keys IP limits; a simulator accepts one
+   * credential, so every authenticated request shares the credential limits' buckets.
+   */
+  function refusedByLimits(
+    keyedBy: "ip" | "credential",
+    req: IncomingMessage,
+    res: ServerResponse,
+    entry: LoggedRequest,
+    operation: ContractOperation | undefined,
+  ): boolean {
+    if (!enforceLimits) return false;
+    const key = keyedBy === "ip" ? (req.socket.remoteAddress ?? "") : "credential";
+    const verdict = limits.take(keyedBy, key, entry.method, operation?.routeKey);
+    if (!verdict) return false;
+    if (verdict.allowed) {
+      limitHeaders.set(entry, headersOf(verdict));
+      return false;
+    }
+    count(stats.throttled, verdict.rule.id);
+    send(res, entry, checked(operation, throttledResponse(verdict)));
+    return true;
+  }
+
+  function faultResponse(fault: Fault, method: string, routeKey?: string): SimResponse | undefined {
     switch (fault.kind) {
       case "rate-limit": {
-        const standard = frameworkError(
-          "rate-limited",
-          "Rate limit exceeded. Try again later.",
-          429,
-        );
+        const standard = throttledResponse(limits.throttled(method, routeKey));
         const response = fault.body === undefined ? standard : { ...standard, body: fault.body };
-        const headers = { ...definition.rateLimitHeaders(new Date()), ...response.headers };
+        const headers = { ...response.headers };
         if (fault.retryAfterSeconds !== undefined)
           headers["retry-after"] = String(fault.retryAfterSeconds);
         return { ...response, headers };
@@ -386,6 +489,10 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
       timestamp: new Date().toISOString(),
     };
     log.push(entry);
+    if (latency > 0 || jitter > 0) {
+      await clock.sleep(latencyOf(latency, jitter));
+      if (res.destroyed) return;
+    }
 
     let rawBody: Buffer;
     try {
@@ -442,10 +549,11 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
         });
         if (res.destroyed) return;
       } else {
-        const response = faultResponse(fault);
+        const response = faultResponse(fault, method, operation?.routeKey);
         if (response) {
           if (response.contentType === "text/x-broken") {
             entry.status = response.status;
+            count(stats.statuses, String(response.status));
             res.writeHead(response.status, {
               "content-type": `${definition.jsonMediaType}; charset=utf-8`,
             });
@@ -458,6 +566,8 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
       }
     }
 
+    // A limit per client IP counts every request, whatever it carries or asks for.
+    if (refusedByLimits("ip", req, res, entry, operation)) return;
     if (
       definition.maxQueryBytes !== undefined &&
       Buffer.byteLength(rawQuery) > definition.maxQueryBytes
@@ -531,6 +641,8 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
       );
       return;
     }
+    // A limit per credential counts the requests that authenticated with it.
+    if (refusedByLimits("credential", req, res, entry, op)) return;
 
     const problems = contract.checkRequest({
       operation: op,
@@ -611,5 +723,5 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
   });
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://127.0.0.1:${port}${definition.basePath}`;
-  return new Simulator(definition, server, baseUrl, log, violations, faults);
+  return new Simulator(definition, server, baseUrl, log, violations, faults, stats, limits);
 }

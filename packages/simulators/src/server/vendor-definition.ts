@@ -1,5 +1,6 @@
 import type { ContractOperation, ContractProblem } from "../spec/contract";
 import type { OpenApiDocument } from "../spec/openapi-document";
+import type { RateLimitRule, RateLimitVerdict } from "./rate-limits";
 
 /** The reasons the framework itself answers with an error, before or instead of a handler. */
 export type ErrorKind =
@@ -97,10 +98,16 @@ export interface VendorDefinition<Store extends ResettableStore, Credentials> {
     status?: number,
     problems?: ContractProblem[],
   ): SimResponse;
-  /** Headers the vendor sends on every response (Rootly's rate-limit counters). */
+  /** Headers the vendor sends on every response. */
   commonHeaders?(now: Date): Record<string, string>;
-  /** Vendor rate-limit headers to send with a 429. */
-  rateLimitHeaders(now: Date): Record<string, string>;
+  /** The vendor's request limits (the spec's `x-rollcall-rate-limits`); none when absent. */
+  rateLimits?: readonly RateLimitRule[];
+  /**
+   * Rate-limit headers beyond the roles the spec names, or in the vendor's own format (Rootly's
+   * `X-RateLimit-Used`, OpsGenie's `X-RateLimit-Reason`), for the limit a request counted against;
+   * `verdict` is undefined for a scripted 429 on a call no limit selects.
+   */
+  rateLimitHeaders(verdict: RateLimitVerdict | undefined): Record<string, string>;
   /** Handlers keyed by route key: `METHOD /path/{}` (see toRouteKey). */
   handlers: Readonly<Record<string, Handler<Store>>>;
   /** Largest request body accepted, in bytes. */

@@ -2,6 +2,7 @@
 // (from `servers`), the JSON media type (from the operations' content), where credentials go (from
 // `securitySchemes`, `security` and `x-rollcall-api-key-in-body`) and which fields are secret.
 import type { CredentialField } from "../credentials";
+import type { RateLimitRule } from "../server/rate-limits";
 import { toRouteKey } from "./contract";
 import {
   HTTP_METHODS,
@@ -30,6 +31,8 @@ export interface SpecFacts {
   placements: ReadonlyMap<string, readonly CredentialPlacement[]>;
   /** Query and body field names that carry secrets (a query key, `format: password` properties). */
   secretFields: readonly string[];
+  /** The vendor's request limits (`x-rollcall-rate-limits`). */
+  rateLimits: readonly RateLimitRule[];
 }
 
 interface SecurityScheme {
@@ -173,5 +176,39 @@ export function specFacts(spec: OpenApiDocument): SpecFacts {
     credentials: [...credentials.values()],
     placements,
     secretFields: [...secretFields],
+    rateLimits: rateLimitRules(spec),
   };
+}
+
+const EXTENSION = "x-rollcall-rate-limits";
+
+/** The spec's x-rollcall-rate-limits as rules (codegen has validated the committed specs). */
+function rateLimitRules(spec: Record<string, unknown>): RateLimitRule[] {
+  const limits = spec[EXTENSION];
+  if (!Array.isArray(limits)) return [];
+  return limits.map((limit: Record<string, unknown>) => {
+    const scope = (limit.scope ?? {}) as { methods?: string[]; routes?: string[] };
+    const headers = limit.headers as Record<string, string> | undefined;
+    return {
+      id: String(limit.id),
+      keyedBy: limit.keyedBy === "ip" ? "ip" : "credential",
+      requests: Number(limit.requests),
+      windowMs: Number(limit.windowSeconds) * 1000,
+      ...(scope.methods && { methods: scope.methods.map((method) => method.toUpperCase()) }),
+      ...(scope.routes && {
+        routes: scope.routes.map((route) => {
+          const [method = "", path = ""] = route.split(" ");
+          return toRouteKey(method, path);
+        }),
+      }),
+      ...(headers && {
+        headers: Object.fromEntries(
+          Object.entries(headers).map(([role, name]) => [
+            role,
+            role === "resetIn" ? name : name.toLowerCase(),
+          ]),
+        ),
+      }),
+    };
+  });
 }

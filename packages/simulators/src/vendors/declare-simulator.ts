@@ -149,6 +149,7 @@ export function declareSimulator<
         credentials,
         secrets: credentials.secretValues(),
         secretFields: facts.secretFields,
+        rateLimits: facts.rateLimits,
         authenticate: (material) =>
           (facts.placements.get(material.operation.routeKey) ?? []).some(
             (placement) => presented(material, placement) === expected(placement, values),

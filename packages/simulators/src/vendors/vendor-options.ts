@@ -31,6 +31,19 @@ export function checkVendorOptions(
       `${where}: port must be an integer from 0 to 65535, got ${String(options.port)}`,
     );
   }
+  if (options.limits !== undefined && typeof options.limits !== "boolean") {
+    throw new TypeError(`${where}: limits must be true or false, got ${String(options.limits)}`);
+  }
+  for (const name of ["latency", "jitter"] as const) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === "number" && value >= 0 && value <= 600_000)) {
+      throw new RangeError(`${where}: ${name} must be from 0 to 600000 ms, got ${String(value)}`);
+    }
+  }
+  const scale = options.timeScale;
+  if (scale !== undefined && !(typeof scale === "number" && scale > 0 && Number.isFinite(scale))) {
+    throw new RangeError(`${where}: timeScale must be a number above 0, got ${String(scale)}`);
+  }
   const count = options.generatedUsers;
   if (count !== undefined && !(Number.isInteger(count) && count >= 0 && count <= 1_000_000)) {
     throw new RangeError(

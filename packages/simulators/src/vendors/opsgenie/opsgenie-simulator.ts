@@ -204,11 +204,9 @@ export const opsgenieSimulator = declareSimulator<
       const code = status ?? STATUS_BY_KIND[kind];
       return opsgenieError(code, kind === "unauthorized" ? "Could not authenticate" : message);
     },
-    rateLimitHeaders: () => ({
-      "x-ratelimit-state": "THROTTLED",
-      "x-ratelimit-reason": "INTEGRATION",
-      "x-ratelimit-period-in-sec": "60",
-    }),
+    // Which bucket refused the call: the configuration domain's is the account's.
+    rateLimitHeaders: (verdict): Record<string, string> =>
+      verdict?.allowed === false ? { "x-ratelimit-reason": "ACCOUNT" } : {},
     handlers: opsgenieHandlers,
   }),
 });

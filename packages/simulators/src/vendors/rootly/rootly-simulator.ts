@@ -31,9 +31,6 @@ export type RootlySimulator = Simulator<RootlyStore, Credentials<"token">>;
 type Schemas = components["schemas"];
 
 const DEFAULT_PAGE_SIZE = 20;
-const RATE_LIMIT = 3000;
-// X-RateLimit-Limit carries the quota and its window, as Rootly documents it.
-const RATE_LIMIT_HEADER = `${RATE_LIMIT}, ${RATE_LIMIT};window=60`;
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   ...DEFAULT_ERROR_STATUS,
@@ -424,43 +421,35 @@ export const rootlyHandlers: Record<string, Handler<RootlyStore>> = {
 /** Rootly's JSON:API: a bearer token; every answer carries Rootly's rate-limit counters. */
 export const rootlySimulator = declareSimulator<"token", RootlyStore, RootlySimulatorOptions>({
   id: "rootly",
-  behaviour: (options) => {
-    let used = 0;
-    const resetAt = (now: Date) => String(Math.floor(now.getTime() / 1000) + 60);
-    return {
-      store: new RootlyStore(options.seed ?? "both", options.generatedUsers ?? 0),
-      errorResponse: (kind, message, status, problems) => {
-        if (kind === "rate-limited") {
-          // What Rootly has been seen to send on a 429: not a JSON:API error document.
-          return { status: 429, body: { error: "Rate limit exceeded. Try again later." } };
-        }
-        if (
-          kind === "invalid-request" &&
-          problems?.some((problem) => problem.location.startsWith("body"))
-        ) {
-          return rootlyError(422, TITLES[422] ?? "Unprocessable Entity", message);
-        }
-        const code = status ?? STATUS_BY_KIND[kind];
-        return rootlyError(code, TITLES[code] ?? "Error", kind === "unauthorized" ? null : message);
-      },
-      commonHeaders: (now) => {
-        used += 1;
-        return {
-          "x-ratelimit-limit": RATE_LIMIT_HEADER,
-          "x-ratelimit-remaining": String(Math.max(RATE_LIMIT - used, 0)),
-          "x-ratelimit-used": String(used),
-          "x-ratelimit-reset": resetAt(now),
-        };
-      },
-      rateLimitHeaders: (now) => ({
-        "x-ratelimit-limit": RATE_LIMIT_HEADER,
-        "x-ratelimit-remaining": "0",
-        "x-ratelimit-used": String(RATE_LIMIT),
-        "x-ratelimit-reset": resetAt(now),
-      }),
-      handlers: rootlyHandlers,
-    };
-  },
+  behaviour: (options) => ({
+    store: new RootlyStore(options.seed ?? "both", options.generatedUsers ?? 0),
+    errorResponse: (kind, message, status, problems) => {
+      if (kind === "rate-limited") {
+        // What Rootly has been seen to send on a 429: not a JSON:API error document.
+        return { status: 429, body: { error: "Rate limit exceeded. Try again later." } };
+      }
+      if (
+        kind === "invalid-request" &&
+        problems?.some((problem) => problem.location.startsWith("body"))
+      ) {
+        return rootlyError(422, TITLES[422] ?? "Unprocessable Entity", message);
+      }
+      const code = status ?? STATUS_BY_KIND[kind];
+      return rootlyError(code, TITLES[code] ?? "Error", kind === "unauthorized" ? null : message);
+    },
+    // X-RateLimit-Limit carries the quota and its window ("3000, 3000;window=60"), as Rootly
+    // documents it, and X-RateLimit-Used what the window has spent.
+    rateLimitHeaders: (verdict): Record<string, string> => {
+      if (!verdict) return {};
+      const { requests } = verdict.rule;
+      const window = Math.ceil(verdict.periodSeconds);
+      return {
+        "x-ratelimit-limit": `${requests}, ${requests};window=${window}`,
+        "x-ratelimit-used": String(requests - verdict.remaining),
+      };
+    },
+    handlers: rootlyHandlers,
+  }),
 });
 
 /** Starts a fake Rootly API (JSON:API) on 127.0.0.1. */
