@@ -23,6 +23,7 @@ import { ClientValidationError } from "./errors";
 import type { HttpMethod } from "./http-method";
 import { methodWrapper, type BaseMethod } from "./method-wrapper";
 import { createClient, createQuerySerializer } from "./openapi-fetch-client";
+import { checkRateLimitOptions, createRateLimiter } from "./rate-limiter";
 import { createRedactor } from "./redaction";
 import { serverRetryDelay } from "./retry-policy";
 import { checkVendorConfig } from "./vendor-config-check";
@@ -94,9 +95,12 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   };
 
   checkVendorConfig(vendor, options, fail);
-  const redactor = createRedactor(secretsOf(vendor, options));
+  const secrets = secretsOf(vendor, options);
+  const redactor = createRedactor(secrets);
   const baseUrl = resolveBaseUrl(vendor, options, redactor, fail);
   const [defaults] = callContext(options as LooseInit, fail);
+  const retryDelay = vendor.retryDelay ?? serverRetryDelay;
+  const rateLimit = checkRateLimitOptions(options.rateLimit, fail);
   const runtime = createRuntime({
     vendor: vendor.vendor,
     redactor,
@@ -105,9 +109,21 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     requestIdHeaders: (vendor.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) =>
       h.toLowerCase(),
     ),
-    retryDelay: vendor.retryDelay ?? serverRetryDelay,
+    retryDelay,
     errorKinds: vendor.errorKinds ?? {},
     authOnRequest: vendor.auth?.onRequest,
+    limiter:
+      rateLimit === false
+        ? undefined
+        : createRateLimiter(vendor.rateLimits, {
+            vendor: vendor.vendor,
+            baseUrl,
+            secrets,
+            options: rateLimit,
+            now: defaults.retry.now,
+            sleep: defaults.retry.sleep,
+            retryDelay,
+          }),
   });
   const headers = clientHeaders(vendor, options);
   // Stage 6: one openapi-fetch client per distinct auth placement (query and body credential on or
