@@ -3,7 +3,7 @@ import type { ApiErrorKind, RollcallError } from "./errors";
 import type { HttpMethod } from "./http-method";
 import type { RequestCheck } from "./request-checks";
 import type { RetryOptions } from "./retry-policy";
-import type { RateLimitDescriptor } from "./vendor-descriptor";
+import type { RateLimiterFactory } from "../rate-limits/rate-limiter";
 
 /** A fetch the runtime can call: `globalThis.fetch` or anything with its contract (honour `init.signal`). */
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -87,8 +87,11 @@ export interface VendorConfig {
   errorKinds?: Readonly<Record<number, ApiErrorKind>>;
   /** openapi-fetch query serialisation for this API (default: form arrays, deepObject objects). */
   querySerializer?: QuerySerializerOptions;
-  /** The vendor's published request limits (`x-rollcall-rate-limits`): the client paces to them. */
-  rateLimits?: readonly RateLimitDescriptor[];
+  /**
+   * Paces the client to the vendor's published limits: `rateLimiter(limits)` over the spec's
+   * `x-rollcall-rate-limits`, passed by the generated factory when the spec has limits.
+   */
+  rateLimiter?: RateLimiterFactory;
 }
 
 /**
@@ -130,7 +133,10 @@ export interface ApiClientOptions {
   maxResponseBytes?: number;
   /** Retry settings, or `false` for none. */
   retry?: RetryOptions | false;
-  /** Pacing to the vendor's published limits (on by default), or `false` for none. */
+  /**
+   * Pacing to the vendor's published limits (on by default), or `false` for none. Ignored for a
+   * vendor that publishes no limits.
+   */
   rateLimit?: RateLimitOptions | false;
   hooks?: ClientHooks;
 }

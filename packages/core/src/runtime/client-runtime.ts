@@ -14,7 +14,7 @@ import {
   type ApiError,
   type ApiErrorKind,
 } from "./errors";
-import type { RateLimiter, Reservation } from "./rate-limiter";
+import type { RateLimiter, Reservation } from "../rate-limits/rate-limiter";
 import type { Redactor } from "./redaction";
 import { API_ERROR, DELIVERY, hide, type Carrier, type Delivery } from "./response-facts";
 import { backoffDelay, isRetryableStatus, mayRetryMethod, type RetryPolicy } from "./retry-policy";

@@ -23,7 +23,6 @@ import { ClientValidationError } from "./errors";
 import type { HttpMethod } from "./http-method";
 import { methodWrapper, type BaseMethod } from "./method-wrapper";
 import { createClient, createQuerySerializer } from "./openapi-fetch-client";
-import { checkRateLimitOptions, createRateLimiter } from "./rate-limiter";
 import { createRedactor } from "./redaction";
 import { serverRetryDelay } from "./retry-policy";
 import { checkVendorConfig } from "./vendor-config-check";
@@ -100,7 +99,6 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   const baseUrl = resolveBaseUrl(vendor, options, redactor, fail);
   const [defaults] = callContext(options as LooseInit, fail);
   const retryDelay = vendor.retryDelay ?? serverRetryDelay;
-  const rateLimit = checkRateLimitOptions(options.rateLimit, fail);
   const runtime = createRuntime({
     vendor: vendor.vendor,
     redactor,
@@ -112,18 +110,18 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     retryDelay,
     errorKinds: vendor.errorKinds ?? {},
     authOnRequest: vendor.auth?.onRequest,
-    limiter:
-      rateLimit === false
-        ? undefined
-        : createRateLimiter(vendor.rateLimits, {
-            vendor: vendor.vendor,
-            baseUrl,
-            secrets,
-            options: rateLimit,
-            now: defaults.retry.now,
-            sleep: defaults.retry.sleep,
-            retryDelay,
-          }),
+    limiter: vendor.rateLimiter?.(
+      {
+        vendor: vendor.vendor,
+        baseUrl,
+        secrets,
+        options: options.rateLimit,
+        now: defaults.retry.now,
+        sleep: defaults.retry.sleep,
+        retryDelay,
+      },
+      fail,
+    ),
   });
   const headers = clientHeaders(vendor, options);
   // Stage 6: one openapi-fetch client per distinct auth placement (query and body credential on or

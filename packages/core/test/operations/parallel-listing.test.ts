@@ -5,7 +5,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ClientValidationError, PaginationError, paginator } from "../../src/index";
+import {
+  ClientValidationError,
+  PaginationError,
+  paginator,
+  type OperationRules,
+} from "../../src/index";
 import { fakeClient } from "../runtime/fake-vendor";
 import type { paths } from "../runtime/scripted-server";
 
@@ -15,24 +20,18 @@ const drain = async <T>(items: AsyncIterable<T>) => {
   return all;
 };
 
-const rules = (pagination: object) =>
+const rules = <Style extends { offset: string } | { page: string }>(style: Style) =>
   ({
     "GET /users": {
       id: "listUsers",
       path: "/users",
-      pagination: {
-        items: "users",
-        size: "limit",
-        defaultSize: 2,
-        total: "meta.total",
-        ...pagination,
-      },
+      pagination: { items: "users", size: "limit", defaultSize: 2, total: "meta.total", ...style },
     },
-  }) as const;
+  }) as const satisfies OperationRules;
+// Made in each test, not when the file loads: a mutation run switches mutants on per test.
 const byOffset = () =>
-  paginator<paths>()(rules({ offset: "offset" }) as never, "GET /users", "listAllUsers");
-const byPage = () =>
-  paginator<paths>()(rules({ page: "page" }) as never, "GET /users", "listAllUsers");
+  paginator<paths>()(rules({ offset: "offset" }), "GET /users", "listAllUsers");
+const byPage = () => paginator<paths>()(rules({ page: "page" }), "GET /users", "listAllUsers");
 
 /** What the server answers for the page starting at `offset` of `limit` items. */
 type Answer = (offset: number, limit: number, index: number) => object;

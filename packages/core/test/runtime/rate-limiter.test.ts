@@ -6,10 +6,11 @@ import {
   AbortError,
   ClientValidationError,
   RateLimitError,
+  rateLimiter,
   unwrap,
   type ApiClientOptions,
   type RateLimitDescriptor,
-} from "../../src/runtime";
+} from "../../src/index";
 import { fakeClient } from "./fake-vendor";
 import {
   closeAfterEach,
@@ -64,7 +65,7 @@ function limitedClient(
   return fakeClient(
     baseUrl,
     { retry, ...options },
-    { auth: { headers: { "X-Api-Key": key } }, rateLimits: limits },
+    { auth: { headers: { "X-Api-Key": key } }, rateLimiter: rateLimiter(limits) },
   );
 }
 

@@ -1,7 +1,11 @@
-import type { RateLimitOptions } from "./client-options";
+// An interpreter of the limits codegen copies from a spec's `x-rollcall-rate-limits`: a vendor's
+// generated factory passes `rateLimiter(limits)` only when its spec has limits, so a client of a
+// vendor without any bundles none of this.
+import type { RateLimitOptions } from "../runtime/client-options";
+import { checkOptionFields, isFunction, isMs, type OptionChecks } from "../runtime/retry-policy";
+import type { RateLimitDescriptor } from "../runtime/vendor-descriptor";
 import { readRateLimitHeaders } from "./rate-limit-headers";
 import { TokenBucket } from "./token-bucket";
-import type { RateLimitDescriptor } from "./vendor-descriptor";
 
 /** A token a call holds but must wait for: `wait` resolves when it may be sent. */
 export interface Reservation {
@@ -23,7 +27,8 @@ export interface LimiterSettings {
   baseUrl: string;
   /** Every credential of the client: hashed into the bucket key, never kept. */
   secrets: readonly string[];
-  options: RateLimitOptions;
+  /** The user's `rateLimit` option, unchecked. */
+  options: unknown;
   /** The client's retry clock and sleep, when the options name none. */
   now: () => number;
   sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
@@ -76,17 +81,31 @@ function scopeTest(limit: RateLimitDescriptor): (method: string, path: string) =
     (scope.methods?.includes(method as never) ?? false) || routes.some((r) => r(method, path));
 }
 
-/**
- * The limiter of one client, or undefined when there is nothing to pace. Each limit is a token
- * bucket of `requests × share` tokens refilled over `windowMs ÷ timeScale`, keyed by vendor,
- * limit id, the credential's hash or the client's origin (per-IP limits) and the time scale.
- */
-export function createRateLimiter(
-  limits: readonly RateLimitDescriptor[] | undefined,
+/** Builds a client's limiter at construction; `fail` refuses a bad `rateLimit` option. */
+export type RateLimiterFactory = (
   settings: LimiterSettings,
-): RateLimiter | undefined {
-  if (!limits?.length) return undefined;
-  const { options, retryDelay } = settings;
+  fail: (field: string, message: string) => never,
+) => RateLimiter | undefined;
+
+/**
+ * `VendorConfig.rateLimiter` for a vendor's published limits. Each client gets a limiter over
+ * process-wide token buckets, one per limit: `requests × share` tokens refilled over
+ * `windowMs ÷ timeScale`, keyed by vendor, limit id, the credential's hash or the client's origin
+ * (per-IP limits) and the time scale. `rateLimit: false` gives the client none.
+ */
+export function rateLimiter(limits: readonly RateLimitDescriptor[]): RateLimiterFactory {
+  return (settings, fail) => {
+    const options = checkRateLimitOptions(settings.options, fail);
+    return options && limits.length ? createRateLimiter(limits, settings, options) : undefined;
+  };
+}
+
+function createRateLimiter(
+  limits: readonly RateLimitDescriptor[],
+  settings: LimiterSettings,
+  options: RateLimitOptions,
+): RateLimiter {
+  const { retryDelay } = settings;
   const share = options.share ?? 1;
   const scale = options.timeScale ?? 1;
   const now = options.now ?? settings.now;
@@ -167,30 +186,21 @@ export function createRateLimiter(
   };
 }
 
-const isFunction = (value: unknown) => typeof value === "function";
-const positive = (value: unknown) => typeof value === "number" && value > 0 && value < Infinity;
-const OPTION_CHECKS: Record<string, [(value: unknown) => boolean, string]> = {
+const positive = (value: unknown) => isMs(value) && (value as number) > 0;
+const OPTION_CHECKS: OptionChecks = {
   share: [(v) => positive(v) && (v as number) <= 1, "a fraction of the limit, 0 < share ≤ 1"],
   timeScale: [positive, "a finite number > 0"],
-  maxWaitMs: [(v) => v === 0 || positive(v), "a finite number of milliseconds ≥ 0"],
+  maxWaitMs: [isMs, "a finite number of milliseconds ≥ 0"],
   now: [isFunction, "a function"],
   sleep: [isFunction, "a function"],
 };
 
 /** The client's `rateLimit` option checked: false (off), or its options (default: all defaults). */
-export function checkRateLimitOptions(
+function checkRateLimitOptions(
   options: unknown,
   fail: (field: string, message: string) => never,
 ): RateLimitOptions | false {
-  if (options === undefined) return {};
-  if (options === false) return false;
-  if (typeof options !== "object" || options === null)
-    fail("options.rateLimit", "must be an object of rate-limit options or false");
-  for (const [key, value] of Object.entries(options)) {
-    if (value === undefined) continue;
-    const check = Object.hasOwn(OPTION_CHECKS, key) ? OPTION_CHECKS[key] : undefined;
-    if (!check) fail(`options.rateLimit.${key}`, "is not a rate-limit option");
-    else if (!check[0](value)) fail(`options.rateLimit.${key}`, `must be ${check[1]}`);
-  }
+  if (options === undefined || options === false) return options ?? {};
+  checkOptionFields(options, OPTION_CHECKS, "options.rateLimit", "rate-limit", fail);
   return options as RateLimitOptions;
 }

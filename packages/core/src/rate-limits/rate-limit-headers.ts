@@ -1,4 +1,4 @@
-import type { RateLimitDescriptor } from "./vendor-descriptor";
+import type { RateLimitDescriptor } from "../runtime/vendor-descriptor";
 
 /** What a response's rate-limit headers say, each value already checked; absent when unusable. */
 export interface RateLimitReading {
