@@ -1,5 +1,4 @@
-import { ClientValidationError, PaginationError, type PaginationFailure } from "./errors";
-import type { FetchedPage } from "./pagination";
+import { notRepeating, paginationFailure, requirePositive, type FetchedPage } from "./pagination";
 
 /** One page by its 0-based index, with the listing's total as that page states it. */
 export interface IndexedPage<T, B> {
@@ -39,27 +38,8 @@ export async function* parallelPages<T, B>(
   options: ParallelPagesOptions<T, B>,
 ): AsyncGenerator<FetchedPage<T, number> & { body: B }, void, undefined> {
   const { fetchPage, pageSize, concurrency, vendor, maxPages = 10_000 } = options;
-  for (const [field, value] of [
-    ["concurrency", concurrency],
-    ["maxPages", maxPages],
-    ["pageSize", pageSize],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new ClientValidationError({
-        vendor: vendor ?? "unknown",
-        operation: "paginate",
-        field,
-        message: `must be a positive integer, got ${String(value)}`,
-      });
-    }
-  }
-  const fail = (reason: PaginationFailure, pagesFetched: number, why: string) =>
-    new PaginationError({
-      vendor,
-      reason,
-      pagesFetched,
-      message: `${vendor ?? "pagination"}: ${why}`,
-    });
+  requirePositive(vendor, { concurrency, maxPages, pageSize });
+  const fail = paginationFailure(vendor);
 
   const first = await fetchPage(0);
   const total = first.total;
@@ -101,15 +81,7 @@ export async function* parallelPages<T, B>(
           );
         }
       }
-      const json = items.length ? JSON.stringify(items) : undefined;
-      if (json !== undefined && json === previous) {
-        throw fail(
-          "repeated-page",
-          pageNumber,
-          `page ${pageNumber} repeats page ${index} (the server ignored the cursor)`,
-        );
-      }
-      previous = json;
+      previous = notRepeating(fail, items, previous, pageNumber);
       itemsSoFar += items.length;
       if (items.length) yield { items, cursor, pageNumber, itemsSoFar, body };
       if (!known && items.length < pageSize) return;
