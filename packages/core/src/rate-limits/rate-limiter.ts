@@ -144,11 +144,18 @@ function createRateLimiter(
       // reaches the caller as a RateLimitError with its retryAfterMs, as without a limiter).
       if (ms > maxWaitMs) return void giveBack();
       return {
-        wait: (signal) =>
-          sleep(ms, signal).catch((reason: unknown) => {
+        wait: async (signal) => {
+          try {
+            await sleep(ms, signal);
+            // A timer may fire a little early (a busy event loop's clock lags): never send
+            // before the token is due, or a vendor counting the same window answers 429.
+            const early = at + ms - now();
+            if (early > 0) await sleep(early, signal);
+          } catch (reason) {
             giveBack();
             throw reason;
-          }),
+          }
+        },
       };
     },
 

@@ -1,23 +1,26 @@
 /**
- * A token bucket on an injected clock (ms): `capacity` tokens, refilled continuously at
- * `capacity / windowMs`. A call takes its token at once and is told how long to wait for it, so
- * concurrent callers queue in the order they asked without polling: no loop, no spinning.
+ * The burst a bucket allows, as a fraction of the limit. Network jitter can bunch calls sent apart
+ * so that they reach the vendor together; keeping a tenth of the burst back absorbs that bunching
+ * (up to a tenth of the window) without slowing the steady rate.
+ */
+const BURST = 0.9;
+
+/**
+ * A token bucket on an injected clock (ms) for `limit` calls per `windowMs`: it refills
+ * continuously at `limit / windowMs` and holds at most 90% of the limit (at least one token). A
+ * call takes its token at once and is told how long to wait for it, so concurrent callers queue in
+ * the order they asked without polling: no loop, no spinning.
  */
 export class TokenBucket {
+  private capacity = 0;
+  private perMs = 0;
   private tokens: number;
   private at: number;
 
-  constructor(
-    private capacity: number,
-    private windowMs: number,
-    now: number,
-  ) {
-    this.tokens = capacity;
+  constructor(limit: number, windowMs: number, now: number) {
     this.at = now;
-  }
-
-  private get perMs(): number {
-    return this.capacity / this.windowMs;
+    this.resize(limit, windowMs, now);
+    this.tokens = this.capacity;
   }
 
   private refill(now: number): void {
@@ -51,11 +54,11 @@ export class TokenBucket {
     this.tokens = Math.min(this.tokens, -ms * this.perMs);
   }
 
-  /** The vendor states the limit or the window: adopt them (the caller has checked the values). */
-  resize(capacity: number, windowMs: number, now: number): void {
+  /** `limit` calls per `windowMs` from now on (the caller has checked the values). */
+  resize(limit: number, windowMs: number, now: number): void {
     this.refill(now);
-    this.tokens = Math.min(this.tokens, capacity);
-    this.capacity = capacity;
-    this.windowMs = windowMs;
+    this.capacity = Math.min(limit, Math.max(1, Math.floor(limit * BURST)));
+    this.perMs = limit / windowMs;
+    this.tokens = Math.min(this.tokens, this.capacity);
   }
 }
