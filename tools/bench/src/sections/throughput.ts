@@ -73,6 +73,8 @@ export async function runThroughput(options: BenchOptions): Promise<Figure[]> {
       const generated = ["opsgenie", "rootly"].includes(connector.id)
         ? { generatedUsers: Math.ceil(PEOPLE / generating) }
         : {};
+      // `latency`, `jitter` and `timeScale` are the simulators' options for enforced limits (issue
+      // 18); a simulator without them ignores them, and the rows then show unthrottled pulls.
       const simulator = await startSimulator(connector.id, {
         ...generated,
         validateResponses: false,
