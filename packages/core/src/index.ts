@@ -11,3 +11,10 @@ export type {
   ConnectorSettings,
 } from "./connector";
 export * from "./operations/index";
+export { rateLimiter } from "./rate-limits/rate-limiter";
+export type {
+  LimiterSettings,
+  RateLimiter,
+  RateLimiterFactory,
+  Reservation,
+} from "./rate-limits/rate-limiter";

@@ -25,6 +25,7 @@ export const SECTION_IDS = [
   "directory",
   "pagination",
   "cli",
+  "throughput",
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 

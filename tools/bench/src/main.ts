@@ -12,6 +12,7 @@ const SECTIONS: Record<SectionId, () => Promise<(options: BenchOptions) => Promi
   directory: async () => (await import("./sections/directory-scale")).runDirectoryScale,
   pagination: async () => (await import("./sections/pagination")).runPagination,
   cli: async () => (await import("./sections/cli")).runCli,
+  throughput: async () => (await import("./sections/throughput")).runThroughput,
 };
 
 async function main(): Promise<number> {

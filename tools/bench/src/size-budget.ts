@@ -32,9 +32,12 @@ export const VENDOR_CLIENT_TARGET_GZIP = 1500;
  * 15 first moved each vendor's auth, error-body and region code into a descriptor reader here
  * (9.6 kB); codegen now writes each vendor's factory instead, so core is back to 9.0 kB. Issue 16
  * placed credentials per operation (route scopes and scoped headers, so OpsGenie's v2 calls send
- * `Authorization: GenieKey` while its v1 calls keep the key in the query): ~9.26 kB.
+ * `Authorization: GenieKey` while its v1 calls keep the key in the query): ~9.26 kB. Issue 18's
+ * client-side rate limiter lives outside the runtime (`rateLimiter(limits)`, passed by a generated
+ * factory only when its spec has limits, ~1.6 kB); the runtime keeps only the calls to it before
+ * each attempt and after each response, and the `rateLimit` option: ~9.43 kB.
  */
-export const CORE_RUNTIME_MAX_GZIP = 9300;
+export const CORE_RUNTIME_MAX_GZIP = 9450;
 /**
  * A vendor bundle here keeps core as an external import, and esbuild keeps every name the package
  * imports from core in that import line, used by the factory or not. Since request bodies are

@@ -56,6 +56,11 @@ export interface PaginationRule {
   readonly nextPage?: string;
   /** Page-number style: dotted response path that is set when a next page exists. */
   readonly hasNext?: string;
+  /**
+   * Dotted response path of the listing's total item count. When set, the pages after the first
+   * are fetched several at a time (`ListOptions.concurrency`), each checked against that total.
+   */
+  readonly total?: string;
 }
 
 /** What codegen emits per operation in `src/generated/operations.ts`. */

@@ -2,6 +2,7 @@ import type { CallOptions } from "../runtime/client-options";
 import type { ApiClient } from "../runtime/create-api-client";
 import { ClientValidationError, ResponseParseError } from "../runtime/errors";
 import { pages, type FetchedPage } from "../runtime/pagination";
+import { parallelPages } from "../runtime/parallel-pages";
 import { unwrap } from "../runtime/unwrap";
 import {
   ruleProblem,
@@ -9,6 +10,9 @@ import {
   type OperationRules,
   type PaginationRule,
 } from "./operation-rules";
+
+/** Pages in flight at once for a listing that states its total. */
+const DEFAULT_CONCURRENCY = 4;
 
 /** A list operation as codegen emits it: an {@link OperationRule} with its pagination. */
 export type ListOperation = OperationRule & { readonly pagination: PaginationRule };
@@ -19,6 +23,11 @@ export interface ListOptions {
   pageSize?: number;
   /** Runaway guard passed to core's pagination driver (default 10 000 pages). */
   maxPages?: number;
+  /**
+   * Pages in flight at once, for a listing whose pages state its total (default 4; 1 walks one
+   * page at a time). Items still come in order.
+   */
+  concurrency?: number;
   /** Per-request timeout and retry settings for every page. */
   call?: CallOptions;
 }
@@ -159,34 +168,59 @@ export function paginator<Paths extends {}>() {
         const wrong = ruleProblem(parameter, path?.[parameter.name]);
         if (wrong) fail(`options.path.${parameter.name}`, wrong);
       }
+      const { concurrency = DEFAULT_CONCURRENCY } = options as ListOptions;
+      if (!Number.isInteger(concurrency) || (concurrency as number) < 1)
+        fail("options.concurrency", `must be a positive integer, got ${String(concurrency)}`);
+      /** The page at `cursor` (an offset or a page number): its items and whole body. */
+      const fetchAt = async (cursor: number) => {
+        const position = { [rule.offset ?? (rule.page as string)]: cursor };
+        const body: unknown = unwrap(
+          await (client.GET as (path: string, init: object) => Promise<never>)(operation.path, {
+            params: { query: { ...query, ...position }, ...(path !== undefined && { path }) },
+            ...call,
+          }),
+        );
+        const items = at(body, rule.items) ?? [];
+        if (!Array.isArray(items)) {
+          // The path template, not the URL: the URL may carry a credential in its query.
+          throw new ResponseParseError({
+            ...{ vendor, method: "GET", url: operation.path, status: 200 },
+            ...{ contentType: undefined, bodySnippet: "" },
+            problem: `the page's \`${rule.items}\` is not an array`,
+          });
+        }
+        return { items: items as unknown[], body };
+      };
+      const first = rule.offset === undefined ? 1 : 0;
+      const limits = maxPages === undefined ? {} : { maxPages };
+      if (rule.total !== undefined && concurrency !== 1) {
+        const step = rule.offset === undefined ? 1 : (pageSize as number);
+        return parallelPages({
+          vendor,
+          pageSize: pageSize as number,
+          concurrency: concurrency as number,
+          ...limits,
+          fetchPage: async (index) => {
+            const cursor = first + index * step;
+            const page = await fetchAt(cursor);
+            return { ...page, cursor, total: at(page.body, rule.total) };
+          },
+        });
+      }
       let body: unknown;
       const fetched = pages<unknown, number>({
         vendor,
-        first: rule.offset === undefined ? 1 : 0,
+        first,
         pageSize: pageSize as number,
-        ...(maxPages === undefined ? {} : { maxPages }),
+        ...limits,
         fetchPage: async (cursor) => {
-          const position = { [rule.offset ?? (rule.page as string)]: cursor };
-          body = unwrap(
-            await (client.GET as (path: string, init: object) => Promise<never>)(operation.path, {
-              params: { query: { ...query, ...position }, ...(path !== undefined && { path }) },
-              ...call,
-            }),
-          );
-          const items = at(body, rule.items) ?? [];
-          if (!Array.isArray(items)) {
-            // The path template, not the URL: the URL may carry a credential in its query.
-            throw new ResponseParseError({
-              ...{ vendor, method: "GET", url: operation.path, status: 200 },
-              ...{ contentType: undefined, bodySnippet: "" },
-              problem: `the page's \`${rule.items}\` is not an array`,
-            });
-          }
+          const page = await fetchAt(cursor);
+          body = page.body;
           const next =
             rule.offset === undefined
               ? (at(body, rule.nextPage) ?? (at(body, rule.hasNext) ? cursor + 1 : undefined))
-              : cursor + (items as unknown[]).length;
-          return { items: items as unknown[], next: typeof next === "number" ? next : undefined };
+              : cursor + page.items.length;
+          return { items: page.items, next: typeof next === "number" ? next : undefined };
         },
       });
       return (async function* () {

@@ -3,6 +3,7 @@ import type { ApiErrorKind, RollcallError } from "./errors";
 import type { HttpMethod } from "./http-method";
 import type { RequestCheck } from "./request-checks";
 import type { RetryOptions } from "./retry-policy";
+import type { RateLimiterFactory } from "../rate-limits/rate-limiter";
 
 /** A fetch the runtime can call: `globalThis.fetch` or anything with its contract (honour `init.signal`). */
 export type FetchFunction = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -86,6 +87,35 @@ export interface VendorConfig {
   errorKinds?: Readonly<Record<number, ApiErrorKind>>;
   /** openapi-fetch query serialisation for this API (default: form arrays, deepObject objects). */
   querySerializer?: QuerySerializerOptions;
+  /**
+   * Paces the client to the vendor's published limits: `rateLimiter(limits)` over the spec's
+   * `x-rollcall-rate-limits`, passed by the generated factory when the spec has limits.
+   */
+  rateLimiter?: RateLimiterFactory;
+}
+
+/**
+ * How a client paces itself to the vendor's published limits. Every client of the process with
+ * the same credential (or, for per-IP limits, the same origin) draws on one token bucket per
+ * limit, corrected from the vendor's rate-limit headers and drained by a 429 until its reset.
+ */
+export interface RateLimitOptions {
+  /**
+   * The fraction of each limit this process may use, 0 < share ≤ 1 (default 1): 0.5 for each of
+   * two processes that share a key.
+   */
+  share?: number;
+  /** The vendor's clock runs this many times faster, as a simulator's `timeScale` (default 1). */
+  timeScale?: number;
+  /**
+   * Longest wait for a token in ms (default 60 000). A call that would wait longer is sent at
+   * once and the vendor decides: a 429 then reaches the caller as a RateLimitError.
+   */
+  maxWaitMs?: number;
+  /** Injectable clock (epoch ms); default the client's retry clock. */
+  now?: () => number;
+  /** Injectable wait; must reject when `signal` aborts. Default the client's retry sleep. */
+  sleep?: (ms: number, signal: AbortSignal | undefined) => Promise<void>;
 }
 
 /** Options a user passes to a vendor client; vendor packages pass them through untouched. */
@@ -103,6 +133,11 @@ export interface ApiClientOptions {
   maxResponseBytes?: number;
   /** Retry settings, or `false` for none. */
   retry?: RetryOptions | false;
+  /**
+   * Pacing to the vendor's published limits (on by default), or `false` for none. Ignored for a
+   * vendor that publishes no limits.
+   */
+  rateLimit?: RateLimitOptions | false;
   hooks?: ClientHooks;
 }
 

@@ -14,6 +14,7 @@ import {
   type ApiError,
   type ApiErrorKind,
 } from "./errors";
+import type { RateLimiter, Reservation } from "../rate-limits/rate-limiter";
 import type { Redactor } from "./redaction";
 import { API_ERROR, DELIVERY, hide, type Carrier, type Delivery } from "./response-facts";
 import { backoffDelay, isRetryableStatus, mayRetryMethod, type RetryPolicy } from "./retry-policy";
@@ -58,6 +59,8 @@ export interface RuntimeSettings {
   authOnRequest:
     | ((request: Request) => Request | undefined | void | Promise<Request | undefined | void>)
     | undefined;
+  /** Paces calls to the vendor's published limits; undefined when off or there are none. */
+  limiter?: RateLimiter | undefined;
 }
 
 const decoder = new TextDecoder();
@@ -122,7 +125,7 @@ export interface ClientRuntime {
 }
 
 export function createRuntime(settings: RuntimeSettings): ClientRuntime {
-  const { vendor, redactor, hooks, authOnRequest } = settings;
+  const { vendor, redactor, hooks, authOnRequest, limiter } = settings;
   // Hooks are fixed at construction: with none set, no call pays for observing.
   const observed = hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onError;
 
@@ -157,10 +160,14 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
   }
 
   async function sendFast(req: Request, call: CallContext): Promise<Response> {
+    // A call that must wait for its token takes the full path, which waits under its signal.
+    const reserved = limiter?.acquire(req);
+    if (reserved) return sendAll(req, call, undefined, reserved);
     const bucket = acquireDeadline(call.timeoutMs);
     let response: Response;
     try {
       response = await call.fetch(req, bucket.fetchInit);
+      limiter?.observe(req, response);
     } catch (cause) {
       releaseDeadline(bucket);
       return sendAll(req, call, { failure: failureOf(cause, req.signal, bucket.fired), cause });
@@ -220,8 +227,16 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
     return answeringFrom(response, bytes);
   }
 
-  /** Every case; `first` is attempt 1's outcome when {@link sendFast} already made it. */
-  async function sendAll(request: Request, call: CallContext, first?: Outcome): Promise<Response> {
+  /**
+   * Every case; `first` is attempt 1's outcome when {@link sendFast} already made it, `reserved`
+   * the rate-limit token it took for attempt 1 and must wait for.
+   */
+  async function sendAll(
+    request: Request,
+    call: CallContext,
+    first?: Outcome,
+    reserved?: Reservation,
+  ): Promise<Response> {
     let req = request;
     if (authOnRequest) {
       const replaced = await authOnRequest(req);
@@ -259,6 +274,10 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
           ({ response, failure, cause, bucket } = first);
           first = undefined;
         } else {
+          // Wait for a token of every limit the call counts against, before the attempt's timer.
+          const token = reserved ?? limiter?.acquire(req);
+          reserved = undefined;
+          if (token) await token.wait(callerSignal);
           let init: RequestInit = NO_REDIRECTS;
           if (timeoutMs && !call.userSignal) {
             bucket = acquireDeadline(timeoutMs);
@@ -274,6 +293,7 @@ export function createRuntime(settings: RuntimeSettings): ClientRuntime {
             }, timeoutMs);
           }
           response = await call.fetch(req, init);
+          limiter?.observe(req, response);
         }
         if (!response) {
           // Attempt 1 already failed in sendFast: `failure` says how.

@@ -94,9 +94,11 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
   };
 
   checkVendorConfig(vendor, options, fail);
-  const redactor = createRedactor(secretsOf(vendor, options));
+  const secrets = secretsOf(vendor, options);
+  const redactor = createRedactor(secrets);
   const baseUrl = resolveBaseUrl(vendor, options, redactor, fail);
   const [defaults] = callContext(options as LooseInit, fail);
+  const retryDelay = vendor.retryDelay ?? serverRetryDelay;
   const runtime = createRuntime({
     vendor: vendor.vendor,
     redactor,
@@ -105,9 +107,21 @@ export function createApiClient<Paths extends {}, Media extends MediaType = Medi
     requestIdHeaders: (vendor.requestIdHeaders ?? DEFAULT_REQUEST_ID_HEADERS).map((h) =>
       h.toLowerCase(),
     ),
-    retryDelay: vendor.retryDelay ?? serverRetryDelay,
+    retryDelay,
     errorKinds: vendor.errorKinds ?? {},
     authOnRequest: vendor.auth?.onRequest,
+    limiter: vendor.rateLimiter?.(
+      {
+        vendor: vendor.vendor,
+        baseUrl,
+        secrets,
+        options: options.rateLimit,
+        now: defaults.retry.now,
+        sleep: defaults.retry.sleep,
+        retryDelay,
+      },
+      fail,
+    ),
   });
   const headers = clientHeaders(vendor, options);
   // Stage 6: one openapi-fetch client per distinct auth placement (query and body credential on or

@@ -279,11 +279,13 @@ export class ClientValidationError extends RollcallError {
 }
 
 /** Why a paginated listing was stopped. */
-export type PaginationFailure = "max-pages" | "repeated-cursor" | "repeated-page";
+export type PaginationFailure =
+  "max-pages" | "repeated-cursor" | "repeated-page" | "inconsistent-total";
 
 /**
- * A paginated listing misbehaved: too many pages, the server repeated a cursor, or it answered the
- * same page again for a new cursor (it ignores the cursor).
+ * A paginated listing misbehaved: too many pages, the server repeated a cursor, it answered the
+ * same page again for a new cursor (it ignores the cursor), or, in a parallel walk, a page
+ * disagreed with the total the first page stated.
  */
 export class PaginationError extends RollcallError {
   declare readonly reason: PaginationFailure;

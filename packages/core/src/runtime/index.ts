@@ -10,6 +10,7 @@ export type {
   ErrorBodyParser,
   ErrorInfo,
   FetchFunction,
+  RateLimitOptions,
   RequestInfo,
   ResponseInfo,
   RetryInfo,

@@ -22,6 +22,51 @@ export interface PaginateOptions<T, C> {
   cursorKey?: (cursor: C) => string;
 }
 
+/** Refuses paging options that are not positive integers, naming the first such field. */
+export function requirePositive(vendor: string | undefined, fields: Record<string, number>): void {
+  for (const [field, value] of Object.entries(fields)) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new ClientValidationError({
+        vendor: vendor ?? "unknown",
+        operation: "paginate",
+        field,
+        message: `must be a positive integer, got ${String(value)}`,
+      });
+    }
+  }
+}
+
+/** Builds a walk's PaginationErrors. */
+export const paginationFailure =
+  (vendor: string | undefined) => (reason: PaginationFailure, pagesFetched: number, why: string) =>
+    new PaginationError({
+      vendor,
+      reason,
+      pagesFetched,
+      message: `${vendor ?? "pagination"}: ${why}`,
+    });
+
+/**
+ * `items` as JSON, for the next page's check (undefined when empty), after throwing
+ * `repeated-page` when they repeat the page before (`previous`): the server ignored the cursor.
+ */
+export function notRepeating(
+  fail: ReturnType<typeof paginationFailure>,
+  items: readonly unknown[],
+  previous: string | undefined,
+  pageNumber: number,
+): string | undefined {
+  const json = items.length ? JSON.stringify(items) : undefined;
+  if (json !== undefined && json === previous) {
+    throw fail(
+      "repeated-page",
+      pageNumber,
+      `page ${pageNumber} repeats page ${pageNumber - 1} (the server ignored the cursor)`,
+    );
+  }
+  return json;
+}
+
 /** A page as {@link pages} yields it, with progress counters. */
 export interface FetchedPage<T, C> {
   items: readonly T[];
@@ -42,28 +87,10 @@ export async function* pages<T, C>(
   options: PaginateOptions<T, C>,
 ): AsyncGenerator<FetchedPage<T, C>, void, undefined> {
   const { fetchPage, pageSize, vendor, maxPages = 10_000 } = options;
-  for (const [field, value] of [
-    ["maxPages", maxPages],
-    ["pageSize", pageSize ?? 1],
-  ] as const) {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new ClientValidationError({
-        vendor: vendor ?? "unknown",
-        operation: "paginate",
-        field,
-        message: `must be a positive integer, got ${String(value)}`,
-      });
-    }
-  }
+  requirePositive(vendor, { maxPages, pageSize: pageSize ?? 1 });
   const keyOf = options.cursorKey ?? ((cursor: C) => JSON.stringify(cursor) ?? String(cursor));
   const seen = new Set<string>();
-  const fail = (reason: PaginationFailure, pagesFetched: number, why: string) =>
-    new PaginationError({
-      vendor,
-      reason,
-      pagesFetched,
-      message: `${vendor ?? "pagination"}: ${why}`,
-    });
+  const fail = paginationFailure(vendor);
   let cursor = options.first;
   let itemsSoFar = 0;
   // The previous page's items as JSON: a server that ignores the cursor answers the same page again.
@@ -77,15 +104,7 @@ export async function* pages<T, C>(
     }
     seen.add(key);
     const { items, next } = await fetchPage(cursor, pageNumber - 1);
-    const json = items.length ? JSON.stringify(items) : undefined;
-    if (json !== undefined && json === previous) {
-      throw fail(
-        "repeated-page",
-        pageNumber,
-        `page ${pageNumber} repeats page ${pageNumber - 1} (the server ignored the cursor)`,
-      );
-    }
-    previous = json;
+    previous = notRepeating(fail, items, previous, pageNumber);
     itemsSoFar += items.length;
     if (items.length) yield { items, cursor, pageNumber, itemsSoFar };
     if (!items.length || next === undefined || items.length < (pageSize ?? 0)) return;

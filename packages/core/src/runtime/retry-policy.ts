@@ -52,8 +52,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 // What each option must be: a predicate on the value and the message when it is not.
 /** A finite number of milliseconds ≥ 0. */
 export const isMs = (v: unknown): boolean => typeof v === "number" && v >= 0 && Number.isFinite(v);
-const isFunction = (v: unknown) => typeof v === "function";
-const OPTION_CHECKS: Record<string, [(value: unknown) => boolean, string]> = {
+export const isFunction = (v: unknown) => typeof v === "function";
+const OPTION_CHECKS: OptionChecks = {
   maxRetries: [(v) => Number.isInteger(v) && (v as number) >= 0, "a non-negative integer"],
   baseDelayMs: [isMs, "a finite number of milliseconds ≥ 0"],
   maxDelayMs: [isMs, "a finite number of milliseconds ≥ 0"],
@@ -72,17 +72,31 @@ export function resolveRetryPolicy(
 ): RetryPolicy {
   if (options === undefined) return base;
   if (options === false) return { ...base, maxRetries: 0 };
-  if (typeof options !== "object" || options === null)
-    fail(where, "must be an object of retry options or false");
+  checkOptionFields(options, OPTION_CHECKS, where, "retry", fail);
   const policy: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(options)) if (value !== undefined) policy[key] = value;
+  return policy as RetryPolicy;
+}
+
+/** Each option's predicate and what it must be, for {@link checkOptionFields}. */
+export type OptionChecks = Record<string, [(value: unknown) => boolean, string]>;
+
+/** Refuses an options object that is not one, or has a field unknown or wrong, naming it. */
+export function checkOptionFields(
+  options: unknown,
+  checks: OptionChecks,
+  where: string,
+  noun: string,
+  fail: (field: string, message: string) => never,
+): void {
+  if (typeof options !== "object" || options === null)
+    fail(where, `must be an object of ${noun} options or false`);
   for (const [key, value] of Object.entries(options)) {
     if (value === undefined) continue;
-    const check = Object.hasOwn(OPTION_CHECKS, key) ? OPTION_CHECKS[key] : undefined;
-    if (!check) fail(`${where}.${key}`, "is not a retry option");
+    const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
+    if (!check) fail(`${where}.${key}`, `is not a ${noun} option`);
     else if (!check[0](value)) fail(`${where}.${key}`, `must be ${check[1]}`);
-    policy[key] = value;
   }
-  return policy as RetryPolicy;
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);

@@ -49,6 +49,7 @@ export function checkVendorConfig(
   }
   for (const [value, field] of [
     [vendor.checkRequest, "vendor.checkRequest"],
+    [vendor.rateLimiter, "vendor.rateLimiter"],
     [auth.onRequest, "vendor.auth.onRequest"],
     ...Object.entries(options.hooks ?? {}).map(
       ([name, hook]) => [hook, `options.hooks.${name}`] as const,
