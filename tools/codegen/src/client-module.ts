@@ -217,6 +217,7 @@ function factoryBody(vendor: Vendor, facts: DescriptorFacts, factory: string): s
     ...(facts.querySerializer ? [`    querySerializer: ${source(facts.querySerializer)},`] : []),
     ...(facts.errorKinds ? [`    errorKinds: ${source(facts.errorKinds)},`] : []),
     ...(facts.errorBody ? ["    parseErrorBody: readErrorBody,"] : []),
+    ...(facts.rateLimits ? ["    rateLimiter: paceToLimits,"] : []),
     "    checkRequest,",
   ];
   lines.push(
@@ -253,6 +254,7 @@ export function clientSource(
   if (facts.regions || facts.basic) coreValues.push("ClientValidationError");
   if (facts.basic) coreValues.push("basicAuthorization");
   if (facts.errorBody) coreValues.push("errorBodyReader");
+  if (facts.rateLimits) coreValues.push("rateLimiter");
   if (listings.length) coreValues.push("paginator");
   const schemaTypes = aliases.length ? "components, paths" : "paths";
   const regionType = Object.keys(facts.regions ?? {})
@@ -312,6 +314,14 @@ export function clientSource(
     lines.push(
       "// Pure: a bundle that neither builds a client nor parses an error drops it.",
       `const readErrorBody = /* @__PURE__ */ errorBodyReader(${source(facts.errorBody)});`,
+      "",
+    );
+  }
+  if (facts.rateLimits) {
+    lines.push(
+      "// The vendor's published request limits (`x-rollcall-rate-limits`): every client with one",
+      "// credential paces itself to them, so a bulk job waits for a token instead of meeting a 429.",
+      `const paceToLimits = /* @__PURE__ */ rateLimiter(${source(facts.rateLimits)});`,
       "",
     );
   }

@@ -17,6 +17,7 @@ const PAGINATION_KEYS = [
   "page",
   "nextPage",
   "hasNext",
+  "total",
   "options",
 ];
 /** Options every listing takes already (core's ListOptions). */
@@ -266,10 +267,11 @@ function checkPagination(
   if ((pagination.offset === undefined) === (pagination.page === undefined))
     problem("must give exactly one of `offset` (offset style) and `page` (page-number style)");
   else integerParameter(pagination.offset === undefined ? "page" : "offset");
-  for (const key of ["nextPage", "hasNext"]) {
+  for (const key of ["nextPage", "hasNext", "total"]) {
     const value = pagination[key];
     if (value === undefined) continue;
-    if (pagination.page === undefined) problem("is only for the page-number style", key);
+    if (key !== "total" && pagination.page === undefined)
+      problem("is only for the page-number style", key);
     if (typeof value !== "string" || !/^[^.]+(\.[^.]+)*$/.test(value))
       problem("must be a dotted path into the response body, e.g. meta.next_page", key);
   }

@@ -132,6 +132,11 @@ describe("operationRules", () => {
       '["x-rollcall-pagination"].nextPage is only for the page-number style',
     ],
     [
+      "a total that is no dotted path",
+      { "x-rollcall-pagination": { ...paging, total: "meta..count" } },
+      '["x-rollcall-pagination"].total must be a dotted path into the response body',
+    ],
+    [
       "a default size above the size parameter's maximum",
       { "x-rollcall-pagination": { ...paging, defaultSize: 51 } },
       '["x-rollcall-pagination"].defaultSize must be an integer within the size parameter',
