@@ -17,6 +17,8 @@ export default strykerConfig({
     "src/pull.ts",
     "src/args.ts",
     "src/env-config.ts",
+    // the snapshot store: atomic writes, migrations, what a diff reads back
+    "src/store/**/*.ts",
   ],
   equivalent: {
     "src/commands/offboard.ts:45:9":
