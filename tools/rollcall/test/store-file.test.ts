@@ -1,0 +1,56 @@
+// The store's file on disk: a path that cannot be read or written is a clear StoreError naming it,
+// and a write that fails leaves no temporary file behind and the old store as it was.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SnapshotStore } from "../src/store/snapshot-store";
+import { openDatabaseFile, saveDatabaseFile } from "../src/store/sqlite-file";
+import { StoreError } from "../src/store/store-error";
+import { useTempStore } from "./temp-store";
+
+const temp = useTempStore();
+
+describe("the store's file", () => {
+  it("refuses a path it cannot read, naming it", async () => {
+    mkdirSync(temp.path);
+    const error = await SnapshotStore.open(temp.path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^cannot read the store ${temp.path}: EISDIR`),
+    );
+  });
+
+  it("fails a write it cannot finish with a StoreError, leaving no temporary file beside it", async () => {
+    // A directory stands where the store should go: the rename over it fails.
+    mkdirSync(temp.path);
+    writeFileSync(join(temp.path, "keep"), "x");
+    const db = await openDatabaseFile(join(temp.dir, "absent.db"));
+    try {
+      expect(() => saveDatabaseFile(db, temp.path)).toThrow(
+        new RegExp(`^cannot write the store ${temp.path}: `),
+      );
+      expect(() => saveDatabaseFile(db, temp.path)).toThrow(StoreError);
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(temp.dir)).toEqual(["rollcall.db"]);
+    expect(readFileSync(join(temp.path, "keep"), "utf8")).toBe("x");
+  });
+
+  it("writes a new store whole, with only the store itself left in its folder", async () => {
+    const db = await openDatabaseFile(temp.path);
+    try {
+      db.exec("CREATE TABLE t (x); INSERT INTO t VALUES (42);");
+      saveDatabaseFile(db, temp.path);
+    } finally {
+      db.close();
+    }
+    expect(readdirSync(temp.dir)).toEqual(["rollcall.db"]);
+    const reopened = await openDatabaseFile(temp.path);
+    try {
+      expect(reopened.exec("SELECT x FROM t")[0]?.values).toEqual([[42]]);
+    } finally {
+      reopened.close();
+    }
+  });
+});
