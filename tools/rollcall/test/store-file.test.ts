@@ -3,6 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { migrate, schemaVersion } from "../src/store/schema";
 import { SnapshotStore } from "../src/store/snapshot-store";
 import { openDatabaseFile, saveDatabaseFile } from "../src/store/sqlite-file";
 import { StoreError } from "../src/store/store-error";
@@ -51,6 +52,54 @@ describe("the store's file", () => {
       expect(reopened.exec("SELECT x FROM t")[0]?.values).toEqual([[42]]);
     } finally {
       reopened.close();
+    }
+  });
+
+  it("fails a write into a folder that does not exist with a StoreError", async () => {
+    const db = await openDatabaseFile(temp.path);
+    const path = join(temp.dir, "missing", "rollcall.db");
+    try {
+      expect(() => saveDatabaseFile(db, path)).toThrow(StoreError);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe("the store's migrations", () => {
+  const names = (db: Awaited<ReturnType<typeof openDatabaseFile>>, type: string) =>
+    (
+      db.exec(`SELECT name FROM sqlite_master WHERE type = '${type}' ORDER BY name`)[0]?.values ??
+      []
+    ).flat();
+
+  it("gives a new store its tables and the look-up indexes by snapshot", async () => {
+    const db = await openDatabaseFile(temp.path);
+    try {
+      migrate(db, temp.path);
+      expect(names(db, "index")).toEqual(
+        expect.arrayContaining([
+          "accounts_by_snapshot",
+          "grants_by_snapshot",
+          "issues_by_snapshot",
+        ]),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it("rolls back a migration that fails part-way, leaving the store at its version", async () => {
+    const db = await openDatabaseFile(temp.path);
+    try {
+      migrate(db, temp.path, 1);
+      // Migration 2's last index cannot be made: a table already has its name.
+      db.exec("CREATE TABLE issues_by_snapshot (x)");
+      expect(() => migrate(db, temp.path)).toThrow(/issues_by_snapshot/);
+      expect(schemaVersion(db)).toBe(1);
+      expect(names(db, "index")).not.toContain("accounts_by_snapshot");
+    } finally {
+      db.close();
     }
   });
 });
