@@ -33,7 +33,7 @@ export interface RateLimitDescriptor {
    * The vendor's rate-limit response headers, when it sends them (lower-case names): the limit,
    * what remains, when the window resets (`resetIn`: seconds from now, or epoch seconds), the
    * window's length in seconds (`period`), and a state header that reads `THROTTLED` when the
-   * bucket is empty (`state`, OpsGenie's).
+   * bucket is empty (`state`; one shipped vendor sends only these).
    */
   readonly headers?: {
     readonly limit?: string;
