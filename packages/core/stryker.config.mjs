@@ -204,5 +204,22 @@ export default strykerConfig({
       "a listener left on the caller's signal only aborts a controller whose fetch is over: no effect",
     "src/runtime/client-runtime.ts:433:20":
       "calling a missing parser throws inside tolerant(), which gives undefined as the ?. does",
+    // m5: member entries and access diff (issue 19)
+    "src/identity/member-entries.ts:21:18":
+      "String.split always returns at least one part, so the default is never used",
+    "src/identity/member-entries.ts:25:82":
+      "the only caller reads an id and a filter path from each entry: a string entry has neither, like no entry",
+    "src/identity/member-entries.ts:27:85":
+      "the only caller reads an id and a filter path from each entry: a string entry has neither, like no entry",
+    "src/identity/access-diff.ts:76:57":
+      "a made-up incomplete vendor no directory names marks no vendor incomplete",
+    "src/identity/access-diff.ts:172:43":
+      "entitlement kinds are lower-case words: any capitalised placeholder sorts an absent kind first too",
+    "src/identity/access-diff.ts:172:70":
+      "entitlement kinds are lower-case words: any capitalised placeholder sorts an absent kind first too",
+    "src/identity/access-diff.ts:173:41":
+      "ids are compared only between changes of one kind: both have an entitlement, or neither (both sides default alike)",
+    "src/identity/access-diff.ts:173:66":
+      "ids are compared only between changes of one kind: both have an entitlement, or neither (both sides default alike)",
   },
 });

@@ -17,9 +17,11 @@ export default strykerConfig({
     "src/pull.ts",
     "src/args.ts",
     "src/env-config.ts",
+    // the snapshot store: atomic writes, migrations, what a diff reads back
+    "src/store/**/*.ts",
   ],
   equivalent: {
-    "src/commands/offboard.ts:45:9":
+    "src/commands/offboard.ts:46:9":
       "planOffboarding refuses only with IdentityError: nothing the CLI passes it throws anything else to rethrow",
     "src/secret-scrubber.ts:49:12":
       "what JSON shows in its place is no promise; that it shows no secret is (secret-scrubber.test.ts › never shows what it holds)",
@@ -27,5 +29,24 @@ export default strykerConfig({
       "util.inspect never shows #private fields anyway; the custom text only names the object",
     "src/secret-scrubber.ts:17:33":
       "a scrubber that starts out holding a made-up phrase redacts only that phrase, which no output contains",
+    // m5: the commands' store handling and the store's file (issue 19)
+    "src/commands/snapshot.ts:27:89":
+      "a vendor the store records as incomplete always carries the error that stopped its pull",
+    "src/commands/snapshot.ts:29:13":
+      "closing the in-memory database only frees memory: the snapshot is saved already",
+    "src/commands/history.ts:16:13": "closing the in-memory database only frees memory",
+    "src/commands/diff.ts:60:13": "closing the in-memory database only frees memory",
+    "src/store/snapshot-store.ts:54:17": "closing the in-memory database only frees memory",
+    "src/store/sqlite-file.ts:43:13":
+      "the PRAGMAs after it read the file too, so sql.js refuses a file that is not SQLite there",
+    "src/store/sqlite-file.ts:46:13":
+      "speed only: a journal in sql.js's memory file system copies pages that never reach disk",
+    "src/store/sqlite-file.ts:48:13": "speed only: a larger page cache for big snapshots",
+    "src/store/sqlite-file.ts:58:72":
+      "writeSync writes a local file's buffer whole, so the loop runs once, at offset 0",
+    "src/store/sqlite-file.ts:62:44":
+      "flushes the rename's directory entry against power loss: nothing a running test can observe",
+    "src/store/sqlite-file.ts:83:15":
+      "closing the descriptor frees it; the bytes written and renamed are the same",
   },
 });

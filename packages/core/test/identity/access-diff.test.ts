@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AccessRecords, Account, AccessState } from "../../src/identity/index";
+import type { AccessChange, AccessRecords, Account, AccessState } from "../../src/identity/index";
 import { buildAccessGraph, buildDirectory, diffAccess } from "../../src/identity/index";
 import { account } from "./account-fixtures";
 
@@ -188,5 +188,178 @@ describe("diffAccess", () => {
         to: "member",
       },
     ]);
+  });
+});
+
+describe("diffAccess: the order of changes", () => {
+  const row = (change: AccessChange) =>
+    [change.type, change.vendor, change.person?.key, change.account?.id, change.entitlement?.id]
+      .filter((part) => typeof part === "string")
+      .join(" ");
+
+  it("sorts by vendor, then person, then account, whatever order they were found in", () => {
+    // Found in the order: removed accounts (rootly's), then added ones (opsgenie's).
+    const before = state([ann, bob, bobPager]);
+    const after = state([ann, annPager, rootly("r-0", "bob@example.com", { name: "Bob Ray" })]);
+    expect(diffAccess(before, after).changes.map(row)).toEqual([
+      "account-added opsgenie ann@example.com o-1",
+      "account-removed opsgenie bob@example.com o-2",
+      "account-added rootly bob@example.com r-0",
+      "account-removed rootly bob@example.com r-2",
+    ]);
+  });
+
+  it("puts accounts nobody claims after every person's in their vendor", () => {
+    const bot = account("rootly", "rootly.user", "r-0", [], { name: "Service bot" });
+    const result = diffAccess(state([ann]), state([ann, bot, bob]));
+    expect(result.changes.map(row)).toEqual([
+      "person-joined bob@example.com",
+      "account-added rootly bob@example.com r-2",
+      "account-added rootly r-0",
+    ]);
+  });
+
+  it("orders one account's changes by kind of change, then entitlement kind and id", () => {
+    const entitlements = [
+      { vendor: "rootly", kind: "team", id: "t2", name: "A-team", privilege: "admin" },
+      { vendor: "rootly", kind: "team", id: "t1", name: "B-team", privilege: "admin" },
+      { vendor: "rootly", kind: "team", id: "t3", name: "C-team", privilege: "admin" },
+      { vendor: "rootly", kind: "team", id: "t4", name: "D-team", privilege: "admin" },
+      { vendor: "rootly", kind: "team", id: "t5", name: "E-team", privilege: "admin" },
+      { vendor: "rootly", kind: "group", id: "g1", name: "Group", privilege: "member" },
+    ] as const;
+    const held = (...grants: [string, "admin" | "member"][]): AccessRecords => ({
+      entitlements: [...entitlements],
+      grants: grants.map(([id, privilege]) => ({
+        account: bob.source,
+        entitlement: { vendor: "rootly", kind: id.startsWith("g") ? "group" : "team", id },
+        privilege,
+        via: "teams",
+      })),
+    });
+    const promoted = rootly("r-2", "bob@example.com", { name: "Bob Ray", role: "admin" });
+    const before = state([bob], { records: [held(["t3", "member"])] });
+    const after = state([promoted], {
+      records: [
+        held(["t2", "admin"], ["t1", "admin"], ["g1", "member"], ["t3", "admin"], ["t4", "admin"]),
+        held(["t5", "admin"]),
+      ],
+    });
+    expect(diffAccess(before, after).changes.map(row)).toEqual([
+      "privilege-changed rootly bob@example.com r-2 admin",
+      "privilege-changed rootly bob@example.com r-2 t3",
+      "grant-added rootly bob@example.com r-2 g1",
+      "grant-added rootly bob@example.com r-2 t1",
+      "grant-added rootly bob@example.com r-2 t2",
+      "grant-added rootly bob@example.com r-2 t4",
+      "grant-added rootly bob@example.com r-2 t5",
+    ]);
+  });
+
+  it("puts an unrated role's change before the account's grant changes", () => {
+    const unrated: Account = { ...bob, role: { level: "unknown", raw: null } };
+    const before = state([bob], { records: [teamRecords([bob, "member"])] });
+    const after = state([unrated], { records: [teamRecords([unrated, "admin"])] });
+    expect(diffAccess(before, after).changes.map(row)).toEqual([
+      "privilege-changed rootly bob@example.com r-2",
+      "privilege-changed rootly bob@example.com r-2 t1",
+    ]);
+  });
+
+  it("puts an account nobody claims after a person's even when it was found first", () => {
+    const bot = account("rootly", "rootly.user", "r-0", [], { name: "Service bot" });
+    expect(diffAccess(state([ann, bot]), state([ann, bob])).changes.map(row)).toEqual([
+      "person-joined bob@example.com",
+      "account-added rootly bob@example.com r-2",
+      "account-removed rootly r-0",
+    ]);
+  });
+
+  it("puts people joining and leaving first, whatever the vendors are called", () => {
+    const acme = account("Acme", "Acme.user", "a-1", [["bob@example.com", "login"]]);
+    expect(
+      diffAccess(state([ann, acme]), state([ann], { vendors: ["Acme"] })).changes.map(row),
+    ).toEqual(["person-left bob@example.com", "account-removed Acme bob@example.com a-1"]);
+  });
+
+  it("lists unknown vendors in alphabetical order", () => {
+    const before = state([ann], { vendors: ["uptrends"] });
+    const after = state([annPager], { vendors: ["eagle"] });
+    expect(diffAccess(before, after).unknownVendors).toEqual([
+      "eagle",
+      "opsgenie",
+      "rootly",
+      "uptrends",
+    ]);
+  });
+});
+
+describe("diffAccess: edges", () => {
+  it("reads a state that names no incomplete vendors as complete", () => {
+    const bare = (accounts: Account[]): AccessState => {
+      const directory = buildDirectory(accounts);
+      return { directory, access: buildAccessGraph(directory, []) };
+    };
+    const result = diffAccess(bare([ann]), bare([ann, bob]));
+    expect(result.changes.map((c) => c.type)).toEqual(["person-joined", "account-added"]);
+    expect(result.unknownVendors).toEqual([]);
+  });
+
+  it("does not list a person who gained a second sign-in address as joining or leaving", () => {
+    const twoAddresses = account(
+      "rootly",
+      "rootly.user",
+      "r-1",
+      [
+        ["ann@example.com", "primary"],
+        ["ann.lee@example.com", "login"],
+      ],
+      { name: "Ann Lee", role: "admin" },
+    );
+    expect(diffAccess(state([ann]), state([twoAddresses])).changes).toEqual([]);
+    expect(diffAccess(state([twoAddresses]), state([ann])).changes).toEqual([]);
+  });
+
+  it("reports a role renamed at the same level, and a level changed under the same name", () => {
+    const withRole = (level: "admin" | "member", raw: string): Account => ({
+      ...bob,
+      role: { level, raw },
+    });
+    const renamed = diffAccess(
+      state([withRole("admin", "Manager")]),
+      state([withRole("admin", "Lead")]),
+    );
+    expect(renamed.changes).toMatchObject([
+      { type: "privilege-changed", entitlement: { id: "Lead" }, from: "admin", to: "admin" },
+    ]);
+    const relevelled = diffAccess(
+      state([withRole("admin", "Manager")]),
+      state([withRole("member", "Manager")]),
+    );
+    expect(relevelled.changes).toMatchObject([
+      { type: "privilege-changed", from: "admin", to: "member" },
+    ]);
+  });
+
+  it("reports a role that became unrated without naming an entitlement", () => {
+    const unrated: Account = { ...bob, role: { level: "unknown", raw: null } };
+    expect(diffAccess(state([bob]), state([unrated])).changes).toEqual([
+      {
+        type: "privilege-changed",
+        vendor: "rootly",
+        person: { key: "bob@example.com", displayName: "Bob Ray" },
+        account: bob.source,
+        from: "member",
+        to: "unknown",
+      },
+    ]);
+  });
+
+  it("does not list the grants of an account that was added or removed again", () => {
+    const records = [teamRecords([bob, "admin"])];
+    const joined = diffAccess(state([ann]), state([ann, bob], { records }));
+    expect(joined.changes.map((change) => change.type)).toEqual(["person-joined", "account-added"]);
+    const left = diffAccess(state([ann, bob], { records }), state([ann]));
+    expect(left.changes.map((change) => change.type)).toEqual(["person-left", "account-removed"]);
   });
 });

@@ -70,3 +70,78 @@ describe("summariseAccess", () => {
     expect(summary).toMatchObject({ privileges: { rootly: "admin" }, teamAdminIn: [] });
   });
 });
+
+describe("summariseAccess, one person's grants one at a time", () => {
+  const rootlyUser = (id: string, address: string, role: "member" | "unknown" = "member") =>
+    account("rootly", "rootly.user", id, [[address, "primary"]], { role });
+  const summaryOf = (accounts: ReturnType<typeof account>[], listed: AccessRecords[]) => {
+    const directory = buildDirectory(accounts);
+    return summariseAccess(buildAccessGraph(directory, listed));
+  };
+  const inTeam = (privilege: Grant["privilege"], extra: Partial<Grant> = {}): AccessRecords => ({
+    entitlements: records.entitlements,
+    grants: [grant("1", "team", { privilege, ...extra })],
+  });
+
+  it("does not call a plain member of a team its admin", () => {
+    const [summary] = summaryOf([rootlyUser("1", "ann@example.com")], [inTeam("member")]).values();
+    expect(summary).toMatchObject({ privileges: { rootly: "member" }, teamAdminIn: [], teams: 1 });
+  });
+
+  it("counts a team's admin as a member of the vendor even when their own role is unrated", () => {
+    const unrated = rootlyUser("1", "ann@example.com", "unknown");
+    const [summary] = summaryOf([unrated], [inTeam("admin")]).values();
+    expect(summary).toMatchObject({ privileges: { rootly: "member" }, teamAdminIn: ["rootly"] });
+  });
+
+  it("keeps an unrated grant as the vendor's privilege when it is all the person holds there", () => {
+    const unrated = rootlyUser("1", "ann@example.com", "unknown");
+    const [summary] = summaryOf([unrated], [inTeam("unknown")]).values();
+    expect(summary?.privileges).toEqual({ rootly: "unknown" });
+  });
+
+  it("raises the vendor's privilege to a vendor-wide role held beside a team it owns", () => {
+    // The graph lists the team (owner, most privileged) first; it counts as member until the role.
+    const admin = account("rootly", "rootly.user", "1", [["ann@example.com", "primary"]], {
+      role: "admin",
+    });
+    const [summary] = summaryOf([admin], [inTeam("owner")]).values();
+    expect(summary).toMatchObject({ privileges: { rootly: "admin" }, teamAdminIn: [] });
+  });
+
+  it("is not on call now for a schedule they are in but not on call for, nor with no schedule", () => {
+    const offCall = summaryOf(
+      [rootlyUser("1", "ann@example.com")],
+      [{ entitlements: records.entitlements, grants: [grant("1", "schedule")] }],
+    );
+    expect([...offCall.values()]).toMatchObject([{ schedules: 1, onCallNow: false }]);
+    const noSchedule = summaryOf([rootlyUser("1", "ann@example.com")], []);
+    expect([...noSchedule.values()]).toMatchObject([{ schedules: 0, onCallNow: false }]);
+  });
+
+  it("summarises nobody for an active account that no address claims", () => {
+    const bot = account("rootly", "rootly.user", "1", [], { name: "Service bot" });
+    const all = summaryOf([bot], [inTeam("admin")]);
+    expect([...all.keys()]).toEqual([]);
+  });
+
+  it("lists the vendors where they run a team in alphabetical order", () => {
+    // The graph lists a person's grants most privileged first: Uptrends' (owner) comes first.
+    const accounts = ["uptrends", "rootly", "eagle"].map((vendor) =>
+      account(vendor, `${vendor}.user`, "1", [["ann@example.com", "primary"]]),
+    );
+    const teamIn = (vendor: string): AccessRecords => ({
+      entitlements: [{ vendor, kind: "team", id: "t", name: "T", privilege: "admin" }],
+      grants: [
+        {
+          account: { vendor, kind: `${vendor}.user`, id: "1" },
+          entitlement: { vendor, kind: "team", id: "t" },
+          privilege: vendor === "uptrends" ? "owner" : "admin",
+          via: "t",
+        },
+      ],
+    });
+    const [summary] = summaryOf(accounts, ["uptrends", "rootly", "eagle"].map(teamIn)).values();
+    expect(summary?.teamAdminIn).toEqual(["eagle", "rootly", "uptrends"]);
+  });
+});

@@ -109,6 +109,60 @@ describe("removingMemberships", () => {
     expect(plan([other, bob]).steps.map((step) => step.action)).toEqual(["manual.review"]);
   });
 
+  it("plans only the vendor's own steps when it is given no memberships", () => {
+    expect(planner(ann, "ann@example.com").map((step) => step.action)).toEqual([
+      "rootly.deleteUser",
+    ]);
+  });
+
+  it("keeps the memberships of an account it leaves to review, even where it holds some", () => {
+    const other = account("rootly", "rootly.bot", "1", [["ann@example.com", "primary"]]);
+    const held = { ...records, grants: [{ ...grant("1", "team"), account: other.source }] };
+    expect(plan([other, bob], held).steps.map((step) => step.action)).toEqual(["manual.review"]);
+  });
+
+  it("still takes a deletable account out of its teams when the vendor's plan also asks for review", () => {
+    const mixed = removingMemberships(
+      (account) => [
+        {
+          vendor: "rootly",
+          action: "rootly.deleteUser",
+          account: account.source,
+          description: "Delete.",
+        },
+        {
+          vendor: "rootly",
+          action: "manual.review",
+          account: account.source,
+          description: "Check.",
+        },
+      ],
+      { team: "rootly.removeTeamMember" },
+    );
+    const directory = buildDirectory([ann]);
+    const graph = buildAccessGraph(directory, [records]);
+    const steps = planOffboarding(
+      directory,
+      "ann@example.com",
+      { rootly: mixed },
+      { access: graph },
+    ).steps;
+    expect(steps.map((step) => step.action)).toEqual([
+      "rootly.removeTeamMember",
+      "rootly.deleteUser",
+      "manual.review",
+    ]);
+  });
+
+  it("takes each of a person's accounts out of only the memberships that account holds", () => {
+    const annToo = account("rootly", "rootly.user", "3", [["ann@example.com", "primary"]]);
+    const onlyThree = { ...records, grants: [grant("3", "team")] };
+    const steps = plan([ann, annToo, bob], onlyThree).steps as MembershipStep[];
+    expect(
+      steps.filter((step) => step.entitlement !== undefined).map((step) => step.account.id),
+    ).toEqual(["3"]);
+  });
+
   it("plans schedule steps from what a schedule listing says (membershipAccess)", () => {
     const schedules = membershipAccess(
       {
@@ -202,6 +256,22 @@ describe("membershipExecutor", () => {
     }
   });
 
+  it("names the missing field when a step comes without its entitlement or account", async () => {
+    const cases: [Partial<MembershipStep>, string][] = [
+      [{ entitlement: undefined }, "step.entitlement.id"],
+      [{ account: undefined }, "step.account.id"],
+    ];
+    for (const [missing, field] of cases) {
+      const { run, sent } = executor(204, [false]);
+      await expect(run.execute({ ...step(), ...missing } as MembershipStep)).rejects.toMatchObject({
+        name: "ClientValidationError",
+        field,
+        message: expect.stringContaining("must name the membership to remove"),
+      });
+      expect(sent).toEqual([]);
+    }
+  });
+
   it("refuses a step without the membership's id where removing it names one", async () => {
     for (const membershipId of [undefined, "", "  "]) {
       const { run, sent } = executor(204, [false], true);
@@ -233,6 +303,19 @@ describe("executorsByAction", () => {
       await expect(combined.execute(step({ action }))).rejects.toThrow(
         /must be one of rootly.removeTeamMember, rootly.deleteUser/,
       );
+    }
+  });
+
+  it("refuses a missing step with a validation error naming step.action", async () => {
+    const combined = executorsByAction<MembershipStep>("rootly", {
+      "rootly.removeTeamMember": { execute: () => undefined },
+    });
+    for (const missing of [undefined, null]) {
+      await expect(combined.execute(missing as never)).rejects.toMatchObject({
+        name: "ClientValidationError",
+        field: "step.action",
+        message: expect.stringContaining("got undefined"),
+      });
     }
   });
 });

@@ -24,6 +24,7 @@ describe("rollcall access", () => {
     expect(run.code, run.stderr).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toBe(`Access of Ava Chen <${ava.workEmail}>`);
+    expect(lines[1]).toBe("");
     const rows = lines.slice(3).filter((line) => line !== "");
     for (const vendor of ["eagle", "rootly", "opsgenie", "uptrends"]) {
       expect(rows.some((row) => row.startsWith(`${vendor} `) && / role /.test(row))).toBe(true);
@@ -83,6 +84,11 @@ describe("rollcall access", () => {
     const run = await runCli(["access", "nobody@harbourline.example"], demo.env);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("nobody has nobody@harbourline.example");
+    // That one line is all it says: nothing after it fails on the missing person.
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("rollcall:"))).toEqual([
+      "rollcall: nobody has nobody@harbourline.example",
+    ]);
+    expect(run.stdout).toBe("");
   });
 });
 

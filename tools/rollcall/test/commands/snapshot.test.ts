@@ -5,6 +5,8 @@ import { useDemoSimulators } from "../demo-simulators";
 import { rootlyUser } from "../rootly-user";
 import { runCli } from "../run-cli";
 import { useTempStore } from "../temp-store";
+import { accessState } from "../../src/commands/diff";
+import type { PulledDirectory } from "../../src/pull";
 
 const demo = useDemoSimulators();
 
@@ -50,6 +52,14 @@ describe("rollcall snapshot", () => {
     expect(again.stdout).toMatch(/^snapshot 2 saved/m);
   });
 
+  it("prints the counts of the snapshot it took, not of an earlier one in the store", async () => {
+    const first = await runCli(["snapshot", "--vendor", "rootly", "--store", store], demo.env);
+    expect(first.stdout).toMatch(/^\d+ people, \d+ accounts, 1 of 1 vendors complete$/m);
+    const second = await snapshot();
+    expect(second.stdout).toMatch(/^snapshot 2 saved/m);
+    expect(second.stdout).toMatch(/^\d+ people, \d+ accounts, 4 of 4 vendors complete$/m);
+  });
+
   it("uses ROLLCALL_STORE when --store is not given", async () => {
     const run = await runCli(["snapshot"], { ...demo.env, ROLLCALL_STORE: store });
     expect(run.code, run.stderr).toBe(0);
@@ -64,6 +74,7 @@ describe("rollcall snapshot", () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/3 of 4 vendors complete/);
     expect(run.stdout).toMatch(/^opsgenie: incomplete — .*503/m);
+    expect(run.stdout).not.toMatch(/^(eagle|rootly|uptrends): incomplete/m);
     const history = JSON.parse((await runCli(["history", "--json", "--store", store])).stdout);
     const [only] = (history as HistoryJson).snapshots;
     expect(only!.vendors.find((v) => v.vendor === "opsgenie")).toMatchObject({
@@ -176,6 +187,9 @@ describe("rollcall diff", () => {
     const none = await runCli(["diff", "--store", store]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/diff needs two snapshots and the store has 0/);
+    const fromNone = await runCli(["diff", "1", "--store", store]);
+    expect(fromNone.code).toBe(1);
+    expect(fromNone.stderr).toMatch(/no snapshot 1: the store has no snapshots/);
     await snapshot();
     const missing = await runCli(["diff", "1", "7", "--store", store]);
     expect(missing.code).toBe(1);
@@ -187,5 +201,19 @@ describe("rollcall diff", () => {
       const run = await runCli(["diff", ...args, "--store", store]);
       expect(run.code, args.join(" ")).toBe(2);
     }
+  });
+});
+
+describe("what diff compares", () => {
+  it("takes a vendor whose pull did not finish as incomplete, even with accounts read", () => {
+    const pulled = {
+      directory: { vendors: ["eagle", "rootly"], people: [] },
+      access: { entries: [] },
+      pulls: [
+        { vendor: "eagle", status: "ok" },
+        { vendor: "rootly", status: "unavailable" },
+      ],
+    } as unknown as PulledDirectory;
+    expect(accessState(pulled).incompleteVendors).toEqual(["rootly"]);
   });
 });
