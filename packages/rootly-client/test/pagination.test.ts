@@ -135,10 +135,17 @@ describe("listAllUsers options", () => {
     expect(env.sim.requests[0]!.query["filter[email]"]).toBeUndefined();
   });
 
-  it("stops at maxPages with a PaginationError", async () => {
+  it("stops at maxPages with a PaginationError, at the first page when the total needs more", async () => {
     await expect(drain(listAllUsers(env.client(), { pageSize: 1, maxPages: 2 }))).rejects.toThrow(
       PaginationError,
     );
+    // Rootly states the total: more users than two pages of one hold is known from page 1.
+    expect(env.sim.requestCount("GET /v1/users")).toBe(1);
+    // Walked one page at a time, the guard stops after the second.
+    env.sim.clearRequests();
+    await expect(
+      drain(listAllUsers(env.client(), { pageSize: 1, maxPages: 2, concurrency: 1 })),
+    ).rejects.toThrow(PaginationError);
     expect(env.sim.requestCount("GET /v1/users")).toBe(2);
   });
 

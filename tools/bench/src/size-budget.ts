@@ -47,10 +47,12 @@ export const CORE_RUNTIME_MAX_GZIP = 9450;
  * OpsGenie, with its nine v2 operations' route checks and the routes its key is placed by, ~1.97 kB.
  * Issue 18 put each vendor's published request limits in its descriptor (`rateLimits`: the
  * numbers, the rate-limit header names and the source URL), which every client bundles because
- * its limiter paces from them: Rootly (two limits) ~2.06 kB, OpsGenie ~2.07 kB.
+ * its limiter paces from them: Rootly (two limits) ~2.06 kB, OpsGenie ~2.07 kB. The generated
+ * factory then passes them to core's `rateLimiter` and Rootly's listings name their stated total
+ * (parallel pages): Rootly ~2.10 kB.
  * The ceiling covers that; the 1.5 kB target stays, and compacting the rules is the way back to it.
  */
-export const VENDOR_CLIENT_MAX_GZIP = 2100;
+export const VENDOR_CLIENT_MAX_GZIP = 2150;
 
 export const SIZE_BUDGETS: readonly SizeBudget[] = [
   {

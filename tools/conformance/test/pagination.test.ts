@@ -49,7 +49,10 @@ describe.each(PAGED)("$vendor listAllUsers against a server that ignores the cur
     const { error } = outcome as { error: PaginationError };
     expect(error).toBeInstanceOf(PaginationError);
     expect(error.reason).toBe("repeated-page");
-    expect(proxy.received).toHaveLength(2);
+    // One page at a time stops at the second request; a listing whose vendor states a total asks
+    // for the pages after the first up to 4 at once (core's default concurrency) and stops there.
+    expect(proxy.received.length).toBeGreaterThanOrEqual(2);
+    expect(proxy.received.length).toBeLessThanOrEqual(4);
     expect(users).toHaveLength(3);
   });
 });

@@ -193,38 +193,53 @@ export function paginator<Paths extends {}>() {
       };
       const first = rule.offset === undefined ? 1 : 0;
       const limits = maxPages === undefined ? {} : { maxPages };
-      if (rule.total !== undefined && concurrency !== 1) {
-        const step = rule.offset === undefined ? 1 : (pageSize as number);
-        return parallelPages({
+      type Page = Awaited<ReturnType<typeof fetchAt>>;
+      /** One page at a time, following the stated next page; `prefetched` is the first page's. */
+      const sequential = (prefetched?: Page) => {
+        let body: unknown;
+        const fetched = pages<unknown, number>({
+          vendor,
+          first,
+          pageSize: pageSize as number,
+          ...limits,
+          fetchPage: async (cursor) => {
+            const page = cursor === first && prefetched ? prefetched : await fetchAt(cursor);
+            prefetched = undefined;
+            body = page.body;
+            const next =
+              rule.offset === undefined
+                ? (at(body, rule.nextPage) ?? (at(body, rule.hasNext) ? cursor + 1 : undefined))
+                : cursor + page.items.length;
+            return { items: page.items, next: typeof next === "number" ? next : undefined };
+          },
+        });
+        return (async function* () {
+          for await (const page of fetched) yield { ...page, body };
+        })();
+      };
+      if (rule.total === undefined || concurrency === 1) return sequential();
+      const totalRule = rule.total;
+      const step = rule.offset === undefined ? 1 : (pageSize as number);
+      // Several pages at a time only when the first page states a usable total; otherwise the
+      // walk follows the stated next page as any other listing does.
+      return (async function* () {
+        const firstPage = await fetchAt(first);
+        const total = at(firstPage.body, totalRule);
+        if (!(typeof total === "number" && Number.isSafeInteger(total) && total >= 0)) {
+          yield* sequential(firstPage);
+          return;
+        }
+        yield* parallelPages({
           vendor,
           pageSize: pageSize as number,
           concurrency: concurrency as number,
           ...limits,
           fetchPage: async (index) => {
             const cursor = first + index * step;
-            const page = await fetchAt(cursor);
-            return { ...page, cursor, total: at(page.body, rule.total) };
+            const page = index === 0 ? firstPage : await fetchAt(cursor);
+            return { ...page, cursor, total: at(page.body, totalRule) };
           },
         });
-      }
-      let body: unknown;
-      const fetched = pages<unknown, number>({
-        vendor,
-        first,
-        pageSize: pageSize as number,
-        ...limits,
-        fetchPage: async (cursor) => {
-          const page = await fetchAt(cursor);
-          body = page.body;
-          const next =
-            rule.offset === undefined
-              ? (at(body, rule.nextPage) ?? (at(body, rule.hasNext) ? cursor + 1 : undefined))
-              : cursor + page.items.length;
-          return { items: page.items, next: typeof next === "number" ? next : undefined };
-        },
-      });
-      return (async function* () {
-        for await (const page of fetched) yield { ...page, body };
       })();
     };
 

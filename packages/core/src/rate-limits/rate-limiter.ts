@@ -44,8 +44,8 @@ const MAX_LIMIT = 1_000_000;
 const MIN_WINDOW_MS = 1_000;
 const MAX_WINDOW_MS = 86_400_000;
 
-// Every client of the process that uses the same credential (or origin, for per-IP limits) with a
-// vendor shares these. Keys hold a hash of the credential, never the credential itself.
+// Every client of the process that calls the same origin with the same credential (any credential,
+// for per-IP limits) shares these. Keys hold a hash of the credential, never the credential itself.
 const buckets = new Map<string, TokenBucket>();
 
 /**
@@ -90,8 +90,8 @@ export type RateLimiterFactory = (
 /**
  * `VendorConfig.rateLimiter` for a vendor's published limits. Each client gets a limiter over
  * process-wide token buckets, one per limit: `requests × share` tokens refilled over
- * `windowMs ÷ timeScale`, keyed by vendor, limit id, the credential's hash or the client's origin
- * (per-IP limits) and the time scale. `rateLimit: false` gives the client none.
+ * `windowMs ÷ timeScale`, keyed by vendor, limit id, the origin the client calls, the
+ * credential's hash (per-key limits) and the time scale. `rateLimit: false` gives the client none.
  */
 export function rateLimiter(limits: readonly RateLimitDescriptor[]): RateLimiterFactory {
   return (settings, fail) => {
@@ -116,7 +116,9 @@ function createRateLimiter(
   const credential = fingerprint([...settings.secrets].sort().join("\n"));
 
   const paced = limits.map((limit) => {
-    const key = [settings.vendor, limit.id, limit.keyedBy === "ip" ? base.origin : credential];
+    // The server that counts (its origin: a region, a proxy or a test server counts apart) and,
+    // for a per-key limit, whose key.
+    const key = [settings.vendor, limit.id, base.origin, limit.keyedBy === "ip" ? "" : credential];
     const id = `${key.join("\n")}\n${scale}`;
     let bucket = buckets.get(id);
     if (!bucket) {

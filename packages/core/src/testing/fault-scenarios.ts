@@ -59,6 +59,14 @@ export interface FaultScenario {
  */
 export const FAULT_TEST_RETRY = { baseDelayMs: 1, maxDelayMs: 50 } as const;
 
+/**
+ * Rate-limit pacing for clients in tests whose subject is something else: the buckets run 1000×
+ * faster. Pacing stays on, but an injected 429 naming a reset a minute away (which empties the
+ * process-wide bucket of that server and key, as it should) holds later tests' calls for 60 ms,
+ * not a minute. The limiter's own tests run at the real pace with a fake clock.
+ */
+export const TEST_RATE_LIMIT = { timeScale: 1000 } as const;
+
 const RATE_LIMIT_MESSAGE = "Rate limit exceeded. Try again later.";
 const TIMEOUT_MS = 150;
 

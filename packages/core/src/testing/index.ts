@@ -3,6 +3,7 @@
 // that runs a test server (a vendor simulator) per test file. Not part of the client runtime.
 export {
   FAULT_TEST_RETRY,
+  TEST_RATE_LIMIT,
   faultScenarios,
   outcomeProblems,
   runFaultScenario,

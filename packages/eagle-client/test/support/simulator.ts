@@ -1,5 +1,5 @@
 import { startEagle, type SeedChoice } from "@rollcall/simulators";
-import { useSimulator } from "@rollcall/core/testing";
+import { TEST_RATE_LIMIT, useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createEagleClient, type EagleClientOptions } from "../../src/index";
 
@@ -12,6 +12,11 @@ export function useEagleSimulator(seed: SeedChoice = "both") {
     secrets: (sim) => [sim.credentials.apiKey],
   });
   const client = (options: Partial<EagleClientOptions> = {}) =>
-    createEagleClient({ apiKey: env.sim.credentials.apiKey, baseUrl: env.sim.url, ...options });
+    createEagleClient({
+      apiKey: env.sim.credentials.apiKey,
+      baseUrl: env.sim.url,
+      rateLimit: TEST_RATE_LIMIT,
+      ...options,
+    });
   return Object.assign(env, { client });
 }

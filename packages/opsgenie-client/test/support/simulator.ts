@@ -1,5 +1,5 @@
 import { startOpsgenie, type SeedChoice } from "@rollcall/simulators";
-import { useSimulator } from "@rollcall/core/testing";
+import { TEST_RATE_LIMIT, useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createOpsgenieClient, type OpsgenieClientOptions } from "../../src/index";
 
@@ -12,6 +12,11 @@ export function useOpsgenieSimulator(seed: SeedChoice = "both") {
     secrets: (sim) => [sim.credentials.apiKey],
   });
   const client = (options: Partial<OpsgenieClientOptions> = {}) =>
-    createOpsgenieClient({ apiKey: env.sim.credentials.apiKey, baseUrl: env.sim.url, ...options });
+    createOpsgenieClient({
+      apiKey: env.sim.credentials.apiKey,
+      baseUrl: env.sim.url,
+      rateLimit: TEST_RATE_LIMIT,
+      ...options,
+    });
   return Object.assign(env, { client });
 }

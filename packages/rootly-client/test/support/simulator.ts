@@ -1,5 +1,5 @@
 import { startRootly, type SeedChoice } from "@rollcall/simulators";
-import { FAULT_TEST_RETRY, useSimulator } from "@rollcall/core/testing";
+import { FAULT_TEST_RETRY, TEST_RATE_LIMIT, useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import { createRootlyClient, type RootlyClientOptions } from "../../src/index";
 
@@ -16,6 +16,7 @@ export function useRootlySimulator(seed: SeedChoice = "both") {
       token: env.sim.credentials.token,
       baseUrl: env.sim.url,
       retry: FAULT_TEST_RETRY,
+      rateLimit: TEST_RATE_LIMIT,
       ...options,
     });
   return Object.assign(env, { client });

@@ -1,6 +1,6 @@
 import type { ApiClientOptions } from "@rollcall/core";
 import { type SeedChoice } from "@rollcall/simulators";
-import { useSimulator } from "@rollcall/core/testing";
+import { TEST_RATE_LIMIT, useSimulator } from "@rollcall/core/testing";
 import * as vitest from "vitest";
 import type { AnySimulator, VendorHarness } from "./vendors";
 
@@ -18,7 +18,10 @@ export function useVendorSimulator(
   });
   return Object.assign(env, {
     client: (options: ApiClientOptions = {}) =>
-      harness.create(env.sim.url, harness.credentialOf(env.sim), options) as never,
+      harness.create(env.sim.url, harness.credentialOf(env.sim), {
+        rateLimit: TEST_RATE_LIMIT,
+        ...options,
+      }) as never,
     secrets: () => harness.secretForms(harness.credentialOf(env.sim)),
   });
 }
