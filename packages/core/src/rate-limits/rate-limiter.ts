@@ -178,15 +178,18 @@ function createRateLimiter(
         }
         if (reading.remaining !== undefined) bucket.atMost(reading.remaining * share, at);
         if (throttled || reading.throttled || reading.remaining === 0) {
-          // Nothing left until the reset: at most one window away, whatever a header claims.
-          let asked = reading.resetMs;
-          if (asked === undefined && throttled) {
+          // Nothing left until the reset: at most one window away, whatever a header claims. A
+          // 429 is waited out as the retry policy waits it (Retry-After first, then the reset),
+          // so a vendor saying "Retry-After: 0" is not held for its whole window.
+          let asked: number | undefined;
+          if (throttled) {
             try {
               asked = retryDelay(response, at);
             } catch {
-              // A broken vendor reader: drain without a reset.
+              // A broken vendor reader: fall back to the rate-limit headers.
             }
           }
+          asked ??= reading.resetMs;
           const resetMs = asked === undefined || !Number.isFinite(asked) ? 0 : asked / scale;
           bucket.emptyFor(clamp(resetMs, 0, entry.windowMs), at);
         }

@@ -146,6 +146,23 @@ describe("the client-side rate limiter", () => {
     expect(time.sleeps).toEqual([3000]);
   });
 
+  it("waits out a 429 as its Retry-After says, even when its reset header names a later time", async () => {
+    const throttled: Reply = {
+      status: 429,
+      headers: { "retry-after": "0", "x-ratelimit-reset": "50" },
+      body: {},
+    };
+    server = await startScriptedServer([throttled, ok]);
+    const { time, retry } = fakeTime();
+    const limits = [perSecond({ requests: 100, windowMs: 60_000 })];
+    const client = limitedClient(server.baseUrl, freshKey(), retry, {}, limits);
+    const { response } = await client.GET("/users");
+    expect(response.status).toBe(200);
+    expect(server.seen).toHaveLength(2);
+    // Not the 50 s the reset header names: the vendor asked for an immediate retry.
+    expect(Math.max(0, ...time.sleeps)).toBeLessThan(1000);
+  });
+
   it("never re-sends a POST that met a 429, and makes the next call wait for the reset", async () => {
     const throttled: Reply = { status: 429, headers: { "x-ratelimit-reset": "2" }, body: {} };
     server = await startScriptedServer([throttled, { status: 201, body: { id: "u1" } }]);
