@@ -4,6 +4,8 @@ export class Collection<T> {
   readonly #seed: () => Iterable<T>;
   #records: Map<string, T> | undefined;
   #version = 0;
+  #listed: { version: number; records: readonly T[] } | undefined;
+  #sorted = new Map<string, { version: number; records: readonly T[] }>();
 
   /**
    * `seed` runs lazily on first access and again after reset(), so a large generated dataset
@@ -31,8 +33,34 @@ export class Collection<T> {
     return this.#map.size;
   }
 
-  list(): T[] {
-    return [...this.#map.values()];
+  /**
+   * The records in insertion order. The same array until they change, so a listing handler asked
+   * for page after page of a large collection does not copy it each time: never mutate it.
+   */
+  list(): readonly T[] {
+    const map = this.#map;
+    if (this.#listed?.version !== this.#version) {
+      this.#listed = { version: this.#version, records: Object.freeze([...map.values()]) };
+    }
+    return this.#listed.records;
+  }
+
+  /**
+   * The records ordered by `sortKey` (ties keep insertion order), reversed when `descending`;
+   * computed once per change and kept, like {@link list}, under `name`. Never mutate it.
+   */
+  sorted(name: string, sortKey: (record: T) => string | number, descending = false): readonly T[] {
+    const view = `${name}:${descending}`;
+    const cached = this.#sorted.get(view);
+    if (cached?.version === this.#version) return cached.records;
+    const records = this.list().slice();
+    const keys = new Map(records.map((record) => [record, sortKey(record)]));
+    records.sort((a, b) =>
+      keys.get(a)! < keys.get(b)! ? -1 : keys.get(a)! > keys.get(b)! ? 1 : 0,
+    );
+    if (descending) records.reverse();
+    this.#sorted.set(view, { version: this.#version, records: Object.freeze(records) });
+    return records;
   }
 
   get(id: string): T | undefined {

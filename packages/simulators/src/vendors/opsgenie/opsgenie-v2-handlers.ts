@@ -115,11 +115,11 @@ export const opsgenieV2Handlers: Record<string, Handler<OpsgenieStore>> = {
   "GET /v2/users": ({ store, query }) => {
     const limit = Number(query.get("limit") ?? 100);
     const offset = Number(query.get("offset") ?? 0);
-    const key = USER_ORDER[query.get("sortField") ?? "username"] ?? USER_ORDER.username!;
-    const users = store.users
-      .list()
-      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-    if (query.get("order") === "desc") users.reverse();
+    const field = query.get("sortField") ?? "username";
+    const [name, key] = USER_ORDER[field]
+      ? [field, USER_ORDER[field]]
+      : ["username", USER_ORDER.username!];
+    const users = store.users.sorted(`v2:${name}`, key, query.get("order") === "desc");
     const data = users.slice(offset, offset + limit).map((user) => v2User(store, user));
     return { status: 200, body: { data, totalCount: users.length, ...envelope() } };
   },

@@ -194,10 +194,10 @@ function renderIncident(
 
 /** One JSON:API page of `items` with Rootly's links and meta, and `included` when given. */
 function page<T>(
-  items: T[],
+  items: readonly T[],
   render: (item: T) => unknown,
   request: { baseUrl: string; path: string; query: URLSearchParams },
-  include: (onPage: T[]) => unknown[] | undefined = () => undefined,
+  include: (onPage: readonly T[]) => unknown[] | undefined = () => undefined,
 ): SimResponse {
   const size = Number(request.query.get("page[size]") ?? DEFAULT_PAGE_SIZE);
   const number = Number(request.query.get("page[number]") ?? 1);
