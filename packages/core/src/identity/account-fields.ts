@@ -1,5 +1,6 @@
 // Declarative adapters: a vendor says where each account field sits in its record, and core reads
 // it the same way for every vendor, writing each value's provenance from the path it came from.
+import { boundedMemo } from "./bounded-memo";
 import {
   defineAccount,
   roleFrom,
@@ -105,10 +106,13 @@ export type AccountExtension = (
   add: AccountBuilder,
 ) => void;
 
+// A field map's few paths, split once rather than per field per record of a bulk pull.
+const keysOf = /* @__PURE__ */ boundedMemo((path) => path.split("."));
+
 /** The value at a dotted path, or undefined where the path leaves the record's objects. */
 export function valueAt(record: unknown, path: string): unknown {
   let node = record;
-  for (const key of path.split(".")) {
+  for (const key of keysOf(path)) {
     if (!isRecord(node)) return undefined;
     node = node[key];
   }

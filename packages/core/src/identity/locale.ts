@@ -1,3 +1,5 @@
+import { boundedMemo } from "./bounded-memo";
+
 /** A BCP 47 language tag, with the vendor's value kept. */
 export interface AccountLocale {
   /** Canonical BCP 47 tag ("en-US"), or null when the value is not a valid tag. */
@@ -11,6 +13,10 @@ export interface AccountLocale {
  */
 export function localeFrom(raw: string | null | undefined): AccountLocale {
   if (typeof raw !== "string") return { tag: null, raw: null };
+  return { tag: canonicalTag(raw), raw };
+}
+
+const canonicalTag = /* @__PURE__ */ boundedMemo((raw): string | null => {
   // Drop a POSIX encoding or modifier ("en_US.UTF-8", "de_DE@euro") before canonicalising.
   const candidate = raw
     .trim()
@@ -19,8 +25,8 @@ export function localeFrom(raw: string | null | undefined): AccountLocale {
   try {
     // Intl throws a RangeError for a blank or malformed tag.
     const [tag] = Intl.getCanonicalLocales(candidate);
-    return { tag: tag ?? null, raw };
+    return tag ?? null;
   } catch {
-    return { tag: null, raw };
+    return null;
   }
-}
+});

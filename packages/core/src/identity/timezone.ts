@@ -1,4 +1,5 @@
 import { RAILS_TIME_ZONES } from "./rails-time-zones";
+import { boundedMemo } from "./bounded-memo";
 
 /**
  * How sure we are of an account's zone: "exact" — the vendor gave an IANA id; "mapped" — a Rails
@@ -17,7 +18,6 @@ export interface AccountTimezone {
   readonly utcOffsetMinutes: number | null;
 }
 
-const validZones = new Map<string, string | null>();
 // Intl's canonical ids (a few hundred), by lower case; Intl does not list "UTC" itself.
 // Built at first use, not when the module loads: a bundle that reads no time zone (a lone client
 // factory, say) then drops the tables, which a bundler must keep if module loading builds them.
@@ -32,9 +32,7 @@ const zonesOf = () =>
   ]));
 
 /** The IANA id Intl knows `id` as (keeping the caller's spelling when it is valid), or null. */
-function checkIanaZone(id: string): string | null {
-  const cached = validZones.get(id);
-  if (cached !== undefined) return cached;
+const checkIanaZone = /* @__PURE__ */ boundedMemo((id): string | null => {
   let result: string | null = null;
   // Intl accepts "+10:00" style offsets as zones in newer engines; those are not IANA ids.
   if (/^[A-Za-z]/.test(id)) {
@@ -50,9 +48,8 @@ function checkIanaZone(id: string): string | null {
       }
     }
   }
-  validZones.set(id, result);
   return result;
-}
+});
 
 /** No usable zone. */
 export function timezoneUnknown(raw: string | number | null = null): AccountTimezone {
