@@ -23,13 +23,17 @@ describe("listAllUsers", () => {
     for await (const user of listAllUsers(client, { pageSize: 100 })) ids.push(user.id ?? "");
     expect(ids).toHaveLength(250);
     expect(new Set(ids).size).toBe(250);
-    expect(sim!.requests.map((request) => request.query.offset)).toEqual(["0", "100", "200"]);
+    // Pages ahead are asked for before the short one arrives: at most three past it, all aborted.
+    const offsets = sim!.requests.map((request) => Number(request.query.offset));
+    expect(offsets.slice(0, 3)).toEqual([0, 100, 200]);
+    expect(offsets.slice(3).every((offset) => offset > 200)).toBe(true);
+    expect(offsets.length).toBeLessThanOrEqual(6);
   });
 
   it("stops at an empty page when the total is a multiple of the page size", async () => {
     const client = await clientFor(97);
     let count = 0;
-    for await (const _user of listAllUsers(client, { pageSize: 50 })) count++;
+    for await (const _user of listAllUsers(client, { pageSize: 50, concurrency: 1 })) count++;
     expect(count).toBe(100);
     expect(sim!.requests.map((request) => request.query.offset)).toEqual(["0", "50", "100"]);
   });
@@ -57,7 +61,9 @@ describe("listAllUsers", () => {
       const ids: unknown[] = [];
       for await (const user of listAllUsers(client, { pageSize: 2 })) ids.push(user.id);
       expect(ids).toEqual(["u1", "u2"]);
-      expect(offsets).toEqual(["0", "2"]);
+      // Offset 4 may have been asked for ahead of the empty page, and then aborted.
+      expect(offsets.slice(0, 2)).toEqual(["0", "2"]);
+      expect(offsets.slice(2).every((offset) => Number(offset) > 2)).toBe(true);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
@@ -150,7 +156,9 @@ describe("pullAccounts over a list that shifts while it is read", () => {
         ["opsgenie", 2, 2],
         ["opsgenie", 3, 1],
       ]);
-      expect(limits).toEqual(["2", "2", "2"]);
+      // Every page at the asked size; pages past the short one may have been asked for ahead.
+      expect(limits.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(limits)).toEqual(new Set(["2"]));
       // The same pull without a progress callback.
       const again = await pullAccounts(client, { pageSize: 2 });
       expect(again.accounts.map((account) => account.source.id)).toEqual(["u1", "u2"]);

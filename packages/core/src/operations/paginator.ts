@@ -11,7 +11,7 @@ import {
   type PaginationRule,
 } from "./operation-rules";
 
-/** Pages in flight at once for a listing that states its total. */
+/** Pages in flight at once for a listing that states its total or pages by offset. */
 const DEFAULT_CONCURRENCY = 4;
 
 /** A list operation as codegen emits it: an {@link OperationRule} with its pagination. */
@@ -24,8 +24,10 @@ export interface ListOptions {
   /** Runaway guard passed to core's pagination driver (default 10 000 pages). */
   maxPages?: number;
   /**
-   * Pages in flight at once, for a listing whose pages state its total (default 4; 1 walks one
-   * page at a time). Items still come in order.
+   * Pages in flight at once, for a listing whose pages state its total or that pages by offset
+   * (default 4; 1 walks one page at a time). Items still come in order. Without a stated total,
+   * an offset listing fetches further ahead with each full page, up to this many, and cancels the
+   * at most `concurrency - 1` requests it sent past the end (hooks see them as aborted calls).
    */
   concurrency?: number;
   /** Per-request timeout and retry settings for every page. */
@@ -172,12 +174,13 @@ export function paginator<Paths extends {}>() {
       if (!Number.isInteger(concurrency) || (concurrency as number) < 1)
         fail("options.concurrency", `must be a positive integer, got ${String(concurrency)}`);
       /** The page at `cursor` (an offset or a page number): its items and whole body. */
-      const fetchAt = async (cursor: number) => {
+      const fetchAt = async (cursor: number, signal?: AbortSignal) => {
         const position = { [rule.offset ?? (rule.page as string)]: cursor };
         const body: unknown = unwrap(
           await (client.GET as (path: string, init: object) => Promise<never>)(operation.path, {
             params: { query: { ...query, ...position }, ...(path !== undefined && { path }) },
             ...call,
+            ...(signal && { signal }),
           }),
         );
         const items = at(body, rule.items) ?? [];
@@ -217,15 +220,19 @@ export function paginator<Paths extends {}>() {
           for await (const page of fetched) yield { ...page, body };
         })();
       };
-      if (rule.total === undefined || concurrency === 1) return sequential();
-      const totalRule = rule.total;
-      const step = rule.offset === undefined ? 1 : (pageSize as number);
-      // Several pages at a time only when the first page states a usable total; otherwise the
-      // walk follows the stated next page as any other listing does.
+      const byOffset = rule.offset !== undefined;
+      if (concurrency === 1 || (rule.total === undefined && !byOffset)) return sequential();
+      const step = byOffset ? (pageSize as number) : 1;
+      // Several pages at a time when the first page states a usable total, or by offsets (whose
+      // next cursor never depends on the page before); otherwise the walk follows the stated next
+      // page as any other listing does.
       return (async function* () {
         const firstPage = await fetchAt(first);
-        const total = at(firstPage.body, totalRule);
-        if (!(typeof total === "number" && Number.isSafeInteger(total) && total >= 0)) {
+        const total = at(firstPage.body, rule.total);
+        if (
+          !byOffset &&
+          !(typeof total === "number" && Number.isSafeInteger(total) && total >= 0)
+        ) {
           yield* sequential(firstPage);
           return;
         }
@@ -233,11 +240,12 @@ export function paginator<Paths extends {}>() {
           vendor,
           pageSize: pageSize as number,
           concurrency: concurrency as number,
+          lookAhead: byOffset,
           ...limits,
-          fetchPage: async (index) => {
+          fetchPage: async (index, signal) => {
             const cursor = first + index * step;
-            const page = index === 0 ? firstPage : await fetchAt(cursor);
-            return { ...page, cursor, total: at(page.body, totalRule) };
+            const page = index === 0 ? firstPage : await fetchAt(cursor, signal);
+            return { ...page, cursor, total: at(page.body, rule.total) };
           },
         });
       })();

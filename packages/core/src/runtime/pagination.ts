@@ -46,25 +46,39 @@ export const paginationFailure =
       message: `${vendor ?? "pagination"}: ${why}`,
     });
 
+/** What the repeated-page check keeps of the page before: its items and its first item's JSON. */
+export interface PageSeen {
+  readonly items: readonly unknown[];
+  readonly first: string | undefined;
+}
+
 /**
- * `items` as JSON, for the next page's check (undefined when empty), after throwing
- * `repeated-page` when they repeat the page before (`previous`): the server ignored the cursor.
+ * The page's {@link PageSeen}, for the next page's check (undefined when empty), after throwing
+ * `repeated-page` when its items repeat the page before (`previous`): the server ignored the
+ * cursor. Only a page whose length and first item match the one before is compared whole, so a
+ * walk serialises one item per page, not every item.
  */
 export function notRepeating(
   fail: ReturnType<typeof paginationFailure>,
   items: readonly unknown[],
-  previous: string | undefined,
+  previous: PageSeen | undefined,
   pageNumber: number,
-): string | undefined {
-  const json = items.length ? JSON.stringify(items) : undefined;
-  if (json !== undefined && json === previous) {
+): PageSeen | undefined {
+  if (!items.length) return undefined;
+  const seen = { items, first: JSON.stringify(items[0]) };
+  if (
+    previous !== undefined &&
+    previous.items.length === items.length &&
+    previous.first === seen.first &&
+    JSON.stringify(previous.items) === JSON.stringify(items)
+  ) {
     throw fail(
       "repeated-page",
       pageNumber,
       `page ${pageNumber} repeats page ${pageNumber - 1} (the server ignored the cursor)`,
     );
   }
-  return json;
+  return seen;
 }
 
 /** A page as {@link pages} yields it, with progress counters. */
@@ -93,8 +107,8 @@ export async function* pages<T, C>(
   const fail = paginationFailure(vendor);
   let cursor = options.first;
   let itemsSoFar = 0;
-  // The previous page's items as JSON: a server that ignores the cursor answers the same page again.
-  let previous: string | undefined;
+  // The previous page: a server that ignores the cursor answers the same page again.
+  let previous: PageSeen | undefined;
   for (let pageNumber = 1; ; pageNumber++) {
     if (pageNumber > maxPages)
       throw fail("max-pages", maxPages, `still more pages after ${maxPages} (raise maxPages)`);

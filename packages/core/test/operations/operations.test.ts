@@ -210,12 +210,12 @@ describe("paginator", () => {
     return all;
   };
 
-  it("walks offsets lazily, stops at a short page, and can be iterated again", async () => {
+  it("walks offsets one at a time with concurrency 1, stops at a short page, and can be iterated again", async () => {
     server = await startScriptedServer((seen) => {
       const offset = new URL(seen.url, "http://x").searchParams.get("offset");
       return offset === "0" ? page("a", "b") : offset === "2" ? page("c") : page();
     });
-    const users = listing()(fakeClient(server.baseUrl));
+    const users = listing()(fakeClient(server.baseUrl), { concurrency: 1 });
     expect((await drain(users)).map((u) => u.id)).toEqual(["a", "b", "c"]);
     expect(server.seen.map((s) => s.url)).toEqual([
       "/users?limit=2&offset=0",
@@ -223,6 +223,14 @@ describe("paginator", () => {
     ]);
     expect((await drain(users)).length).toBe(3);
     expect(server.seen).toHaveLength(4);
+    // By default it looks ahead: the same items, at most one page asked for past the short one.
+    const before = server.seen.length;
+    expect((await drain(listing()(fakeClient(server.baseUrl)))).map((u) => u.id)).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
+    expect(server.seen.length - before).toBeLessThanOrEqual(3);
   });
 
   it("refuses a bad page size at the call, before anything is sent", async () => {

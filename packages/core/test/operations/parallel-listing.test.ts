@@ -20,7 +20,9 @@ const drain = async <T>(items: AsyncIterable<T>) => {
   return all;
 };
 
-const rules = <Style extends { offset: string } | { page: string }>(style: Style) =>
+const rules = <Style extends { offset: string } | { page: string; nextPage?: string }>(
+  style: Style,
+) =>
   ({
     "GET /users": {
       id: "listUsers",
@@ -140,14 +142,15 @@ describe("a listing that states its total", () => {
     expect(server.maxOpen).toBe(1);
   });
 
-  it("fetches no further ahead than its concurrency while the caller holds a page", async () => {
+  it("holds no more than twice its concurrency ahead while the caller holds a page", async () => {
     const server = await listServer(people(200));
     const walk = byOffset().pages(fakeClient(server.baseUrl), { concurrency: 3 });
     const first = await walk.next();
     expect(first.value?.items).toEqual(ids(2));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    // Page 1, and at most three ahead of the page being read.
-    expect(server.urls.length).toBeLessThanOrEqual(4);
+    // Page 1, and at most six ahead of the page being read (memory stays flat), three at a time.
+    expect(server.urls.length).toBeLessThanOrEqual(7);
+    expect(server.maxOpen).toBeLessThanOrEqual(3);
     await walk.return(undefined);
   });
 
@@ -208,10 +211,19 @@ describe("a listing that states its total", () => {
     expect(server.urls).toHaveLength(1);
   });
 
-  it("goes one page at a time to a short page when the total is missing or not a count", async () => {
+  it("by page number, goes one page at a time when the total is missing or not a count", async () => {
+    const followingNext = () =>
+      paginator<paths>()(
+        rules({ page: "page", nextPage: "meta.next" }),
+        "GET /users",
+        "listAllUsers",
+      );
     for (const total of [undefined, "7", -1, 2.5]) {
-      const server = await listServer((o, l, i) => ({ ...people(7)(o, l, i), meta: { total } }));
-      expect(await drain(byOffset()(fakeClient(server.baseUrl), { concurrency: 3 }))).toEqual(
+      const server = await listServer((o, l, i) => ({
+        ...people(7)(o, l, i),
+        meta: { total, next: i + 2 },
+      }));
+      expect(await drain(followingNext()(fakeClient(server.baseUrl), { concurrency: 3 }))).toEqual(
         ids(7),
       );
       expect(server.maxOpen).toBe(1);
@@ -226,6 +238,80 @@ describe("a listing that states its total", () => {
       expect(() =>
         byOffset()(fakeClient("http://127.0.0.1:1"), { concurrency: concurrency as never }),
       ).toThrow(ClientValidationError);
+    }
+  });
+});
+
+describe("an offset listing that states no total", () => {
+  const noTotal =
+    (count: number): Answer =>
+    (offset, limit, index) => ({
+      users: (people(count)(offset, limit, index) as { users: unknown[] }).users,
+    });
+
+  it("looks ahead up to its concurrency and still yields every item in order", async () => {
+    const server = await listServer(noTotal(41));
+    const items = await drain(byOffset()(fakeClient(server.baseUrl), { concurrency: 4 }));
+    expect(items).toEqual(ids(41));
+    expect(server.maxOpen).toBeGreaterThan(1);
+    expect(server.maxOpen).toBeLessThanOrEqual(4);
+    // 21 pages; at most three asked for past the short one.
+    expect(server.urls.length).toBeGreaterThanOrEqual(21);
+    expect(server.urls.length).toBeLessThanOrEqual(24);
+  });
+
+  it("costs one request when the first page is short, and stops at an empty page", async () => {
+    const short = await listServer(noTotal(1));
+    expect(await drain(byOffset()(fakeClient(short.baseUrl), { concurrency: 4 }))).toEqual(ids(1));
+    expect(short.urls).toHaveLength(1);
+    await short.close();
+    const exact = await listServer(noTotal(8));
+    expect(await drain(byOffset()(fakeClient(exact.baseUrl), { concurrency: 4 }))).toEqual(ids(8));
+    await exact.close();
+    current = undefined;
+  });
+
+  it("goes one page at a time with concurrency 1", async () => {
+    const server = await listServer(noTotal(9));
+    expect(await drain(byOffset()(fakeClient(server.baseUrl), { concurrency: 1 }))).toEqual(ids(9));
+    expect(server.maxOpen).toBe(1);
+    expect(server.urls).toHaveLength(5);
+  });
+
+  it("fails a server that ignores the offset with repeated-page", async () => {
+    const server = await listServer(() => ({ users: ids(2) }));
+    const error = await drain(byOffset()(fakeClient(server.baseUrl), { concurrency: 4 })).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({ name: "PaginationError", reason: "repeated-page" });
+  });
+
+  it("cancels the pages it asked for past the end instead of leaving them open", async () => {
+    // Pages past the end are held open: the walk must not wait for them, nor leave them open.
+    let held = 0;
+    let cancelled = 0;
+    const server: Server = createServer((req, res) => {
+      const offset = Number(new URL(req.url ?? "/", "http://x").searchParams.get("offset"));
+      if (offset >= 6) {
+        held += 1;
+        res.on("close", () => (cancelled += 1));
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(noTotal(5)(offset, 2, offset / 2)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const items = await drain(
+        byOffset()(fakeClient(`http://127.0.0.1:${port}`), { concurrency: 4 }),
+      );
+      expect(items).toEqual(ids(5));
+      // Every held request ends closed by the client (some may reach the server only after).
+      await expect.poll(() => held > 0 && cancelled === held).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 });

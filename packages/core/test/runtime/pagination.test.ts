@@ -112,6 +112,23 @@ describe("paginate", () => {
     expect(seen).toEqual(["a", "b"]);
   });
 
+  it("walks on when a page only starts like the one before, or holds more", async () => {
+    // A listing whose pages share their first record (a pinned item) is not repeating itself.
+    const pagesOf: { id: string }[][] = [
+      [{ id: "pinned" }, { id: "a" }],
+      [{ id: "pinned" }, { id: "b" }],
+      [{ id: "pinned" }, { id: "b" }, { id: "c" }],
+      [{ id: "pinned" }],
+    ];
+    const fetchPage = async (n: number): Promise<Page<{ id: string }, number>> => ({
+      items: pagesOf[n]!,
+      next: n + 1 < pagesOf.length ? n + 1 : undefined,
+    });
+    const seen: string[] = [];
+    for await (const item of paginate({ fetchPage, first: 0 })) seen.push(item.id);
+    expect(seen).toEqual(["pinned", "a", "pinned", "b", "pinned", "b", "c", "pinned"]);
+  });
+
   it("throws after maxPages instead of running forever", async () => {
     let calls = 0;
     const fetchPage = async (n: number): Promise<Page<number, number>> => {
