@@ -272,6 +272,7 @@ export function clientSource(
     ...(checks ? [`import { ${checks.export} } from "../${checks.module}";`] : []),
     'import { operations } from "./operations";',
     `import type { ${schemaTypes} } from "./schema";`,
+    ...(facts.rateLimits ? ['import { rateLimits } from "./vendor";'] : []),
     "",
     `/** The typed ${vendor.title} client: openapi-fetch's methods over the spec's paths. */`,
     `export type ${client} = ApiClient<paths, ${media}>;`,
@@ -321,7 +322,7 @@ export function clientSource(
     lines.push(
       "// The vendor's published request limits (`x-rollcall-rate-limits`): every client with one",
       "// credential paces itself to them, so a bulk job waits for a token instead of meeting a 429.",
-      `const paceToLimits = /* @__PURE__ */ rateLimiter(${source(facts.rateLimits)});`,
+      "const paceToLimits = /* @__PURE__ */ rateLimiter(rateLimits);",
       "",
     );
   }

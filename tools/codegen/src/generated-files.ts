@@ -91,18 +91,7 @@ export function planVendorFiles(
       packageName: vendor.package,
       directory: vendor.directory,
       path: VENDOR_FILE,
-      content: [
-        header,
-        'import type { VendorDescriptor } from "@rollcall/core";',
-        "",
-        "/**",
-        " * This vendor's registry row (specs/vendors.json) and its spec's facts: servers, auth,",
-        " * media type, query style, error kinds, error bodies and request limits. Codegen writes",
-        " * the client factory from the same facts (client.ts); defineConnector reads them here.",
-        " */",
-        `export const vendor = ${JSON.stringify(facts)} as const satisfies VendorDescriptor;`,
-        "",
-      ].join("\n"),
+      content: vendorModule(header, facts),
     },
     {
       packageName: vendor.package,
@@ -174,4 +163,37 @@ export function planSimulatorFiles(specs: readonly BundledSpec[]): PlannedFile[]
 
 export function absolutePath(root: string, file: PlannedFile): string {
   return join(root, file.directory, file.path);
+}
+
+/**
+ * The descriptor module. The request limits are their own export, which the client factory
+ * imports: a client bundle then carries them once, without the rest of the descriptor.
+ */
+function vendorModule(header: string, facts: Record<string, unknown>): string {
+  const { rateLimits, ...rest } = facts;
+  const descriptor = JSON.stringify(rest).replace(
+    /\}$/,
+    rateLimits ? ',"rateLimits":rateLimits}' : "}",
+  );
+  return [
+    header,
+    rateLimits
+      ? 'import type { RateLimitDescriptor, VendorDescriptor } from "@rollcall/core";'
+      : 'import type { VendorDescriptor } from "@rollcall/core";',
+    "",
+    ...(rateLimits
+      ? [
+          "/** The vendor's published request limits (`x-rollcall-rate-limits`), which every client paces to. */",
+          `export const rateLimits = ${JSON.stringify(rateLimits)} as const satisfies readonly RateLimitDescriptor[];`,
+          "",
+        ]
+      : []),
+    "/**",
+    " * This vendor's registry row (specs/vendors.json) and its spec's facts: servers, auth,",
+    " * media type, query style, error kinds, error bodies and request limits. Codegen writes",
+    " * the client factory from the same facts (client.ts); defineConnector reads them here.",
+    " */",
+    `export const vendor = ${descriptor} as const satisfies VendorDescriptor;`,
+    "",
+  ].join("\n");
 }
