@@ -1,11 +1,12 @@
 import {
-  adaptRecords,
   isRecord,
   phone,
+  recordsAdapter,
   textAt,
   type AccountStatus,
   type AdapterResult,
   type RecordFields,
+  type RecordsAdapter,
   type RoleLevel,
 } from "@rollcall/core";
 import type { User } from "./generated/schema";
@@ -54,7 +55,16 @@ export function toAccounts(
   users: unknown,
   customRoles: Readonly<Record<string, RoleLevel>> = {},
 ): AdapterResult {
-  return adaptRecords(userFields(customRoles), users, (user, add) => {
+  const adapter = usersAdapter(customRoles);
+  adapter.add(users);
+  return adapter.result();
+}
+
+/** {@link toAccounts} page by page, for a pull that adapts each page as it arrives. */
+export function usersAdapter(
+  customRoles: Readonly<Record<string, RoleLevel>> = {},
+): RecordsAdapter {
+  return recordsAdapter(userFields(customRoles), (user, add) => {
     const contacts = Array.isArray(user.contacts) ? user.contacts : [];
     contacts.forEach((contact: unknown, index) => {
       const address = textAt(contact, "to");

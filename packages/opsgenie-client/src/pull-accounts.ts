@@ -1,6 +1,6 @@
 import { unwrap, type AdapterResult, type PullOptions } from "@rollcall/core";
 import { customRoles, pullAccess } from "./access";
-import { toAccounts } from "./accounts";
+import { usersAdapter } from "./accounts";
 import type { OpsgenieClient } from "./generated/client";
 import { vendor } from "./generated/vendor";
 import { listAllUsers } from "./generated/client";
@@ -12,25 +12,29 @@ export interface PullAccountsOptions extends PullOptions<User> {
 }
 
 /**
- * Every OpsGenie user as an account, paging through GET /v1.2/json/user. `onPage` is called after
- * each page with the users it carried. A user listed again on a later page (the list shifted
- * while it was read) is kept once. Then the v2 access records: custom roles (GET /v2/roles, so a
- * custom role's holders get its level), teams, schedules with who is on call, and escalations.
+ * Every OpsGenie user as an account, paging through GET /v1.2/json/user after the custom roles
+ * (GET /v2/roles, so a custom role's holders get its level). `onPage` is called after each page
+ * with the users it carried. A user listed again on a later page (the list shifted while it was
+ * read) is kept once. Then the v2 access records: teams, schedules with who is on call, and
+ * escalations.
  */
 export async function pullAccounts(
   client: OpsgenieClient,
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
   const pageOptions = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-  const users: unknown[] = [];
+  // Made first, so bad options are refused before anything is sent.
+  const pages = listAllUsers.pages(client, pageOptions, { operation: "pullAccounts" });
+  // Custom roles before users, so each page is adapted as it arrives while the next are fetched.
+  const roles = customRoles(unwrap(await client.GET("/v2/roles")).data ?? []);
+  const adapter = usersAdapter(roles.levels);
   const earlier = new Set<unknown>();
-  for await (const page of listAllUsers.pages(client, pageOptions, { operation: "pullAccounts" })) {
-    users.push(...page.items.filter((user) => !earlier.has(user?.id)));
+  for await (const page of pages) {
+    adapter.add(page.items.filter((user) => !earlier.has(user?.id)));
     for (const user of page.items) if (typeof user?.id === "string") earlier.add(user.id);
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
-  const roles = customRoles(unwrap(await client.GET("/v2/roles")).data ?? []);
-  const accounts = toAccounts(users, roles.levels);
+  const accounts = adapter.result();
   const access = await pullAccess(client);
   return {
     ...access,

@@ -1,6 +1,6 @@
 import {
-  adaptRecords,
   isRecord,
+  recordsAdapter,
   membershipAccess,
   roleAccess,
   roleFrom,
@@ -66,13 +66,17 @@ const ROLE_LEVELS: Readonly<Record<string, RoleLevel>> = {
  * without an id or email, or a repeated id, becomes an issue instead of an account; it never throws.
  */
 export function toAccounts(records: unknown, included: unknown = []): AdapterResult {
+  const adapter = usersAdapter();
+  adapter.add(records, included);
+  return adapter.result();
+}
+
+/** {@link toAccounts} page by page: each page's users with that page's `included` resources. */
+export function usersAdapter(): {
+  add(records: unknown, included?: unknown): void;
+  result(): AdapterResult;
+} {
   const resources = new Map<string, unknown>();
-  for (const resource of Array.isArray(included) ? included : []) {
-    const { id, type, attributes } = isRecord(resource) ? resource : {};
-    if (typeof id === "string" && typeof type === "string" && isRecord(attributes)) {
-      resources.set(`${type}/${id}`, attributes);
-    }
-  }
   // The name and slug of the role a relationship points at, when that role was included.
   const related = (user: Readonly<Record<string, unknown>>, name: string) => {
     const type = textAt(user, `relationships.${name}.data.type`);
@@ -81,7 +85,7 @@ export function toAccounts(records: unknown, included: unknown = []): AdapterRes
     const named = { name: textAt(role, "name"), slug: textAt(role, "slug") };
     return named.name === null && named.slug === null ? null : named;
   };
-  return adaptRecords(USER_FIELDS, records, (user, add: AccountBuilder) => {
+  const adapter = recordsAdapter(USER_FIELDS, (user, add: AccountBuilder) => {
     // The level comes from the slug (stable for Rootly's built-in roles), the shown name from name.
     const role = related(user, "role");
     if (role !== null) {
@@ -91,6 +95,18 @@ export function toAccounts(records: unknown, included: unknown = []): AdapterRes
     const onCall = related(user, "on_call_role");
     add.extra("onCallRole", onCall && (onCall.name ?? onCall.slug), "relationships.on_call_role");
   });
+  return {
+    add(records, included = []) {
+      for (const resource of Array.isArray(included) ? included : []) {
+        const { id, type, attributes } = isRecord(resource) ? resource : {};
+        if (typeof id === "string" && typeof type === "string" && isRecord(attributes)) {
+          resources.set(`${type}/${id}`, attributes);
+        }
+      }
+      adapter.add(records);
+    },
+    result: () => adapter.result(),
+  };
 }
 
 /** Rootly's teams: members and admins by user id (Rootly's integers; user ids are their strings). */
@@ -161,22 +177,22 @@ export async function pullAccounts(
   client: listings.RootlyClient,
   options: PullAccountsOptions = {},
 ): Promise<AdapterResult> {
-  const records: User[] = [];
-  const included: unknown[] = [];
+  // Each page is adapted as it arrives, while the listing fetches the next ones.
+  const users = usersAdapter();
+  const holders: (readonly [string, string])[] = [];
   const size = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
   const pages = listings.listAllUsers.pages(client, size, {
     operation: "pullAccounts",
     query: { include: "role,on_call_role" },
   });
   for await (const page of pages) {
-    records.push(...page.items);
-    included.push(...(page.body.included ?? []));
+    users.add(page.items, page.body.included ?? []);
+    for (const user of page.items) {
+      const [id, role] = [textAt(user, "id"), textAt(user, "relationships.on_call_role.data.id")];
+      if (id !== null && role !== null) holders.push([id, role]);
+    }
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
-  const holders = records.flatMap((user) => {
-    const [id, role] = [textAt(user, "id"), textAt(user, "relationships.on_call_role.data.id")];
-    return id === null || role === null ? [] : [[id, role] as const];
-  });
   const onCalls = unwrap(await client.GET("/v1/oncalls")).data ?? [];
   const schedules: Named[] = [];
   for (const { id, attributes } of await all(listings.listAllSchedules(client, size))) {
@@ -212,7 +228,7 @@ export async function pullAccounts(
       users: users.map((target) => valueAt(target, "id")),
     });
   }
-  const users = toAccounts(records, included);
+  const adapted = users.result();
   const access = [
     roleAccess(ROLE_FIELDS, await all(listings.listAllRoles(client, size))),
     roleAccess(ON_CALL_ROLE_FIELDS, await all(listings.listAllOnCallRoles(client, size)), holders),
@@ -221,9 +237,9 @@ export async function pullAccounts(
     membershipAccess(ESCALATION_FIELDS, policies),
   ];
   return {
-    accounts: users.accounts,
+    accounts: adapted.accounts,
     entitlements: access.flatMap((part) => part.entitlements),
     grants: access.flatMap((part) => part.grants),
-    issues: [users, ...access].flatMap((part) => part.issues),
+    issues: [adapted, ...access].flatMap((part) => part.issues),
   };
 }

@@ -244,28 +244,32 @@ function isEmptyList(value: unknown): boolean {
   return Array.isArray(value) && value.length === 0;
 }
 
+/** Records adapted batch by batch, as a listing's pages arrive; see {@link recordsAdapter}. */
+export interface RecordsAdapter {
+  /** Adapts one batch (a list, or one record) now, against every batch before it. */
+  add(records: unknown): void;
+  /** Every account and issue so far, in the order the records came. */
+  result(): AdapterResult;
+}
+
 /**
- * Vendor records (a list, or one record) as accounts through their field map and `extend`. A
- * record that is not an object, has no id or no first address, or repeats an earlier id becomes
- * an issue instead (see {@link RecordFields.keepWithoutEmail}); nothing here throws.
+ * {@link adaptRecords} for records that arrive in batches, such as a listing's pages: adapting
+ * each page as it comes lets the next pages' requests run meanwhile, instead of adapting all of
+ * them after the last. An id repeated in a later batch is caught as in one list, and a record's
+ * index in an issue counts from the first batch's first record.
  */
-export function adaptRecords<R>(
+export function recordsAdapter<R>(
   fields: RecordFields<R>,
-  records: unknown,
   extend?: AccountExtension,
-): AdapterResult {
+): RecordsAdapter {
   const { vendor, kind, noun } = fields;
   const accounts: Account[] = [];
   const issues: AccountIssue[] = [];
   const seen = new Set<string>();
   const login = fields.emails?.[0]?.[0];
-  const list: readonly unknown[] = Array.isArray(records) ? records : [records];
-  list.forEach((raw, index) => {
-    const at = fields.at
-      ? fields.at(index)
-      : list.length === 1
-        ? `the ${noun}`
-        : `the ${noun} at index ${index}`;
+  let before = 0;
+  let batches = 0;
+  const adapt = (raw: unknown, at: string) => {
     if (!isRecord(raw)) return issues.push({ vendor, kind, reason: `${at} is not an object`, raw });
     const text = textAt(raw, fields.id);
     if (text === null)
@@ -287,6 +291,37 @@ export function adaptRecords<R>(
       if (!fields.keepWithoutEmail) return;
     }
     accounts.push(mapAccount({ vendor, kind, id }, raw, fields, extend));
-  });
-  return { accounts, issues };
+  };
+  return {
+    add(records) {
+      const list: readonly unknown[] = Array.isArray(records) ? records : [records];
+      // One record alone is "the user"; among several, or in a later batch, it has an index.
+      const alone = batches++ === 0 && list.length === 1;
+      list.forEach((raw, index) => {
+        const at = fields.at
+          ? fields.at(before + index)
+          : alone
+            ? `the ${noun}`
+            : `the ${noun} at index ${before + index}`;
+        adapt(raw, at);
+      });
+      before += list.length;
+    },
+    result: () => ({ accounts, issues }),
+  };
+}
+
+/**
+ * Vendor records (a list, or one record) as accounts through their field map and `extend`. A
+ * record that is not an object, has no id or no first address, or repeats an earlier id becomes
+ * an issue instead (see {@link RecordFields.keepWithoutEmail}); nothing here throws.
+ */
+export function adaptRecords<R>(
+  fields: RecordFields<R>,
+  records: unknown,
+  extend?: AccountExtension,
+): AdapterResult {
+  const adapter = recordsAdapter(fields, extend);
+  adapter.add(records);
+  return adapter.result();
 }

@@ -5,12 +5,13 @@ export type { IdentityErrorCode } from "./identity-error";
 
 export { defineAccount, roleFrom } from "./account";
 export type { PullProgress, PullOptions } from "./adapter-contract";
-export { adaptRecords, mapAccount, valueAt, textAt } from "./account-fields";
+export { adaptRecords, mapAccount, recordsAdapter, valueAt, textAt } from "./account-fields";
 export { isRecord } from "../is-record";
 export type {
   AccountFields,
   RecordFields,
   AccountBuilder,
+  RecordsAdapter,
   AccountExtension,
   FieldPath,
   TimezoneFormat,

@@ -3,6 +3,7 @@ import {
   adaptRecords,
   emailKey,
   mapAccount,
+  recordsAdapter,
   textAt,
   valueAt,
   type AccountFields,
@@ -401,5 +402,41 @@ describe("paths", () => {
     expect(valueAt("text", "length")).toBeUndefined();
     expect(textAt(record, "blank")).toBeNull();
     expect(textAt(record, "a.b")).toBeNull();
+  });
+});
+
+describe("recordsAdapter", () => {
+  const person = (id: string, mail = `${id}@example.com`) => ({ id, profile: { mail } });
+
+  it("adapts page by page as one list would: repeats across pages caught, indexes running on", () => {
+    const pages = [
+      [person("a"), person("b")],
+      [person("c"), person("a", "again@example.com")],
+      [null],
+    ];
+    const adapter = recordsAdapter(LIST);
+    const seen: number[] = [];
+    for (const page of pages) {
+      adapter.add(page);
+      seen.push(adapter.result().accounts.length);
+    }
+    // Each page's accounts are there as soon as it is added.
+    expect(seen).toEqual([2, 3, 3]);
+    const whole = adaptRecords(LIST, pages.flat());
+    expect(adapter.result()).toEqual(whole);
+    expect(whole.issues.map((issue) => issue.reason)).toEqual([
+      "the person at index 3 repeats the id of an earlier one",
+      "the person at index 4 is not an object",
+    ]);
+  });
+
+  it("names a lone record only when it is the whole first batch", () => {
+    const adapter = recordsAdapter(LIST);
+    adapter.add({ id: " " });
+    adapter.add([{ id: "" }]);
+    expect(adapter.result().issues.map((issue) => issue.reason)).toEqual([
+      "the person has no id",
+      "the person at index 1 has no id",
+    ]);
   });
 });
