@@ -48,5 +48,40 @@ export default strykerConfig({
       "flushes the rename's directory entry against power loss: nothing a running test can observe",
     "src/store/sqlite-file.ts:83:15":
       "closing the descriptor frees it; the bytes written and renamed are the same",
+    // m6r: the store's reading, writing and lock; whois, review (issue 19)
+    "src/store/read-snapshot.ts:38:13": "freeing a prepared statement only frees memory",
+    "src/store/read-snapshot.ts:83:37":
+      "every snapshot records at least one vendor: `snapshot` always pulls one",
+    "src/store/read-snapshot.ts:93:67":
+      "an incomplete vendor is always stored with the error that stopped its pull",
+    "src/store/read-snapshot.ts:103:52":
+      "a stored result always has both arrays: the writer fills them (adapterResult)",
+    "src/store/read-snapshot.ts:103:81":
+      "a stored result always has both arrays: the writer fills them (adapterResult)",
+    "src/store/write-snapshot.ts:33:16": "freeing a prepared statement only frees memory",
+    "src/store/write-snapshot.ts:45:52":
+      "pullOne always gives both arrays; this copy only guards a hand-built pull",
+    "src/store/write-snapshot.ts:46:40":
+      "pullOne always gives both arrays; this copy only guards a hand-built pull",
+    "src/store/write-snapshot.ts:130:26": "freeing the prepared statements only frees memory",
+    "src/store/store-lock.ts:39:11": "an empty catch returns undefined, as the original does",
+    "src/store/store-lock.ts:57:11":
+      "an empty catch returns undefined, which is no more than the stale age, as 0 is",
+    "src/store/store-lock.ts:94:64":
+      "the breaker was just read as stale: `force` matters only if another process removes it in between",
+    "src/render/text-table.ts:11:69": "every caller gives each row as many cells as the header",
+    "src/store/store-lock.ts:80:13":
+      "closing the lock's descriptor frees it; the holder was written before",
+    "src/store/store-lock.ts:98:55":
+      "the lock was just read as stale: `force` matters only if another process removes it in between",
+    "src/store/store-lock.ts:100:21":
+      "this writer created the breaker: `force` matters only if another process removed it",
+    "src/store/store-lock.ts:130:17":
+      "the pause between attempts changes only how soon a freed lock is noticed",
+    "src/store/store-lock.ts:137:77":
+      "the lock was just read as this writer's own: `force` matters only in a race",
+    "src/commands/review.ts:34:7":
+      "opening a store that does not exist reads no snapshots and writes nothing: the check only skips loading sql.js",
+    "src/commands/review.ts:41:13": "closing the in-memory database only frees memory",
   },
 });

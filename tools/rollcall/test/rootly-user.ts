@@ -1,4 +1,6 @@
 // A Rootly user record for a test to put in the simulator's store: only the parts under test vary.
+import { startRootly, type RootlySimulator } from "@rollcall/simulators";
+
 export function rootlyUser(id: string, email: string, firstName: string) {
   return {
     id,
@@ -16,4 +18,14 @@ export function rootlyUser(id: string, email: string, firstName: string) {
     role_id: null,
     on_call_role_id: null,
   };
+}
+
+/**
+ * A Rootly simulator (not checking its answers against the spec) serving one user whose record has
+ * no email: one record the adapter cannot read.
+ */
+export async function rootlyWithUserWithoutEmail(id: string): Promise<RootlySimulator> {
+  const rootly = await startRootly({ seed: "demo", validateResponses: false });
+  rootly.store.users.put({ ...rootlyUser(id, "", "No"), last_name: "Address" });
+  return rootly;
 }

@@ -1,8 +1,9 @@
 // One snapshot writes the store at a time: a second waits for a live writer, takes over from a
 // dead one at once, and gives up with a clear error rather than waiting forever.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { StoreError } from "../src/store/store-error";
 import { withStoreLock, type LockHolder } from "../src/store/store-lock";
@@ -60,7 +61,8 @@ describe("the store's write lock", () => {
       ...fast,
       onWait: (holder) => waitedFor.push(holder),
     });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // longer than a moment: by default a writer waits up to 10 minutes
+    await new Promise((resolve) => setTimeout(resolve, 400));
     expect(order).toEqual(["first starts"]);
     releaseFirst();
     await Promise.all([first, second]);
@@ -69,11 +71,26 @@ describe("the store's write lock", () => {
   });
 
   it("takes over at once from a writer on this machine that died holding it", async () => {
-    writeLock({ pid: deadPid(), host: hostname() });
-    let ran = false;
-    await withStoreLock(store, () => void (ran = true), { waitMs: 0 });
-    expect(ran).toBe(true);
-    expect(existsSync(lock)).toBe(false);
+    // also when another writer died while taking over from it, leaving its breaker lock
+    for (const breakerLeft of [false, true]) {
+      writeLock({ pid: deadPid(), host: hostname() });
+      const breaker = JSON.stringify({ pid: deadPid(), host: hostname() });
+      if (breakerLeft) writeFileSync(`${lock}.break`, breaker);
+      let ran = false;
+      await withStoreLock(store, () => void (ran = true), { waitMs: 0 });
+      expect(ran).toBe(true);
+      expect(existsSync(lock)).toBe(false);
+      expect(existsSync(`${lock}.break`)).toBe(false);
+    }
+  });
+
+  it("fails with a StoreError naming the lock when it cannot create it", async () => {
+    const missing = join(temp.dir, "no-such-folder", "rollcall.db");
+    await expect(withStoreLock(missing, () => {}, { ...fast, waitMs: 30 })).rejects.toThrow(
+      new StoreError(
+        `cannot lock the store (${missing}.lock): ENOENT: no such file or directory, open '${missing}.lock'`,
+      ),
+    );
   });
 
   it("gives up after its wait with an error naming the live holder and the lock to delete", async () => {
@@ -98,10 +115,21 @@ describe("the store's write lock", () => {
   });
 
   it("treats a lock with no readable holder as a crash between create and write after 10 s", async () => {
-    writeLock("", 1000);
-    await expect(withStoreLock(store, () => {}, { ...fast, waitMs: 30 })).rejects.toThrow(
-      "being written by another process",
-    );
+    const waitedFor: unknown[] = [];
+    const onWait = (holder: LockHolder) => void waitedFor.push(holder);
+    for (const unreadable of [
+      "",
+      '{"pid":7}',
+      '{"host":"build-agent-7"}',
+      '{"pid":"7","host":"x"}',
+    ]) {
+      writeLock(unreadable, 1000);
+      await expect(withStoreLock(store, () => {}, { ...fast, waitMs: 30, onWait })).rejects.toThrow(
+        "being written by another process;",
+      );
+    }
+    // nobody to name while it waits
+    expect(waitedFor).toEqual([]);
     writeLock("{not json", 11_000);
     let ran = false;
     await withStoreLock(store, () => void (ran = true), { waitMs: 0 });
@@ -109,8 +137,16 @@ describe("the store's write lock", () => {
   });
 
   it("leaves alone, on release, a lock that is no longer its own", async () => {
-    const other = { pid: process.pid + 1, host: "elsewhere" };
-    await withStoreLock(store, () => writeLock(other));
-    expect(JSON.parse(readFileSync(lock, "utf8"))).toEqual(other);
+    for (const other of [
+      { pid: process.pid + 1, host: "elsewhere" },
+      { pid: process.pid + 1, host: hostname() },
+      { pid: process.pid, host: "elsewhere" },
+    ]) {
+      await withStoreLock(store, () => writeLock(other));
+      expect(JSON.parse(readFileSync(lock, "utf8"))).toEqual(other);
+      rmSync(lock);
+    }
+    // and finishes quietly when its lock was removed under it
+    await expect(withStoreLock(store, () => rmSync(lock))).resolves.toBeUndefined();
   });
 });

@@ -1,10 +1,9 @@
 // The numbers under the table (and in --json's summary) say exactly what was read: people,
 // accounts per vendor, who is missing somewhere, contact-only matches and unreadable records.
-import { startRootly, type RootlySimulator } from "@rollcall/simulators";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { backupOnlyMatches, demoPerson, expectedPeople, type Vendor } from "../demo-roster";
 import { runCli } from "../run-cli";
-import { rootlyUser } from "../rootly-user";
+import { rootlyWithUserWithoutEmail } from "../rootly-user";
 import { useDemoSimulators } from "../demo-simulators";
 
 const demo = useDemoSimulators();
@@ -26,16 +25,6 @@ function accountsReported(stderr: string): Record<string, number> {
     counts[match[1]!] = Number(match[2]);
   }
   return counts;
-}
-
-/**
- * A Rootly simulator (not checking its answers against the spec) serving one user whose record has
- * no email: one record the adapter cannot read.
- */
-async function rootlyWithUserWithoutEmail(id: string): Promise<RootlySimulator> {
-  const rootly = await startRootly({ seed: "demo", validateResponses: false });
-  rootly.store.users.put({ ...rootlyUser(id, "", "No"), last_name: "Address" });
-  return rootly;
 }
 
 describe("rollcall directory's summary", () => {
