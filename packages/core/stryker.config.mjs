@@ -15,6 +15,8 @@ export default strykerConfig({
     "!src/operations/index.ts",
     // connectors: what the descriptor gives a vendor's connector
     "src/connector.ts",
+    // the client-side rate limiter: buckets, pacing from headers and 429s, hostile header values
+    "src/rate-limits/**/*.ts",
   ],
   equivalent: {
     // hci4: identity/timezone.ts, timestamp.ts, email.ts, phone.ts (normalisers)
@@ -188,6 +190,13 @@ export default strykerConfig({
       "a shape without message fields: the default's placeholder names a field no error body has",
     "src/operations/error-body-reader.ts:19:43":
       "a shape without code fields: the default's placeholder names a field no error body has",
+    // m6c: the rate limiter (issue 19)
+    "src/rate-limits/rate-limiter.ts:75:35":
+      "a scope without routes: a made-up route's method is the word Stryker, which no request has",
+    "src/rate-limits/rate-limiter.ts:76:31":
+      "codegen checks every route is one of the spec's `METHOD /path`, so each has a path",
+    "src/rate-limits/rate-limiter.ts:121:83":
+      "the same placeholder for every per-IP bucket keys them alike, whatever it spells",
     // m4: client-runtime.ts (issue 19)
     "src/runtime/client-runtime.ts:78:17":
       "a Blob copies its parts when it is made: slicing the bytes first gives the same Blob",

@@ -12,6 +12,7 @@ export default {
     "!src/runtime/index.ts",
     "src/operations/**/*.ts",
     "!src/operations/index.ts",
+    "src/rate-limits/**/*.ts",
   ],
   vitest: { ...packageConfig.vitest, configFile: "vitest.runtime.config.ts" },
 };
