@@ -285,18 +285,22 @@ describe("a listing that states its total", () => {
     );
   });
 
-  it("follows the vendor's next-page flag when the first page states no total", async () => {
+  it("follows the vendor's next-page flag when the first page states no usable total", async () => {
     // Full pages of 2 out of 10, but the vendor says the second is the last.
-    const server = await listServer((o, l, i) => ({
-      users: ids(10).slice(o, o + l),
-      meta: { more: i < 1 },
-    }));
     const byFlag = paginator<paths>()(
       rules({ page: "page", hasNext: "meta.more" }),
       "GET /users",
       "listAllUsers",
     );
-    expect(await drain(byFlag(fakeClient(server.baseUrl)))).toEqual(ids(4));
-    expect(server.urls).toHaveLength(2);
+    for (const total of [undefined, "7", -1, 2.5]) {
+      const server = await listServer((o, l, i) => ({
+        users: ids(10).slice(o, o + l),
+        meta: { more: i < 1, total },
+      }));
+      expect(await drain(byFlag(fakeClient(server.baseUrl)))).toEqual(ids(4));
+      expect(server.urls).toHaveLength(2);
+      await server.close();
+      current = undefined;
+    }
   });
 });
