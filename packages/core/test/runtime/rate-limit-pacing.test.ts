@@ -93,18 +93,19 @@ describe("the limiter following a vendor's stated limit, remaining count and per
 
   // OpsGenie states the period of its limit: 10 calls per period, the bucket empty when THROTTLED.
   it.each([
-    ["a period of 5 s", "5", {}, [500]],
-    ["a period of 0 s as no period", "0", {}, [1000]],
-    ["a period of 5 s in the client's time scale", "5", { timeScale: 10 }, [50]],
-  ] as const)("takes %s", async (_, period, rateLimit, waits) => {
+    ["a period of 5 s", "5", 1, [500]],
+    ["a period of 0 s as no period", "0", 1, [1000]],
+    ["a period of 5 s in the client's time scale", "5", 10, [50]],
+  ] as const)("takes %s", async (_, period, timeScale, waits) => {
     const headers = { "x-ratelimit-state": "THROTTLED", "x-ratelimit-period-in-sec": period };
     const limits = [
       perSecond({
         requests: 10,
-        windowMs: 10_000 * (rateLimit.timeScale ?? 1),
+        windowMs: 10_000 * timeScale,
         headers: { state: "x-ratelimit-state", period: "x-ratelimit-period-in-sec" },
       }),
     ];
+    const rateLimit = { timeScale };
     expect(await waitsAfter({ ...ok, headers }, limits, { rateLimit })).toEqual(waits);
   });
 
