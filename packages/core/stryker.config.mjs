@@ -15,6 +15,8 @@ export default strykerConfig({
     "!src/operations/index.ts",
     // connectors: what the descriptor gives a vendor's connector
     "src/connector.ts",
+    // the client-side rate limiter: buckets, pacing from headers and 429s, hostile header values
+    "src/rate-limits/**/*.ts",
   ],
   equivalent: {
     // hci4: identity/timezone.ts, timestamp.ts, email.ts, phone.ts (normalisers)
@@ -157,52 +159,61 @@ export default strykerConfig({
       "a signal aborts once, so a listener not marked once is never called twice",
     "src/runtime/retry-policy.ts:74:33":
       "with retries off nothing reads the policy again: maxRetries undefined also means one attempt",
-    "src/runtime/retry-policy.ts:124:27":
+    "src/runtime/retry-policy.ts:138:27":
       "Headers strip a value's surrounding whitespace, and Date.parse ignores it too",
     "src/runtime/deadline-buckets.ts:58:3":
       "Node's timers always have unref; the ?. is for runtimes whose setTimeout returns a number",
     // m1: the request path's operation checks and paginator (issue 19)
-    "src/operations/operation-rules.ts:145:54":
+    "src/operations/operation-rules.ts:150:54":
       "ruleProblem reads neither `in` nor `name` of the rule it is given: a body field's refusal names the field itself",
-    "src/operations/operation-rules.ts:145:69":
+    "src/operations/operation-rules.ts:150:69":
       "ruleProblem reads neither `in` nor `name` of the rule it is given: a body field's refusal names the field itself",
-    "src/operations/operation-rules.ts:203:22":
+    "src/operations/operation-rules.ts:208:22":
       "a default list holding a string: its `in` and `name` are undefined, so it reads no value and requires none",
-    "src/operations/paginator.ts:117:40":
+    "src/operations/paginator.ts:137:40":
       "a default list holding a string: no parameter rule is found in it, as in an empty one",
-    "src/operations/paginator.ts:134:15":
+    "src/operations/paginator.ts:154:15":
       "ruleProblem does not read `in`: the page-size refusal names options.pageSize itself",
-    "src/operations/paginator.ts:134:93":
+    "src/operations/paginator.ts:154:93":
       "the page size is never missing (the spec's default fills it), so `required` is never read",
-    "src/runtime/create-api-client.ts:99:7":
+    "src/runtime/create-api-client.ts:108:7":
       "Headers.get ignores case: the request-id header names are found however they are cased",
-    "src/runtime/create-api-client.ts:136:20":
+    "src/runtime/create-api-client.ts:158:20":
       "every method's query placer is a closure of the same source: its text groups the methods exactly as its presence does",
-    "src/runtime/create-api-client.ts:136:37":
+    "src/runtime/create-api-client.ts:158:37":
       "every method's body placer is a closure of the same source: its text groups the methods exactly as its presence does",
-    "src/runtime/client-secrets.ts:8:27":
+    "src/runtime/client-secrets.ts:13:27":
       "the default secret list is empty; a placeholder secret only hides text that happens to spell it",
-    "src/operations/operation-rules.ts:192:33":
+    "src/operations/operation-rules.ts:197:33":
       "one name is joined with no separator at all: the empty string's replacement is never used",
     "src/operations/error-body-reader.ts:19:32":
       "a shape without message fields: the default's placeholder names a field no error body has",
     "src/operations/error-body-reader.ts:19:43":
       "a shape without code fields: the default's placeholder names a field no error body has",
-    // m4: client-runtime.ts (issue 19)
-    "src/runtime/client-runtime.ts:78:17":
+    // m6c: the rate limiter and parallel paging (issue 19)
+    "src/rate-limits/rate-limiter.ts:75:35":
+      "a scope without routes: a made-up route's method is the word Stryker, which no request has",
+    "src/rate-limits/rate-limiter.ts:76:31":
+      "codegen checks every route is one of the spec's `METHOD /path`, so each has a path",
+    "src/rate-limits/rate-limiter.ts:121:83":
+      "the same placeholder for every per-IP bucket keys them alike, whatever it spells",
+    "src/runtime/parallel-pages.ts:89:13":
+      "emptying the list only drops references: pages in flight run on either way, their failures already caught",
+    // m4: client-runtime.ts (issue 19; positions moved in m6c, when the limiter came in)
+    "src/runtime/client-runtime.ts:81:17":
       "a Blob copies its parts when it is made: slicing the bytes first gives the same Blob",
-    "src/runtime/client-runtime.ts:98:11": "an emptied catch block also returns undefined",
-    "src/runtime/client-runtime.ts:154:20":
+    "src/runtime/client-runtime.ts:101:11": "an emptied catch block also returns undefined",
+    "src/runtime/client-runtime.ts:157:20":
       "a GET never has a body, so it takes the fast path whether or not it is singled out",
-    "src/runtime/client-runtime.ts:236:32":
+    "src/runtime/client-runtime.ts:251:32":
       "a GET never has a body to keep for a retry, singled out or not",
-    "src/runtime/client-runtime.ts:236:52":
+    "src/runtime/client-runtime.ts:251:52":
       "a HEAD never has a body to keep for a retry, singled out or not",
-    "src/runtime/client-runtime.ts:237:52":
+    "src/runtime/client-runtime.ts:252:52":
       "the redacted url is read only by hooks, and with no hook set nothing reads it",
-    "src/runtime/client-runtime.ts:345:44":
+    "src/runtime/client-runtime.ts:365:44":
       "a listener left on the caller's signal only aborts a controller whose fetch is over: no effect",
-    "src/runtime/client-runtime.ts:433:20":
+    "src/runtime/client-runtime.ts:453:20":
       "calling a missing parser throws inside tolerant(), which gives undefined as the ?. does",
     // m5: member entries and access diff (issue 19)
     "src/identity/member-entries.ts:21:18":

@@ -1,6 +1,6 @@
 // Which targets a run generates and which specs it lints (README: "Lint only what changed"):
 // skipping work must never skip a check that a changed or unprovable input needs.
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -58,4 +58,18 @@ it("generates only the targets asked for", async () => {
     linted: ["acme"],
   });
   expect(await readdir(join(root, "packages/acme-client"))).toEqual(["turbo.json"]);
+});
+
+it("generates only the vendor asked for, not the simulators", async () => {
+  const result = await runCodegen({ root, targets: ["acme"] });
+  expect(result.regenerated).toEqual(["acme"]);
+  expect(result.changed.filter((path) => path.startsWith("packages/simulators/"))).toEqual([]);
+});
+
+it("names the spec when it cannot be read for a reason other than being missing", async () => {
+  await rm(join(root, SPEC));
+  await mkdir(join(root, SPEC));
+  const error = await runCodegen({ root, targets: ["acme"] }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(CodegenError);
+  expect((error as CodegenError).lines).toEqual([expect.stringMatching(/^specs\/acme\.yaml: .+/)]);
 });

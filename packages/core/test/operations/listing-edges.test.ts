@@ -187,6 +187,8 @@ describe("a listing under a parent", () => {
           path: "/groups/{group}/users",
           params: [
             { in: "path", name: "group", type: "string", required: true, pattern: "^[a-z]+$" },
+            // A size the spec requires: the listing always sends it, and never asks for it in `path`.
+            { in: "query", name: "per", type: "integer", required: true, maximum: 50 },
           ],
           pagination: {
             items: "users",

@@ -164,6 +164,11 @@ describe("a listing that states its total", () => {
       "u4",
     ]);
     expect(pages.map((page) => page.cursor)).toEqual([0, 2, 4]);
+    expect(pages.map((page) => [page.pageNumber, page.itemsSoFar])).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ]);
   });
 
   it.each([
@@ -209,6 +214,7 @@ describe("a listing that states its total", () => {
       byOffset()(fakeClient(server.baseUrl), { concurrency: 3, maxPages: 10 }),
     ).catch((thrown: unknown) => thrown);
     expect(error).toMatchObject({ name: "PaginationError", reason: "max-pages" });
+    expect((error as Error).message).toContain("the total of 100 items needs more than 10 pages");
     expect(server.urls).toHaveLength(1);
   });
 
@@ -236,9 +242,78 @@ describe("a listing that states its total", () => {
 
   it("refuses a concurrency that is not a positive integer, before sending", () => {
     for (const concurrency of [0, -2, 1.5, "4"]) {
-      expect(() =>
-        byOffset()(fakeClient("http://127.0.0.1:1"), { concurrency: concurrency as never }),
-      ).toThrow(ClientValidationError);
+      let thrown: unknown;
+      try {
+        byOffset()(fakeClient("http://127.0.0.1:1"), { concurrency: concurrency as never });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ClientValidationError);
+      expect(thrown).toMatchObject({
+        field: "options.concurrency",
+        message: expect.stringContaining(`must be a positive integer, got ${concurrency}`),
+      });
+    }
+  });
+
+  it("walks a total needing exactly maxPages pages", async () => {
+    const server = await listServer(people(10));
+    const items = await drain(byOffset()(fakeClient(server.baseUrl), { maxPages: 5 }));
+    expect(items).toEqual(ids(10));
+  });
+
+  it("refuses a maxPages that is not a positive integer, naming it", async () => {
+    const server = await listServer(people(6));
+    const error = await drain(byOffset()(fakeClient(server.baseUrl), { maxPages: 0 })).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(ClientValidationError);
+    expect(error).toMatchObject({ field: "maxPages" });
+  });
+
+  it("yields no page of a listing whose total is 0", async () => {
+    const server = await listServer(people(0));
+    expect(await drain(byOffset().pages(fakeClient(server.baseUrl)))).toEqual([]);
+  });
+
+  it("fails a first page that states a total of 0 yet holds items", async () => {
+    const server = await listServer((o, l, i) => ({ ...people(6)(o, l, i), meta: { total: 0 } }));
+    const error = await drain(byOffset()(fakeClient(server.baseUrl))).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({ name: "PaginationError", reason: "inconsistent-total" });
+  });
+
+  it("names the page and both totals, cutting a hostile total short", async () => {
+    const huge = "9".repeat(1000);
+    const server = await listServer((o, l, i) => ({
+      ...people(8)(o, l, i),
+      meta: { total: i === 0 ? 8 : huge },
+    }));
+    const error = await drain(byOffset()(fakeClient(server.baseUrl))).catch(
+      (thrown: unknown) => thrown,
+    );
+    expect((error as Error).message).toContain(
+      `page 2 has 2 items and states a total of ${"9".repeat(20)}, where page 1 stated 8`,
+    );
+  });
+
+  it("follows the vendor's next-page flag when the first page states no usable total", async () => {
+    // Full pages of 2 out of 10, but the vendor says the second is the last.
+    const byFlag = paginator<paths>()(
+      rules({ page: "page", hasNext: "meta.more" }),
+      "GET /users",
+      "listAllUsers",
+    );
+    for (const total of [undefined, "7", -1, 2.5]) {
+      const server = await listServer((o, l, i) => ({
+        users: ids(10).slice(o, o + l),
+        meta: { more: i < 1, total },
+      }));
+      expect(await drain(byFlag(fakeClient(server.baseUrl)))).toEqual(ids(4));
+      expect(server.urls).toHaveLength(2);
+      await server.close();
+      current = undefined;
     }
   });
 });

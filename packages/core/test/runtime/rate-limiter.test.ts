@@ -2,16 +2,8 @@
 // clients with one credential share a bucket, and hostile rate-limit headers neither stall nor spin
 // it. On a fake clock whose sleeps are counted, over real loopback HTTP.
 import { describe, expect, it } from "vitest";
-import {
-  AbortError,
-  ClientValidationError,
-  RateLimitError,
-  rateLimiter,
-  unwrap,
-  type ApiClientOptions,
-  type RateLimitDescriptor,
-} from "../../src/index";
-import { fakeClient } from "./fake-vendor";
+import { AbortError, ClientValidationError, RateLimitError, unwrap } from "../../src/index";
+import { calls, fakeTime, freshKey, limitedClient, ok, perSecond } from "./rate-limit-fixtures";
 import {
   closeAfterEach,
   startScriptedServer,
@@ -21,57 +13,6 @@ import {
 
 let server: ScriptedServer | undefined;
 closeAfterEach(() => server);
-
-const ok = { status: 200, body: { users: [] } } as const;
-
-/** 2 calls a second per credential, with Rootly-style headers. */
-const perSecond = (overrides: Partial<RateLimitDescriptor> = {}): RateLimitDescriptor => ({
-  id: "api",
-  keyedBy: "credential",
-  requests: 2,
-  windowMs: 1000,
-  headers: {
-    limit: "x-ratelimit-limit",
-    remaining: "x-ratelimit-remaining",
-    reset: "x-ratelimit-reset",
-    resetIn: "seconds",
-  },
-  source: "https://example.invalid/limits",
-  ...overrides,
-});
-
-// Each test keys its buckets with its own credential: the registry is process-wide by design.
-let keys = 0;
-const freshKey = () => `key-${Date.now()}-${++keys}`;
-
-/** A clock that only moves when the limiter (or a retry) sleeps; every sleep is recorded. */
-function fakeTime() {
-  const time = { now: 1_000_000, sleeps: [] as number[] };
-  const sleep = async (ms: number, signal: AbortSignal | undefined) => {
-    if (signal?.aborted) throw signal.reason;
-    time.sleeps.push(ms);
-    time.now += ms;
-  };
-  return { time, retry: { sleep, now: () => time.now, random: () => 0 } };
-}
-
-function limitedClient(
-  baseUrl: string,
-  key: string,
-  retry: ApiClientOptions["retry"],
-  options: Omit<ApiClientOptions, "retry"> = {},
-  limits: RateLimitDescriptor[] = [perSecond()],
-) {
-  return fakeClient(
-    baseUrl,
-    { retry, ...options },
-    { auth: { headers: { "X-Api-Key": key } }, rateLimiter: rateLimiter(limits) },
-  );
-}
-
-const calls = async (count: number, call: () => Promise<unknown>) => {
-  for (let i = 0; i < count; i++) await call();
-};
 
 describe("the client-side rate limiter", () => {
   it("lets 90% of the limit through at once, then paces each call to one token's worth", async () => {
@@ -263,6 +204,21 @@ describe("the client-side rate limiter", () => {
       expect(thrown).toMatchObject({ field });
     }
   });
+  it("names what it expected when refusing an option it does not know or a non-object", () => {
+    for (const [rateLimit, expected] of [
+      [{ burst: 3 }, /is not a rate-limit option/],
+      [true, /must be an object of rate-limit options or false/],
+    ] as const) {
+      expect(() =>
+        limitedClient(
+          "https://api.fake.invalid",
+          freshKey(),
+          {},
+          { rateLimit: rateLimit as never },
+        ),
+      ).toThrow(expected);
+    }
+  });
 });
 
 describe("the rate limiter against hostile rate-limit headers", () => {
@@ -290,6 +246,8 @@ describe("the rate limiter against hostile rate-limit headers", () => {
       { "x-ratelimit-limit": "lots", "x-ratelimit-remaining": "1e400", "x-ratelimit-reset": "NaN" },
       [500, 500, 500],
     ],
+    // A descriptor naming no state or period header reads none, whatever a header is called.
+    ["a header named `undefined`", { undefined: "5" }, [500, 500, 500]],
     [
       "a huge limit",
       { "x-ratelimit-limit": "9".repeat(15), "x-ratelimit-remaining": "9".repeat(15) },
