@@ -168,11 +168,11 @@ export default strykerConfig({
       "ruleProblem reads neither `in` nor `name` of the rule it is given: a body field's refusal names the field itself",
     "src/operations/operation-rules.ts:208:22":
       "a default list holding a string: its `in` and `name` are undefined, so it reads no value and requires none",
-    "src/operations/paginator.ts:137:40":
+    "src/operations/paginator.ts:139:40":
       "a default list holding a string: no parameter rule is found in it, as in an empty one",
-    "src/operations/paginator.ts:154:15":
+    "src/operations/paginator.ts:156:15":
       "ruleProblem does not read `in`: the page-size refusal names options.pageSize itself",
-    "src/operations/paginator.ts:154:93":
+    "src/operations/paginator.ts:156:93":
       "the page size is never missing (the spec's default fills it), so `required` is never read",
     "src/runtime/create-api-client.ts:108:7":
       "Headers.get ignores case: the request-id header names are found however they are cased",
@@ -195,8 +195,15 @@ export default strykerConfig({
       "codegen checks every route is one of the spec's `METHOD /path`, so each has a path",
     "src/rate-limits/rate-limiter.ts:121:83":
       "the same placeholder for every per-IP bucket keys them alike, whatever it spells",
-    "src/runtime/parallel-pages.ts:89:13":
-      "emptying the list only drops references: pages in flight run on either way, their failures already caught",
+    // parallel-pages after its look-ahead (round 18/19 lead): a failure's stop and the walk's end
+    "src/runtime/parallel-pages.ts:81:24":
+      "how many pages are asked for between a page failing and the walk reaching it: they are aborted when it throws",
+    "src/runtime/parallel-pages.ts:82:5":
+      "a failed page's count only limits what is asked for before the walk throws; those are aborted then",
+    "src/runtime/parallel-pages.ts:83:15":
+      "asking on after a failure sends pages the walk aborts when it reaches the failed one",
+    "src/runtime/parallel-pages.ts:128:15":
+      "the abort just after settles every page in flight as failed, which stops asking anyway",
     // m4: client-runtime.ts (issue 19; positions moved in m6c, when the limiter came in)
     "src/runtime/client-runtime.ts:81:17":
       "a Blob copies its parts when it is made: slicing the bytes first gives the same Blob",
