@@ -1,4 +1,5 @@
 import {
+  allSettledInOrder,
   isRecord,
   recordsAdapter,
   membershipAccess,
@@ -166,33 +167,28 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   return list;
 }
 
-/**
- * Every Rootly user as accounts, with their account and On-Call roles, paging through
- * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress. Then the roles and
- * On-Call roles, teams (members, admins), schedules (their rotations' users, and who is on call
- * now per `GET /v1/oncalls`) and escalation policies (the users their levels page directly), as
- * entitlements and grants.
- */
-export async function pullAccounts(
-  client: listings.RootlyClient,
-  options: PullAccountsOptions = {},
-): Promise<AdapterResult> {
-  // Each page is adapted as it arrives, while the listing fetches the next ones.
-  const users = usersAdapter();
+type Size = { pageSize?: number };
+
+/** The users, each page adapted as it arrives while the listing fetches the next ones. */
+async function pullUsers(
+  pages: ReturnType<typeof listings.listAllUsers.pages>,
+  options: PullAccountsOptions,
+) {
+  const adapter = usersAdapter();
   const holders: (readonly [string, string])[] = [];
-  const size = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
-  const pages = listings.listAllUsers.pages(client, size, {
-    operation: "pullAccounts",
-    query: { include: "role,on_call_role" },
-  });
   for await (const page of pages) {
-    users.add(page.items, page.body.included ?? []);
+    adapter.add(page.items, page.body.included ?? []);
     for (const user of page.items) {
       const [id, role] = [textAt(user, "id"), textAt(user, "relationships.on_call_role.data.id")];
       if (id !== null && role !== null) holders.push([id, role]);
     }
     options.onPage?.({ vendor: vendor.id, page: page.pageNumber, items: page.items });
   }
+  return { adapter, holders };
+}
+
+/** Schedules with their rotations' users and who is on call now. */
+async function pullSchedules(client: listings.RootlyClient, size: Size): Promise<Named[]> {
   const onCalls = unwrap(await client.GET("/v1/oncalls")).data ?? [];
   const schedules: Named[] = [];
   for (const { id, attributes } of await all(listings.listAllSchedules(client, size))) {
@@ -214,6 +210,11 @@ export async function pullAccounts(
     schedule.onCall = shifts.map((call) => valueAt(call, "attributes.user_id"));
     schedules.push(schedule);
   }
+  return schedules;
+}
+
+/** Escalation policies with the users their levels page directly. */
+async function pullPolicies(client: listings.RootlyClient, size: Size): Promise<Named[]> {
   const policies: Named[] = [];
   for (const { id, attributes } of await all(listings.listAllEscalationPolicies(client, size))) {
     const path = { escalation_policy_id: id };
@@ -228,11 +229,40 @@ export async function pullAccounts(
       users: users.map((target) => valueAt(target, "id")),
     });
   }
-  const adapted = users.result();
+  return policies;
+}
+
+/**
+ * Every Rootly user as accounts, with their account and On-Call roles, paging through
+ * `GET /v1/users?include=role,on_call_role`; `onPage` follows progress. Beside them, read at the
+ * same time: the roles and On-Call roles, teams (members, admins), schedules (their rotations'
+ * users, and who is on call now per `GET /v1/oncalls`) and escalation policies (the users their
+ * levels page directly), as entitlements and grants. A failed read fails the pull once every
+ * read has ended.
+ */
+export async function pullAccounts(
+  client: listings.RootlyClient,
+  options: PullAccountsOptions = {},
+): Promise<AdapterResult> {
+  const size = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
+  const pages = listings.listAllUsers.pages(client, size, {
+    operation: "pullAccounts",
+    query: { include: "role,on_call_role" },
+  });
+  // The users and the access records are read side by side: neither needs the other until the end.
+  const [users, schedules, policies, roles, onCallRoles, teams] = await allSettledInOrder([
+    pullUsers(pages, options),
+    pullSchedules(client, size),
+    pullPolicies(client, size),
+    all(listings.listAllRoles(client, size)),
+    all(listings.listAllOnCallRoles(client, size)),
+    all(listings.listAllTeams(client, size)),
+  ]);
+  const adapted = users.adapter.result();
   const access = [
-    roleAccess(ROLE_FIELDS, await all(listings.listAllRoles(client, size))),
-    roleAccess(ON_CALL_ROLE_FIELDS, await all(listings.listAllOnCallRoles(client, size)), holders),
-    membershipAccess(TEAM_FIELDS, await all(listings.listAllTeams(client, size))),
+    roleAccess(ROLE_FIELDS, roles),
+    roleAccess(ON_CALL_ROLE_FIELDS, onCallRoles, users.holders),
+    membershipAccess(TEAM_FIELDS, teams),
     membershipAccess(SCHEDULE_FIELDS, schedules),
     membershipAccess(ESCALATION_FIELDS, policies),
   ];

@@ -5,6 +5,7 @@ export type { IdentityErrorCode } from "./identity-error";
 
 export { defineAccount, roleFrom } from "./account";
 export type { PullProgress, PullOptions } from "./adapter-contract";
+export { allSettledInOrder } from "./adapter-contract";
 export { adaptRecords, mapAccount, recordsAdapter, valueAt, textAt } from "./account-fields";
 export { isRecord } from "../is-record";
 export type {
