@@ -68,7 +68,8 @@ export const FAULT_TEST_RETRY = { baseDelayMs: 1, maxDelayMs: 50 } as const;
 export const TEST_RATE_LIMIT = { timeScale: 1000 } as const;
 
 const RATE_LIMIT_MESSAGE = "Rate limit exceeded. Try again later.";
-const TIMEOUT_MS = 150;
+// Long enough that a retry answered at once never times out on a loaded 2-core machine.
+const TIMEOUT_MS = 400;
 
 /** What the server under test does that changes a scenario's expectation. */
 export interface FaultScenarioOptions {

@@ -185,7 +185,7 @@ describe("OpsGenie pagination over a generated dataset", () => {
     } finally {
       await big.close();
     }
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("OpsGenie simulator, v2", () => {
