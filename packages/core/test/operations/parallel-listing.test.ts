@@ -383,35 +383,6 @@ describe("an offset listing that states no total", () => {
     expect((error as Error).message).toContain("still more pages after 3 (raise maxPages)");
   });
 
-  it("asks for nothing more once a page ahead has failed", async () => {
-    // Page 5 (offset 8) fails at once while pages 2-4 are slow: their answers must not send more.
-    const urls: string[] = [];
-    const server: Server = createServer((req, res) => {
-      const offset = Number(new URL(req.url ?? "/", "http://x").searchParams.get("offset"));
-      urls.push(String(offset));
-      const answer = (status: number, body: object) => {
-        res.writeHead(status, { "content-type": "application/json" });
-        res.end(JSON.stringify(body));
-      };
-      if (offset === 8) return answer(404, { message: "gone" });
-      setTimeout(() => answer(200, noTotal(100)(offset, 2, offset / 2)), offset === 0 ? 0 : 150);
-    });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    try {
-      const { port } = server.address() as AddressInfo;
-      const walk = byOffset().pages(fakeClient(`http://127.0.0.1:${port}`), { concurrency: 4 });
-      const error = await drain(walk).catch((thrown: unknown) => thrown);
-      expect(error).toMatchObject({ status: 404 });
-      // Up to offset 12 is asked for before the failure arrives (the walk grows to four in
-      // flight as pages 2 and 3 answer); the slow pages answering after it must ask for nothing.
-      expect(urls.map(Number)).toContain(8);
-      expect(Math.max(...urls.map(Number))).toBeLessThanOrEqual(12);
-    } finally {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-  });
-
   it("cancels the pages it asked for past the end instead of leaving them open", async () => {
     // Pages past the end are held open: the walk must not wait for them, nor leave them open.
     let held = 0;
