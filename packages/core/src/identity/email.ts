@@ -1,3 +1,4 @@
+import { boundedMemo } from "./bounded-memo";
 import { IdentityError } from "./identity-error";
 
 /** Where an address came from on the vendor record; decides whether it may join accounts. */
@@ -42,18 +43,16 @@ const LOCAL_ATOM = /^[^\s()<>[\]:;@\\,."\u0000-\u001f\u007f]+$/u;
 const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const DOMAIN_FORBIDDEN = /[\s/?#:@[\]\\%<>^|"'`{}]/u;
 
-/** Domains rarely repeat in shape, but often repeat exactly: IDNA through `URL` is the slow step. */
-const domainCache = new Map<string, string | null>();
-const DOMAIN_CACHE_LIMIT = 10_000;
-
 /** Labels URL would decode (punycode) or a last label it would read as an IPv4 number. */
 const URL_REWRITES = /(?:^|\.)xn--|(?:^|\.)0x[0-9a-f]*$/;
 
-function toAsciiDomain(domain: string): string | null {
-  // Fast path: lower-case letter-digit-hyphen labels are already what IDNA would return.
+/**
+ * Domains rarely repeat in shape, but an organisation's addresses share a few exactly: each is
+ * checked (and IDNA through `URL`, the slow step, applied) once.
+ */
+const toAsciiDomain = boundedMemo((domain: string): string | null => {
+  // Lower-case letter-digit-hyphen labels are already what IDNA would return.
   if (isAsciiDomain(domain) && !URL_REWRITES.test(domain)) return domain;
-  const cached = domainCache.get(domain);
-  if (cached !== undefined) return cached;
   let ascii: string | null = null;
   // An empty domain makes URL throw.
   if (!DOMAIN_FORBIDDEN.test(domain)) {
@@ -64,11 +63,8 @@ function toAsciiDomain(domain: string): string | null {
       // not a host name: ascii stays null
     }
   }
-  if (ascii !== null && !isAsciiDomain(ascii)) ascii = null;
-  if (domainCache.size >= DOMAIN_CACHE_LIMIT) domainCache.clear();
-  domainCache.set(domain, ascii);
-  return ascii;
-}
+  return ascii !== null && isAsciiDomain(ascii) ? ascii : null;
+}, 10_000);
 
 function isAsciiDomain(domain: string): boolean {
   if (domain.length > 253) return false;

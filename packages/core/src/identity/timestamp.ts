@@ -13,9 +13,12 @@ export interface Timestamp {
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function isRealDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leapDay ? 1 : 0);
 }
 
 /**
@@ -31,6 +34,10 @@ export function timestampFromIso(raw: unknown): Timestamp | null {
   if (!isRealDate(Number(year), Number(month), Number(day))) return null;
   if (Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return null;
   if (offset === undefined) return { iso: value.replace(" ", "T"), zone: "local", raw };
+  // Already UTC to the millisecond, as most vendors write it: it is its own ISO form.
+  if (offset === "Z" && value.length === 24 && value[10] === "T") {
+    return { iso: value, zone: "utc", raw };
+  }
   const ms = Date.parse(value.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
   return Number.isNaN(ms) ? null : { iso: new Date(ms).toISOString(), zone: "utc", raw };
 }

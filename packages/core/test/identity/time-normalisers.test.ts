@@ -117,7 +117,20 @@ describe("timestamps at the edges of the calendar and clock", () => {
     expect(timestampFromIso("2023-01-01T00:00:00")?.iso).toBe("2023-01-01T00:00:00");
     expect(timestampFromIso("2023-01-31T23:59:59")?.iso).toBe("2023-01-31T23:59:59");
     expect(timestampFromIso("2024-02-29T12:00:00Z")?.iso).toBe("2024-02-29T12:00:00.000Z");
+    expect(timestampFromIso("2000-02-29T12:00:00Z")?.iso).toBe("2000-02-29T12:00:00.000Z");
     expect(timestampFromIso("2023-12-31 23:00:00")?.iso).toBe("2023-12-31T23:00:00");
+  });
+
+  it("keeps a UTC time already in ISO form, and writes any other in that form", () => {
+    expect(timestampFromIso(" 2021-12-16T03:17:35.170Z ")).toEqual({
+      iso: "2021-12-16T03:17:35.170Z",
+      zone: "utc",
+      raw: " 2021-12-16T03:17:35.170Z ",
+    });
+    expect(timestampFromIso("2021-12-16t03:17:35.170z")?.iso).toBe("2021-12-16T03:17:35.170Z");
+    expect(timestampFromIso("2021-12-16 03:17:35.170Z")?.iso).toBe("2021-12-16T03:17:35.170Z");
+    expect(timestampFromIso("2021-12-16T03:17:35.1Z")?.iso).toBe("2021-12-16T03:17:35.100Z");
+    expect(timestampFromIso("2023-02-29T03:17:35.170Z")).toBeNull();
   });
 
   it("rejects months, days and clock fields that do not exist", () => {
@@ -127,6 +140,8 @@ describe("timestamps at the edges of the calendar and clock", () => {
       "2023-01-00T00:00:00",
       "2023-01-32T00:00:00",
       "2023-02-29T00:00:00",
+      "1900-02-29T00:00:00",
+      "2023-04-31T00:00:00",
       "2023-01-24T24:00:00",
       "2023-01-24T12:60:00",
       "2023-01-24T12:00:60",
