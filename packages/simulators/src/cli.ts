@@ -22,7 +22,7 @@ and credentials, and runs until interrupted (Ctrl-C); then prints, per vendor, h
 of each status it sent and how many 429s each request limit caused.
 
   --no-limits           do not enforce the vendors' published request limits
-  --latency <ms>        mean latency added before each answer
+  --latency <ms>        mean ms each answer takes from the request's arrival
   --jitter <ms>         the latency varies evenly by up to this much either side
   --time-scale <factor> vendor time runs this many times faster (60: a 5-minute window in 5 s)`;
 

@@ -38,7 +38,10 @@ export interface SimulatorOptions {
    * 429 as the vendor does. Default true; faults still override.
    */
   limits?: boolean;
-  /** Mean latency added before each answer, in ms (default 0). */
+  /**
+   * Mean time each answer takes, in ms from the request's arrival, the simulator's own work
+   * included (default 0).
+   */
   latency?: number;
   /** The latency varies evenly by up to this many ms either side of the mean (default 0). */
   jitter?: number;
@@ -314,6 +317,8 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
   const stats: SimulatorStats = { statuses: {}, throttled: {} };
   // The rate-limit headers each request's answer carries, from the limit it counted against.
   const limitHeaders = new WeakMap<LoggedRequest, Record<string, string>>();
+  // When each request's answer may leave (clock ms), under the latency setting.
+  const answerDue = new WeakMap<LoggedRequest, number>();
   const faults = new FaultScript((route, request) =>
     matchesRoute(route, definition.basePath, request),
   );
@@ -342,8 +347,18 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
       headers["content-type"] = response.contentType;
     }
     headers["content-length"] = String(Buffer.byteLength(payload));
-    res.writeHead(response.status, headers);
-    res.end(payload);
+    whenDue(entry, () => {
+      if (res.destroyed) return;
+      res.writeHead(response.status, headers);
+      res.end(payload);
+    });
+  }
+
+  /** Runs `answer` once the request's latency has passed since it arrived (at once if it has). */
+  function whenDue(entry: LoggedRequest, answer: () => void): void {
+    const wait = (answerDue.get(entry) ?? 0) - clock.now();
+    if (wait > 0) void clock.sleep(wait).then(answer);
+    else answer();
   }
 
   function frameworkError(
@@ -489,10 +504,10 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
       timestamp: new Date().toISOString(),
     };
     log.push(entry);
-    if (latency > 0 || jitter > 0) {
-      await clock.sleep(latencyOf(latency, jitter));
-      if (res.destroyed) return;
-    }
+    // The latency is how long the vendor takes to answer, counted from arrival with the
+    // simulator's own work inside it: on a shared machine that work is the test rig's, not the
+    // vendor's, and adding it on top would slow every answer past the stated latency.
+    if (latency > 0 || jitter > 0) answerDue.set(entry, clock.now() + latencyOf(latency, jitter));
 
     let rawBody: Buffer;
     try {
@@ -536,7 +551,7 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
     if (fault) {
       entry.fault = fault.kind;
       if (fault.kind === "connection-reset") {
-        req.socket.destroy();
+        whenDue(entry, () => req.socket.destroy());
         return;
       }
       if (fault.kind === "delay") {
@@ -554,10 +569,12 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
           if (response.contentType === "text/x-broken") {
             entry.status = response.status;
             count(stats.statuses, String(response.status));
-            res.writeHead(response.status, {
-              "content-type": `${definition.jsonMediaType}; charset=utf-8`,
+            whenDue(entry, () => {
+              res.writeHead(response.status, {
+                "content-type": `${definition.jsonMediaType}; charset=utf-8`,
+              });
+              res.end(String(response.body));
             });
-            res.end(String(response.body));
           } else {
             send(res, entry, response);
           }

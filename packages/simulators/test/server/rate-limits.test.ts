@@ -313,6 +313,30 @@ describe("latency, and startAll", () => {
     expect(new Set(sleeps).size).toBeGreaterThan(1);
   });
 
+  it("counts the latency from the request's arrival, its own work inside it, not added on top", async () => {
+    // A clock that moves on each time it is read, as time passes while the simulator works.
+    let now = START;
+    const sleeps: number[] = [];
+    const clock: SimulatorClock = {
+      now: () => (now += step),
+      sleep: async (ms) => void sleeps.push(ms),
+    };
+    let step = 4;
+    const sim = track(await startEagle({ seed: "docs", clock, latency: 50, limits: false }));
+    const owners = () =>
+      call(`${sim.url}/api/v1/owners/account?attr=_id`, {
+        headers: { "x-api-key": sim.credentials.apiKey },
+      });
+    expect((await owners()).status).toBe(200);
+    expect(sleeps).toHaveLength(1);
+    expect(sleeps[0]).toBeGreaterThan(0);
+    expect(sleeps[0]).toBeLessThan(50);
+    // Work that outlasts the latency is answered as soon as it is done, with no wait after it.
+    step = 60;
+    expect((await owners()).status).toBe(200);
+    expect(sleeps).toHaveLength(1);
+  });
+
   it("passes the settings to every vendor and reports each one's answers", async () => {
     const all = track(await startAll({ seed: "docs", limits: false, timeScale: 60 }));
     await call(`${all.eagle.url}/api/v1/owners/account`, {
