@@ -22,6 +22,21 @@ const grantsOf = (pulled: AdapterResult, key: string) =>
     .map((g) => [g.entitlement.kind, g.entitlement.id, g.privilege, g.onCallNow]);
 
 describe("pullAccounts reads OpsGenie's access", () => {
+  it("reads the teams, schedules and escalations beside the users, not after their last page", async () => {
+    // The first page of users is held for a second; the access reads must be sent meanwhile.
+    env.sim.faults.once({ kind: "delay", ms: 1000 }, { route: "GET /v1.2/json/user" });
+    const before = env.sim.requests.length;
+    const pulled = await pullAccounts(client, { pageSize: 2 });
+    expect(pulled.issues).toEqual([]);
+    const paths = env.sim.requests.slice(before).map((request) => request.path);
+    const users = "/v1.2/json/user";
+    const secondUsersPage = paths.indexOf(users, paths.indexOf(users) + 1);
+    expect(secondUsersPage).toBeGreaterThan(0);
+    for (const read of ["/v2/teams", "/v2/schedules", "/v2/escalations"]) {
+      expect(paths.slice(0, secondUsersPage), read).toContain(read);
+    }
+  });
+
   it("gives each team member and admin a grant, as the roster says", async () => {
     const pulled = await pullAccounts(client);
     const teams = new Map(env.sim.store.access.teams.list().map((t) => [t.name, t.id]));

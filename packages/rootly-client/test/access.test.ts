@@ -38,6 +38,26 @@ async function graphAndPlan(key: string) {
 }
 
 describe("pullAccounts: roles, schedules, on call and escalation policies", () => {
+  it("reads the roles, teams, schedules and policies beside the users, not after their last page", async () => {
+    // The first page of users is held for a second; the access reads must be sent meanwhile.
+    env.sim.faults.once({ kind: "delay", ms: 1000 }, { route: "GET /v1/users" });
+    const before = env.sim.requests.length;
+    const pulled = await pullAccounts(env.client(), { pageSize: 2 });
+    expect(pulled.issues).toEqual([]);
+    const paths = env.sim.requests.slice(before).map((request) => request.path);
+    const secondUsersPage = paths.indexOf("/v1/users", paths.indexOf("/v1/users") + 1);
+    expect(secondUsersPage).toBeGreaterThan(0);
+    for (const read of [
+      "/v1/roles",
+      "/v1/on_call_roles",
+      "/v1/teams",
+      "/v1/schedules",
+      "/v1/escalation_policies",
+    ]) {
+      expect(paths.slice(0, secondUsersPage), read).toContain(read);
+    }
+  });
+
   it("reads each schedule's rotation users as grants, on call now for the first of each rotation", async () => {
     const pulled = await pullAccounts(env.client(), { pageSize: 1 });
     expect(pulled.issues).toEqual([]);
