@@ -14,6 +14,8 @@ export interface DirectoryScaleResult {
   people: number;
   buildMs: number[];
   baselineMs: number[];
+  /** Allocating the people a build returns (the same objects, no join): {@link allocatePeople}. */
+  allocationMs: number[];
   /** Heap the built directory keeps beyond the accounts themselves. */
   retainedHeapBytes: number;
   /** Peak resident set of the whole process (accounts included). */
@@ -39,6 +41,66 @@ function groupByFirstAddress(accounts: readonly Account[]): number {
   return groups.size;
 }
 
+/** How many of each object every person of a built directory holds, kept without the people. */
+interface PeopleShape {
+  accounts: Int32Array;
+  vendors: Int32Array;
+  /** Login/primary addresses per person (one evidence entry each). */
+  emails: Int32Array;
+  /** Links per evidence entry, person by person. */
+  links: Int32Array;
+  contactMatches: Int32Array;
+}
+
+function shapeOf(directory: Directory): PeopleShape {
+  const { people } = directory;
+  const count = (read: (person: (typeof people)[number]) => number) =>
+    Int32Array.from(people, read);
+  return {
+    accounts: count((person) => person.accounts.length),
+    vendors: count((person) => person.vendors.length),
+    emails: count((person) => person.evidence.length),
+    links: Int32Array.from(people.flatMap((person) => person.evidence.map((e) => e.links.length))),
+    contactMatches: count((person) => person.contactMatches.length),
+  };
+}
+
+/**
+ * The other floor: allocating the objects a build returns (each person with their own arrays,
+ * evidence and links, pointing at the accounts), with no join at all. Any build returning the same
+ * people pays it, on the same heap of accounts.
+ */
+function allocatePeople(shape: PeopleShape, input: readonly Account[]): number {
+  const people: object[] = new Array(shape.accounts.length);
+  let next = 0;
+  let evidenceAt = 0;
+  for (let p = 0; p < people.length; p++) {
+    const accounts = new Array<Account>(shape.accounts[p]!);
+    for (let a = 0; a < accounts.length; a++) accounts[a] = input[next++ % input.length]!;
+    const emails = new Array<string>(shape.emails[p]!);
+    const evidence = new Array<object>(emails.length);
+    for (let e = 0; e < emails.length; e++) {
+      const email = (emails[e] = `person.${p}@corp.example`);
+      const links = new Array<object>(shape.links[evidenceAt++]!);
+      for (let l = 0; l < links.length; l++) {
+        links[l] = { account: accounts[l % accounts.length]!.source, via: "login", address: email };
+      }
+      evidence[e] = { email, strength: "login/primary", links };
+    }
+    people[p] = {
+      id: emails[0] ?? `p${p}`,
+      primaryEmail: emails[0] ?? null,
+      emails,
+      displayName: null,
+      vendors: new Array<string>(shape.vendors[p]!).fill("v"),
+      accounts,
+      evidence,
+      contactMatches: new Array<object>(shape.contactMatches[p]!),
+    };
+  }
+  return people.length;
+}
+
 /** The access graph's floor: one pass grouping the connectors' grants by their account's key. */
 function groupGrantsByAccount(grants: readonly Grant[]): number {
   const groups = new Map<string, Grant[]>();
@@ -62,6 +124,7 @@ const accountsHeapBytes = process.memoryUsage().heapUsed - heapBefore;
 
 const buildMs: number[] = [];
 const baselineMs: number[] = [];
+const allocationMs: number[] = [];
 let people = 0;
 let retainedHeapBytes = 0;
 
@@ -83,6 +146,16 @@ function timeBuild(): void {
   gc();
   retainedHeapBytes = process.memoryUsage().heapUsed - heap;
   people = directory.people.length; // also keeps the directory alive through the measurement
+  shape ??= shapeOf(directory);
+}
+
+let shape: PeopleShape | undefined;
+
+function timeAllocation(): void {
+  gc();
+  const started = performance.now();
+  allocatePeople(shape!, accounts);
+  allocationMs.push(performance.now() - started);
 }
 
 for (let round = 0; round < repetitions; round++) {
@@ -94,6 +167,7 @@ for (let round = 0; round < repetitions; round++) {
     timeBuild();
     timeBaseline();
   }
+  timeAllocation();
 }
 
 // The access graph over one directory: connectors' grants (four per account) joined to people.
@@ -133,6 +207,7 @@ const result: DirectoryScaleResult = {
   people,
   buildMs,
   baselineMs,
+  allocationMs,
   retainedHeapBytes,
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
   accountsHeapBytes,
