@@ -131,7 +131,7 @@ const TIMEZONES = { iana: timezoneFromIana, name: timezoneFromName, offset: time
 
 function timestampAt(record: unknown, [path, format]: readonly [string, TimeFormat]) {
   const value = valueAt(record, path);
-  if (format === "iso") return timestampFromIso(typeof value === "string" ? value : null);
+  if (format === "iso") return timestampFromIso(value);
   return isoFromEpochMs(typeof value === "number" ? value : null);
 }
 
@@ -279,7 +279,7 @@ export function recordsAdapter<R>(
   const seen = new Set<string>();
   const login = fields.emails?.[0]?.[0];
   let before = 0;
-  let batches = 0;
+  let firstBatch = true;
   const adapt = (raw: unknown, at: string) => {
     if (!isRecord(raw)) return issues.push({ vendor, kind, reason: `${at} is not an object`, raw });
     const text = textAt(raw, fields.id);
@@ -307,7 +307,8 @@ export function recordsAdapter<R>(
     add(records) {
       const list: readonly unknown[] = Array.isArray(records) ? records : [records];
       // One record alone is "the user"; among several, or in a later batch, it has an index.
-      const alone = batches++ === 0 && list.length === 1;
+      const alone = firstBatch && list.length === 1;
+      firstBatch = false;
       list.forEach((raw, index) => {
         const at = fields.at
           ? fields.at(before + index)

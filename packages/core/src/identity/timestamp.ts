@@ -16,9 +16,10 @@ const ISO_DATE_TIME =
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isRealDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
+  // A month that does not exist has no days.
+  const days = DAYS_IN_MONTH[month - 1] ?? 0;
   const leapDay = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= DAYS_IN_MONTH[month - 1]! + (leapDay ? 1 : 0);
+  return day >= 1 && day <= days + (leapDay ? 1 : 0);
 }
 
 /**
