@@ -203,7 +203,10 @@ async function pullSchedules(client: listings.RootlyClient, size: Size): Promise
       )) {
         const user = valueAt(entry, "attributes.user_id");
         schedule.users.push(user);
-        if (typeof user === "number") schedule.entries![String(user)] ??= entry.id;
+        // An id written as text is still the user's (core reads member ids either way).
+        if (typeof user === "number" || typeof user === "string") {
+          schedule.entries![String(user)] ??= entry.id;
+        }
       }
     }
     const shifts = onCalls.filter((call) => valueAt(call, "attributes.schedule_id") === id);
