@@ -75,6 +75,88 @@ describe("parsing a data command", () => {
   });
 });
 
+describe("parsing the store's commands", () => {
+  it("history and snapshot: the store given, else none (the default is decided later)", () => {
+    expect(parseInvocation(["history"])).toEqual({
+      kind: "history",
+      store: undefined,
+      json: false,
+    });
+    expect(parseInvocation(["history", "--json", "--store", "q4.db"])).toEqual({
+      kind: "history",
+      store: "q4.db",
+      json: true,
+    });
+    expect(parseInvocation(["snapshot", "--store", "q4.db", "--vendor", "rootly"])).toEqual({
+      kind: "snapshot",
+      store: "q4.db",
+      vendors: ["rootly"],
+      simulate: false,
+    });
+    expect(parseInvocation(["review", "--store", "q4.db"])).toMatchObject({ store: "q4.db" });
+  });
+
+  it("diff: no ids, one, or two, up to 16 digits, as a table unless asked otherwise", () => {
+    const diff = { kind: "diff", store: undefined, format: "table" };
+    expect(parseInvocation(["diff"])).toEqual({ ...diff, from: undefined, to: undefined });
+    expect(parseInvocation(["diff", "12"])).toEqual({ ...diff, from: 12, to: undefined });
+    expect(parseInvocation(["diff", "3", "1234567890123456", "--store", "q4.db"])).toEqual({
+      ...diff,
+      store: "q4.db",
+      from: 3,
+      to: 1234567890123456,
+    });
+    expect(parseInvocation(["diff", "--json"])).toMatchObject({ format: "json" });
+    expect(parseInvocation(["diff", "--csv"])).toMatchObject({ format: "csv" });
+  });
+
+  it("access: the address, and --json only as given", () => {
+    expect(parseInvocation(["access", "ann@x.example"])).toEqual({
+      kind: "access",
+      email: "ann@x.example",
+      json: false,
+      vendors: ALL,
+      simulate: false,
+    });
+    expect(parseInvocation(["access", "--json", "ann@x.example"])).toMatchObject({ json: true });
+  });
+});
+
+describe("usage errors in the store's commands point to that command's help", () => {
+  async function usage(args: string[]): Promise<[string, string]> {
+    const run = await runCli(args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    const [problem, hint] = run.stderr.trimEnd().split("\n");
+    return [problem!, hint!];
+  }
+
+  it.each([["0"], ["01"], ["1x"], ["x1"], ["1.5"], ["12345678901234567"]])(
+    "diff %s is not a snapshot id",
+    async (id) => {
+      expect(await usage(["diff", "1", id])).toEqual([
+        `rollcall: "${id}" is not a snapshot id (see rollcall history)`,
+        "Run 'rollcall diff --help' for usage.",
+      ]);
+    },
+  );
+
+  it.each([
+    [["diff", "1", "2", "3"], "diff takes at most two snapshot ids, got 3"],
+    [["diff", "--csv", "--json"], "choose one of --json and --csv"],
+    [["diff", "--store", ""], "--store needs a file path"],
+    [["history", "--store", " "], "--store needs a file path"],
+    [["history", "3"], 'history takes no arguments, got "3"'],
+    [["snapshot", "--store", "\t"], "--store needs a file path"],
+    [["snapshot", "now"], 'snapshot takes no arguments, got "now"'],
+  ])("%j", async (args, problem) => {
+    expect(await usage(args)).toEqual([
+      `rollcall: ${problem}`,
+      `Run 'rollcall ${args[0]} --help' for usage.`,
+    ]);
+  });
+});
+
 describe("usage errors say exactly what is wrong", () => {
   async function firstLine(args: string[]): Promise<string> {
     const run = await runCli(args);
@@ -104,6 +186,9 @@ describe("usage errors say exactly what is wrong", () => {
   it("an email address the core parser refuses, with its reason", async () => {
     expect(await firstLine(["whois", "ann@"])).toMatch(
       /^rollcall: "ann@" is not a valid email address: (?!email: ).+$/,
+    );
+    expect(await firstLine(["access", "ann.harbourline.example"])).toBe(
+      `rollcall: "ann.harbourline.example" is not a valid email address: the email address has no '@'`,
     );
   });
 

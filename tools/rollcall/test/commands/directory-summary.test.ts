@@ -34,6 +34,12 @@ describe("rollcall directory's summary", () => {
     const accounts = accountsReported(run.stderr);
     // Vendors are read at once, so they finish in any order.
     expect(Object.keys(accounts).sort()).toEqual(["eagle", "opsgenie", "rootly", "uptrends"]);
+    // The demo has no unreadable record: each vendor's line ends at its page count.
+    for (const vendor of Object.keys(accounts)) {
+      expect(run.stderr).toMatch(
+        new RegExp(`^${vendor}: \\d+ accounts from \\d+ page\\(s\\)$`, "m"),
+      );
+    }
     // Progress counts the records each page carried (one per account for these three).
     for (const vendor of ["rootly", "opsgenie", "uptrends"]) {
       expect(run.stderr).toContain(
