@@ -211,6 +211,13 @@ describe("toAccounts", () => {
     expect(account!.timezone).toMatchObject({ precision: "offset", utcOffsetMinutes: -360 });
   });
 
+  it("skips entries of a zone list that are not zones, and resolves through the rest", () => {
+    const [account] = toAccounts(thirdOperator, {
+      timezones: [null, "UTC", { TimezoneId: "56" }, centralTime] as never,
+    }).accounts;
+    expect(account!.timezone).toMatchObject({ precision: "offset", utcOffsetMinutes: -360 });
+  });
+
   it("looks up no zone for a TimeZoneId that is not a number", () => {
     const [account] = toAccounts(
       { ...thirdOperator, TimeZoneId: "56" },
@@ -508,11 +515,35 @@ describe("pullAccounts against a hand-made account", () => {
     ]);
   });
 
+  it("reads a group entry that is not an object as an issue, asking for no members", async () => {
+    const { issues, paths } = await pullFrom([firstOperator], [null]);
+    expect(issues.map((issue) => issue.reason)).toEqual([
+      "the operator group at index 0 has no id, so its members are not known",
+    ]);
+    expect(paths.filter((path) => path.startsWith("/OperatorGroup/"))).toEqual([]);
+  });
+
+  it("asks no authorizations for an operator without an OperatorGuid, and reports it", async () => {
+    const { accounts, issues, paths } = await pullFrom([
+      firstOperator,
+      { ...firstOperator, OperatorGuid: "" },
+    ]);
+    expect(accounts.map((account) => account.source.id)).toEqual([firstOperator.OperatorGuid]);
+    expect(issues.map((issue) => issue.reason)).toEqual([
+      "the operator at index 1 has no OperatorGuid",
+    ]);
+    expect(paths.filter((path) => path.endsWith("/Authorization"))).toEqual([
+      `/Operator/${firstOperator.OperatorGuid}/Authorization`,
+    ]);
+  });
+
   it("grants nothing from an authorization answer that is not a list of names", async () => {
     for (const answer of [{ AccountAdministrator: true }, "AccountAdministrator", [7, null, {}]]) {
-      const { grants, entitlements } = await pullFrom([firstOperator], [], [], answer);
+      const { grants, entitlements, issues } = await pullFrom([firstOperator], [], [], answer);
       expect(grants).toEqual([]);
       expect(entitlements).toEqual([]);
+      // Nor does it invent an unreadable authorization to report.
+      expect(issues).toEqual([]);
     }
   });
 });
