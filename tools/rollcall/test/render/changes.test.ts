@@ -6,15 +6,7 @@ import type { AccessChanges } from "@rollcall/core";
 import { describe, expect, it } from "vitest";
 import { renderChanges, renderChangesCsv, type SnapshotPair } from "../../src/render/changes";
 import type { SnapshotSummary } from "../../src/store/read-snapshot";
-import type { Line } from "../../src/terminal";
-
-/** The text of printed lines, styles dropped. */
-const text = (lines: readonly Line[]) =>
-  lines.map((line) =>
-    (Array.isArray(line) ? line : [line])
-      .map((span) => (typeof span === "string" ? span : span.text))
-      .join(""),
-  );
+import { text } from "./printed-text";
 
 function snapshot(id: number, incomplete: readonly string[] = []): SnapshotSummary {
   return {

@@ -6,15 +6,7 @@ import { toAccounts } from "@rollcall/uptrends-client";
 import { describe, expect, it } from "vitest";
 import type { PulledDirectory } from "../../src/pull";
 import { renderSummary } from "../../src/render/summary";
-import type { Line } from "../../src/terminal";
-
-/** The text of printed lines, styles dropped. */
-const text = (lines: readonly Line[]) =>
-  lines.map((line) =>
-    (Array.isArray(line) ? line : [line])
-      .map((span) => (typeof span === "string" ? span : span.text))
-      .join(""),
-  );
+import { text } from "./printed-text";
 
 describe("the directory summary", () => {
   it("lists an unreadable record without an id by vendor and kind alone", () => {
