@@ -73,3 +73,41 @@ it("names the spec when it cannot be read for a reason other than being missing"
   expect(error).toBeInstanceOf(CodegenError);
   expect((error as CodegenError).lines).toEqual([expect.stringMatching(/^specs\/acme\.yaml: .+/)]);
 });
+
+it("lints and generates only the vendor asked for: another vendor's broken spec does not stop it", async () => {
+  // A second vendor, its package listing its own spec, whose spec does not lint.
+  const registry = JSON.parse(await read("specs/vendors.json")) as {
+    vendors: Record<string, string>[];
+  };
+  const beta = {
+    ...registry.vendors[0],
+    id: "beta",
+    title: "Beta",
+    spec: "specs/beta.yaml",
+    package: "@fixture/beta-client",
+    directory: "packages/beta-client",
+    defaultBaseUrl: "https://api.beta.test",
+  };
+  await writeFile(
+    join(root, "specs/vendors.json"),
+    JSON.stringify({ ...registry, vendors: [...registry.vendors, beta] }),
+  );
+  await writeFile(join(root, "specs/beta.yaml"), "openapi: 3.1.0\ninfo: {}\n");
+  const turbo = (await read("packages/acme-client/turbo.json")).replaceAll(
+    "acme.yaml",
+    "beta.yaml",
+  );
+  await mkdir(join(root, "packages/beta-client"));
+  await writeFile(join(root, "packages/beta-client/turbo.json"), turbo);
+
+  const result = await runCodegen({ root, targets: ["acme"] });
+  expect(result).toMatchObject({ regenerated: ["acme"], linted: ["acme"] });
+  expect(await readdir(join(root, "packages/beta-client"))).toEqual(["turbo.json"]);
+
+  // Asked for, beta is a known target whose spec's findings stop it.
+  const error = await runCodegen({ root, targets: ["beta"] }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(CodegenError);
+  const lines = (error as CodegenError).lines;
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines) expect(line).toMatch(/^specs\/beta\.yaml:\d+:\d+ /);
+});

@@ -84,6 +84,28 @@ describe("the store's write lock", () => {
     }
   });
 
+  it("waits, within its wait, while a live writer is clearing a stale lock, then takes over", async () => {
+    // the dead writer's lock, and the breaker another writer (alive: this process) took to clear
+    // it. Waiting means pausing between attempts and giving up in time, not spinning.
+    writeLock({ pid: deadPid(), host: hostname() });
+    const breaker = `${lock}.break`;
+    writeFileSync(breaker, JSON.stringify({ pid: process.pid, host: hostname() }));
+    await expect(withStoreLock(store, () => {}, { ...fast, waitMs: 30 })).rejects.toThrow(
+      StoreError,
+    );
+    expect(existsSync(lock)).toBe(true);
+    expect(existsSync(breaker)).toBe(true);
+
+    let ran = false;
+    const writer = withStoreLock(store, () => void (ran = true), fast);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ran).toBe(false);
+    rmSync(breaker);
+    await writer;
+    expect(ran).toBe(true);
+    expect(existsSync(lock)).toBe(false);
+  });
+
   it("fails with a StoreError naming the lock when it cannot create it", async () => {
     const missing = join(temp.dir, "no-such-folder", "rollcall.db");
     await expect(withStoreLock(missing, () => {}, { ...fast, waitMs: 30 })).rejects.toThrow(

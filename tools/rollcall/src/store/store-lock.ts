@@ -86,19 +86,23 @@ function tryCreate(path: string, holder: LockHolder): boolean {
 /**
  * Removes a stale lock. Two writers may find the same lock stale at once: each first takes a
  * short-lived breaker lock, and checks again under it, so neither removes a lock the other has
- * just created.
+ * just created. False when another live writer holds the breaker: the caller then waits as for
+ * any holder, rather than spinning until that writer is done (or, for a breaker left on a shared
+ * drive by another machine, for an hour).
  */
-function breakStale(path: string, self: LockHolder): void {
+function breakStale(path: string, self: LockHolder): boolean {
   const breaker = `${path}.break`;
   if (!tryCreate(breaker, self)) {
-    if (isStale(breaker, readHolder(breaker))) rmSync(breaker, { force: true });
-    return;
+    if (!isStale(breaker, readHolder(breaker))) return false;
+    rmSync(breaker, { force: true });
+    return true;
   }
   try {
     if (isStale(path, readHolder(path))) rmSync(path, { force: true });
   } finally {
     rmSync(breaker, { force: true });
   }
+  return true;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -115,10 +119,7 @@ export async function withStoreLock<T>(
   let waiting = false;
   while (!tryCreate(path, self)) {
     const holder = readHolder(path);
-    if (isStale(path, holder)) {
-      breakStale(path, self);
-      continue;
-    }
+    if (isStale(path, holder) && breakStale(path, self)) continue;
     if (Date.now() >= deadline) {
       const who = holder ? `process ${holder.pid} on ${holder.host}` : "another process";
       throw new StoreError(

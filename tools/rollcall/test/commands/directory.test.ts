@@ -11,7 +11,8 @@ interface JsonPerson {
   email: string | null;
   vendors: string[];
   roles: Record<string, string | null>;
-  accounts: { vendor: string; kind: string; role: string }[];
+  accounts: { vendor: string; kind: string; role: string; status: string; emails: unknown[] }[];
+  contactMatches: unknown[];
   access: {
     privileges: Record<string, string>;
     teamAdminIn: string[];
@@ -75,6 +76,15 @@ describe("rollcall directory", () => {
       `${avaJson.access.schedules}${avaJson.access.onCallNow ? " (on call)" : ""}`,
     ]);
 
+    // Every row's counts are its --json ones, "(on call)" where the person is on call now.
+    for (const person of json.people) {
+      expect(rowOf(person.email!).slice(-2), person.email!).toEqual([
+        String(person.access.teams),
+        `${person.access.schedules}${person.access.onCallNow ? " (on call)" : ""}`,
+      ]);
+    }
+    expect(json.people.some((person) => person.access.onCallNow)).toBe(true);
+
     // Someone who administers a team without being an admin of the vendor says so.
     const teamAdmin = json.people.find((person) => person.access.teamAdminIn.length > 0)!;
     const vendor = teamAdmin.access.teamAdminIn[0]!;
@@ -128,6 +138,64 @@ describe("rollcall directory", () => {
     // Mixed-case addresses join one person (Priya's OpsGenie username is capitalised).
     const priya = byEmail.get(demoPerson("priya-nair").workEmail)!;
     expect(priya.vendors.sort()).toEqual(["opsgenie", "rootly"]);
+  });
+
+  it("marks a vendor where all of a person's accounts are disabled as inactive, with no access", async () => {
+    const opsgenie = demo.sims.opsgenie.store;
+    const elena = demoPerson("elena-petrova"); // only in OpsGenie
+    const ethan = demoPerson("ethan-walker"); // in Rootly and OpsGenie
+    for (const person of [elena, ethan]) {
+      const user = opsgenie.userByUsername(person.opsgenie!.username)!;
+      opsgenie.users.update(user.id, { blocked: true });
+    }
+    const run = await runCli(["directory"], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = run.stdout.split("\n");
+    /** The cell under a vendor's heading (columns are aligned; a blank cell reads as ""). */
+    const cell = (email: string, vendor: Vendor) =>
+      lines
+        .find((line) => line.includes(email))!
+        .slice(lines[0]!.search(new RegExp(`\\b${vendor}\\b`)))
+        .split(/\s{2,}/)[0];
+    expect(
+      ["eagle", "rootly", "opsgenie", "uptrends"].map((v) => cell(elena.workEmail, v as Vendor)),
+    ).toEqual(["", "", "inactive", ""]);
+    expect(
+      ["eagle", "rootly", "opsgenie", "uptrends"].map((v) => cell(ethan.workEmail, v as Vendor)),
+    ).toEqual(["", "member", "inactive", ""]);
+    const elenaRow = lines.find((line) => line.includes(elena.workEmail))!.split(/\s{2,}/);
+    expect(elenaRow.slice(-2)).toEqual(["0", "0"]);
+
+    const json = await directoryJson();
+    const elenaJson = json.people.find((person) => person.email === elena.workEmail)!;
+    expect(elenaJson.access).toEqual({
+      privileges: {},
+      teamAdminIn: [],
+      teams: 0,
+      schedules: 0,
+      onCallNow: false,
+    });
+    expect(elenaJson.accounts).toEqual([
+      expect.objectContaining({
+        vendor: "opsgenie",
+        status: "disabled",
+        emails: [{ value: elena.opsgenie!.username, kind: "login" }],
+      }),
+    ]);
+  });
+
+  it("--json lists each contact-only match on the person whose address it is", async () => {
+    const json = await directoryJson();
+    const tomas = demoPerson("tomas-ruiz");
+    const home = json.people.find((person) => person.email === tomas.uptrends!.email)!;
+    expect(json.people.flatMap((person) => person.contactMatches)).toEqual([
+      {
+        email: tomas.workEmail,
+        via: "backup",
+        account: { vendor: "uptrends", kind: "uptrends.operator", id: expect.any(String) },
+        personId: home.id,
+      },
+    ]);
   });
 
   it("--csv prints a header and one row per person", async () => {

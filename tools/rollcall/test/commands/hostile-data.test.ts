@@ -4,9 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { demoPerson, expectedPeople } from "../demo-roster";
 import { useDemoSimulators } from "../demo-simulators";
+import { rootlyUser } from "../rootly-user";
 import { runCli, type CliRun } from "../run-cli";
+import { useTempStore } from "../temp-store";
 
 const demo = useDemoSimulators();
+const temp = useTempStore();
 
 const OSC_TITLE = "\u001b]0;pwned\u0007"; // retitles the terminal window
 const CLEAR = "\u001b[2J\u001b[H"; // clears the screen, cursor home
@@ -103,6 +106,35 @@ describe("vendor text with terminal controls", () => {
     expect(records).toHaveLength(expectedPeople().size + 1);
     expect(records.find((record) => record.includes(address))).toContain("User\\u000aMallory");
     expect(records.find((record) => record.includes(sam.workEmail))).toMatch(/^'=HYPERLINK/);
+  });
+
+  it("diff shows a joiner's name escaped in the table and CSV (formula defused), exact in --json", async () => {
+    const store = ["--store", temp.path];
+    expect((await runCli(["snapshot", ...store], demo.env)).code).toBe(0);
+    const joiner = rootlyUser("4343", "nina.park@harbourline.example", `=${FIRST}`);
+    demo.sims.rootly.store.users.put(joiner);
+    expect((await runCli(["snapshot", ...store], demo.env)).code).toBe(0);
+    const shown = "=Ben\\u001b]0;pwned\\u0007 Smith";
+
+    const table = await runCli(["diff", ...store]);
+    expect(table.code, table.stderr).toBe(0);
+    expectNoRawControls(table);
+    const joined = table.stdout.split("\n").filter((line) => line.startsWith("+ joined "));
+    expect(joined).toHaveLength(1);
+    expect(joined[0]!.replace(/^\+ joined\s+/, "")).toBe(
+      `${shown} <nina.park@harbourline.example>`,
+    );
+
+    const csv = await runCli(["diff", "--csv", ...store]);
+    expectNoRawControls(csv);
+    expect(csv.stdout).toContain(`person-joined,,nina.park@harbourline.example,'${shown},`);
+
+    const json = await runCli(["diff", "--json", ...store]);
+    const { changes } = JSON.parse(json.stdout) as { changes: { person: unknown }[] };
+    expect(changes[0]!.person).toEqual({
+      key: "nina.park@harbourline.example",
+      displayName: `=${FIRST} Smith`,
+    });
   });
 
   it("--json keeps the exact strings", async () => {

@@ -11,7 +11,7 @@ import type {
 import { describe, expect, it } from "vitest";
 import { grantJson, renderFindings, renderGrants } from "../../src/render/access";
 import { renderOutcomes, renderPlan } from "../../src/render/plan";
-import type { Line } from "../../src/terminal";
+import { text } from "./printed-text";
 
 const account = { vendor: "opsgenie", kind: "user", id: "u1" } as const;
 
@@ -35,14 +35,6 @@ function entry(
     active,
   } as AccessEntry;
 }
-
-/** The text of printed lines, styles dropped. */
-const text = (lines: readonly Line[]) =>
-  lines.map((line) =>
-    (Array.isArray(line) ? line : [line])
-      .map((span) => (typeof span === "string" ? span : span.text))
-      .join(""),
-  );
 
 describe("rollcall access rendering", () => {
   it("notes a grant held through an inactive account and a schedule its holder is on call for now", () => {
