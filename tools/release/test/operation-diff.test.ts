@@ -481,6 +481,16 @@ describe("what is not a change", () => {
   });
 });
 
+describe("a parameter list edited by hand into something else", () => {
+  it("reads past an entry that is not an object, comparing the others as before", async () => {
+    const requireLimit = (doc: any) => (param(doc, "limit").required = true);
+    const broken = (doc: any) => getUsers(doc).parameters.push(null, "limit", 7);
+    const plain = await diffAfter(requireLimit);
+    expect(plain).not.toEqual([]);
+    expect(await diffAfter(requireLimit, broken)).toEqual(plain);
+  });
+});
+
 describe("documentation outside the schemas", () => {
   it.each([
     ["the API version", (doc: any) => (doc.info.version = "2"), "info.version"],
