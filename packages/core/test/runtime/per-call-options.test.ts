@@ -207,6 +207,21 @@ describe("what middleware throws", () => {
     expect((error as Error).message).toBe("bad JSON settings");
   });
 
+  it("keeps an error without a stack stackless, its message still redacted", async () => {
+    server = await startScriptedServer([{ status: 200, body: { users: [] } }]);
+    const client = fakeClient(server.baseUrl);
+    client.use({
+      onRequest({ request }) {
+        const error = new Error(`refused ${request.headers.get("x-api-key")}`);
+        error.stack = undefined;
+        throw error;
+      },
+    });
+    const error = (await client.GET("/users").catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe("refused [REDACTED]");
+    expect(error.stack).toBeUndefined();
+  });
+
   it("hides the secret in a stack that was already read before the throw", async () => {
     server = await startScriptedServer([{ status: 200, body: { users: [] } }]);
     const client = fakeClient(server.baseUrl);
