@@ -18,7 +18,7 @@ import { insertSnapshot } from "../src/store/write-snapshot";
 import type { Terminal } from "../src/terminal";
 import type { CliVendor } from "../src/vendors";
 import { useDemoSimulators } from "./demo-simulators";
-import { rootlyWithUserWithoutEmail } from "./rootly-user";
+import { rootlyUser, rootlyWithUserWithoutEmail } from "./rootly-user";
 import { secretsIn } from "./run-cli";
 import { useTempStore } from "./temp-store";
 
@@ -160,6 +160,8 @@ describe("the snapshot store", () => {
   it("writes relational rows that say, column by column, what the directory and access say", async () => {
     const rootly = await rootlyWithUserWithoutEmail("9201");
     onTestFinished(() => rootly.close());
+    // An account whose only address is unusable: no person claims it.
+    rootly.store.users.put(rootlyUser("9202", "not-an-address", "Nobody"));
     const { pulled, scrubber } = await pullDemo(withRootly(rootly));
     const store = await SnapshotStore.open(path);
     const id = store.append(pulled, META, scrubber);
@@ -249,7 +251,9 @@ describe("the snapshot store", () => {
     expect(values(grants, "active")).toEqual(new Set([0, 1]));
     expect(values(entitlements, "vendor_wide")).toEqual(new Set([0, 1]));
     expect(matches.length).toBeGreaterThan(0);
-    expect(issueRows).toHaveLength(1);
+    expect(values(accounts, "person_id")).toContain(null);
+    // The record without an email, and the unusable address.
+    expect(issueRows).toHaveLength(2);
   });
 
   it("writes a file the sqlite3 shell reads, with the relational rows beside the results", async () => {
