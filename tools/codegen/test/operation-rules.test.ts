@@ -15,7 +15,10 @@ const listResponse = {
     description: "A page.",
     content: {
       "application/json": {
-        schema: { type: "object", properties: { people: { type: "array", items: {} } } },
+        schema: {
+          type: "object",
+          properties: { people: { type: "array", items: {} }, count: { type: "integer" } },
+        },
       },
     },
   },
@@ -95,6 +98,14 @@ describe("operationRules", () => {
     expect(rules["GET /people"]).toMatchObject({ exactlyOne: ["a", "b"], pagination: paging });
   });
 
+  it("takes a total at any depth of the response body", () => {
+    const deep = { ...paging, total: "meta.page.total" };
+    const rules = operationRules(
+      specWith({ parameters: [limit, offset], "x-rollcall-pagination": deep }),
+    );
+    expect(rules["GET /people"]?.pagination).toEqual(deep);
+  });
+
   it.each([
     [
       "an exactly-one list of one name",
@@ -140,6 +151,16 @@ describe("operationRules", () => {
       "a default size above the size parameter's maximum",
       { "x-rollcall-pagination": { ...paging, defaultSize: 51 } },
       '["x-rollcall-pagination"].defaultSize must be an integer within the size parameter',
+    ],
+    [
+      "a total that is not text",
+      { "x-rollcall-pagination": { ...paging, total: 5 } },
+      '["x-rollcall-pagination"].total must be a dotted path into the response body',
+    ],
+    [
+      "items naming a response property that is not an array",
+      { "x-rollcall-pagination": { ...paging, items: "count" } },
+      '["x-rollcall-pagination"].items must name an array property of the 200 response body',
     ],
     [
       "items that are not an array of the response",
