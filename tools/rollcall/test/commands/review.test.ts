@@ -5,6 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { defaultReviewDir } from "../../src/review/index";
+import { migrate } from "../../src/store/schema";
+import { openDatabaseFile, saveDatabaseFile } from "../../src/store/sqlite-file";
 import { demoPerson, expectedPeople } from "../demo-roster";
 import { useDemoSimulators } from "../demo-simulators";
 import { EVIDENCE_FILES } from "../review/review-fixture";
@@ -72,6 +74,19 @@ describe("rollcall review", () => {
     expect(run.code, run.stderr).toBe(0);
     expect((await read(out, "changes.csv")).trimEnd().split("\r\n")).toHaveLength(1);
     expect((await readdir(parent)).includes("none.db")).toBe(false);
+  });
+
+  it("has no changes to show from a store that holds no snapshot yet", async () => {
+    // A store file with its schema and no snapshot in it (made by hand, or by another tool).
+    const store = join(parent, "empty.db");
+    const db = await openDatabaseFile(store);
+    migrate(db, store);
+    saveDatabaseFile(db, store);
+    db.close();
+    const out = join(parent, "review");
+    const run = await runCli(["review", "--out", out, "--store", store], demo.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect((await read(out, "changes.csv")).trimEnd().split("\r\n")).toHaveLength(1);
   });
 
   it("writes the page and its evidence into --out, creating it, and prints each path", async () => {
