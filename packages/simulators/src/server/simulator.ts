@@ -570,6 +570,7 @@ export async function serveSimulator<Store extends ResettableStore, Credentials>
             entry.status = response.status;
             count(stats.statuses, String(response.status));
             whenDue(entry, () => {
+              if (res.destroyed) return;
               res.writeHead(response.status, {
                 "content-type": `${definition.jsonMediaType}; charset=utf-8`,
               });
