@@ -52,11 +52,11 @@ export default strykerConfig({
     "src/identity/email.ts:101:24":
       "a wrong length only turns off reuse of the input string; an equal string is built instead",
     // src/identity/account-fields.ts (field maps): a made-up list of paths
-    "src/identity/account-fields.ts:190:47":
+    "src/identity/account-fields.ts:204:47":
       'a made-up email map entry destructures to path "S", which no vendor record has',
-    "src/identity/account-fields.ts:192:39":
+    "src/identity/account-fields.ts:206:39":
       "a made-up phone path names no field of any vendor record, so it adds no phone",
-    "src/identity/account-fields.ts:233:32":
+    "src/identity/account-fields.ts:247:32":
       "a made-up full-name path names no field of any vendor record, so it adds no name",
     "src/identity/account-fields.ts:135:25":
       "isoFromEpochMs gives null for anything but a number itself; the check only narrows the type",

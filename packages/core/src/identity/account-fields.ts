@@ -173,12 +173,26 @@ export function mapAccount<R>(
       provenance[`phones[${phones.length}]`] = from;
       phones.push(entry);
     },
-    timezone: (zone, from) =>
-      says("timezone", from, (known.timezone = zone).precision !== "unknown"),
-    status: (status, from) => says("status", from, (known.status = status) !== "unknown"),
-    role: (role, from) => says("role", from, (known.role = role).raw !== null),
-    groups: (groups, from) => says("groups", from, (known.groups = groups).length > 0),
-    lastLoginAt: (at, from) => says("lastLoginAt", from, (known.lastLoginAt = at) !== null),
+    timezone(zone, from) {
+      known.timezone = zone;
+      says("timezone", from, zone.precision !== "unknown");
+    },
+    status(status, from) {
+      known.status = status;
+      says("status", from, status !== "unknown");
+    },
+    role(role, from) {
+      known.role = role;
+      says("role", from, role.raw !== null);
+    },
+    groups(groups, from) {
+      known.groups = groups;
+      says("groups", from, groups.length > 0);
+    },
+    lastLoginAt(at, from) {
+      known.lastLoginAt = at;
+      says("lastLoginAt", from, at !== null);
+    },
     extra(name, value, from) {
       if (value === undefined || value === null) return;
       if ((typeof value === "string" && value.trim() === "") || isEmptyList(value)) return;
@@ -195,12 +209,12 @@ export function mapAccount<R>(
     add.timezone(TIMEZONES[format](textAt(record, path)), path);
   }
   if (fields.locale) {
-    const locale = (known.locale = localeFrom(textAt(record, fields.locale)));
-    says("locale", fields.locale, locale.tag !== null);
+    known.locale = localeFrom(textAt(record, fields.locale));
+    says("locale", fields.locale, known.locale.tag !== null);
   }
   if (fields.createdAt) {
-    const at = (known.createdAt = timestampAt(record, fields.createdAt));
-    says("createdAt", fields.createdAt[0], at !== null);
+    known.createdAt = timestampAt(record, fields.createdAt);
+    says("createdAt", fields.createdAt[0], known.createdAt !== null);
   }
   if (fields.lastLoginAt)
     add.lastLoginAt(timestampAt(record, fields.lastLoginAt), fields.lastLoginAt[0]);
