@@ -1,6 +1,7 @@
 import type { Account, AccountIssue, AccountSource } from "./account";
 import type { EmailKind } from "./email";
 import { compareSources, compareStrings } from "./source-key";
+import { PACKED_WORDS, packText } from "./text-order";
 import type { VendorId } from "./vendors";
 
 /** One account's part in a join: which of its addresses, of which kind. */
@@ -54,16 +55,44 @@ export interface Person {
 export const EMAIL_KINDS: readonly EmailKind[] = ["login", "primary", "backup", "contact"];
 export const PRIMARY = 1;
 
-/** Every usable address of every account, flat: account i owns entries start[i]..start[i+1]. */
-export interface EntryTable {
-  readonly start: Int32Array;
+/**
+ * Login/primary addresses after each account's first: account i's are `start.get(i)` onwards,
+ * as many as its strong count less one.
+ */
+export interface ExtraAddresses {
+  readonly start: ReadonlyMap<number, number>;
   /** The key accounts are matched on (after Gmail options and aliases). */
   readonly key: readonly string[];
   /** Index into {@link EMAIL_KINDS}. */
-  readonly kind: Uint8Array;
+  readonly kind: readonly number[];
   /** The account's own normalised address. */
   readonly address: readonly string[];
 }
+
+// Per-account facts, interleaved: account i's numbers are facts[i * FACTS + FACT_*] and its
+// references refs[i * REFS + REF_*]. Building people visits accounts person by person, scattered
+// across the input, so one array per fact would cost a cache miss per fact; side by side they
+// share a line or two.
+export const FACTS = 3;
+/**
+ * Its first login/primary key as a number: the first account that had that key. That address's
+ * key and text are in its refs; any more addresses are in {@link ExtraAddresses}.
+ */
+export const FACT_KEY_ID = 0;
+/** Its vendor's rank in the sorted vendor names. */
+export const FACT_RANK = 1;
+/** How many login/primary addresses it has, and the first one's kind: see {@link packStrong}. */
+export const FACT_STRONG = 2;
+/** A strong count and the first strong address's kind (login or primary) as one number. */
+export const packStrong = (count: number, kind: number) => count * 2 + kind;
+const strongCountOf = (packed: number) => packed >> 1;
+const firstKindOf = (packed: number) => packed & 1;
+export const REFS = 4;
+export const REF_ACCOUNT = 0;
+export const REF_SOURCE = 1;
+/** Its first login/primary key, and that address as the account has it. */
+export const REF_KEY = 2;
+export const REF_ADDRESS = 3;
 
 export type MutablePerson = Person & { contactMatches: ContactMatch[] };
 
@@ -80,21 +109,28 @@ function compareAccounts(a: Account, b: Account): number {
   );
 }
 
-/** What building people reads: the accounts, their addresses, and per-account facts. */
+/** What building people reads: the accounts' facts and their addresses. */
 export interface RunContext {
-  readonly list: readonly Account[];
   /** Account indexes, person by person; each person's run is ordered by vendor rank. */
   readonly ordered: Int32Array;
-  readonly entries: EntryTable;
-  /** Each account's vendor as its rank in `vendorNames`. */
-  readonly vendorRank: Int32Array;
+  readonly facts: Int32Array;
+  readonly refs: readonly unknown[];
+  readonly extras: ExtraAddresses;
   /** Every vendor seen, sorted. */
   readonly vendorNames: readonly VendorId[];
-  readonly sources: readonly AccountSource[];
-  /** Each account's display name when it is a string, else null. */
-  readonly displayNames: readonly (string | null)[];
   readonly issues: AccountIssue[];
+  /** Written per person: its id packed for sorting (see {@link packText}). */
+  readonly idWords: Int32Array;
 }
+
+function displayNameOf(account: Account): string | null {
+  const display: unknown = account.names?.display;
+  return typeof display === "string" ? display : null;
+}
+
+const accountAt = (run: RunContext, i: number) => run.refs[i * REFS + REF_ACCOUNT] as Account;
+const sourceAt = (run: RunContext, i: number) => run.refs[i * REFS + REF_SOURCE] as AccountSource;
+const rankAt = (run: RunContext, i: number) => run.facts[i * FACTS + FACT_RANK]!;
 
 /** Above this many accounts of one vendor, a person's are sorted by the built-in (stable) sort. */
 const INSERTION_SORT_LIMIT = 24;
@@ -104,18 +140,18 @@ const INSERTION_SORT_LIMIT = 24;
  * people have at most one account per vendor, and never get here.
  */
 function sortSameVendor(run: RunContext, start: number, end: number): void {
-  const { list, ordered } = run;
+  const { ordered } = run;
   if (end - start > INSERTION_SORT_LIMIT) {
     const members = Array.from(ordered.subarray(start, end));
-    members.sort((a, b) => compareAccounts(list[a]!, list[b]!));
+    members.sort((a, b) => compareAccounts(accountAt(run, a), accountAt(run, b)));
     ordered.set(members, start);
     return;
   }
   for (let k = start + 1; k < end; k++) {
     const moving = ordered[k]!;
-    const account = list[moving]!;
+    const account = accountAt(run, moving);
     let j = k - 1;
-    while (j >= start && compareAccounts(list[ordered[j]!]!, account) > 0) {
+    while (j >= start && compareAccounts(accountAt(run, ordered[j]!), account) > 0) {
       ordered[j + 1] = ordered[j]!;
       j--;
     }
@@ -142,21 +178,26 @@ function alreadyLinked(
  * allocated at their final size: an array grown by push keeps room for 16 more entries, and
  * across hundreds of thousands of people that slack was most of the directory's memory.
  */
-export function makePerson(run: RunContext, start: number, length: number): MutablePerson {
-  const { list, ordered, entries, vendorRank, sources, issues } = run;
+export function makePerson(
+  run: RunContext,
+  start: number,
+  length: number,
+  index: number,
+): MutablePerson {
+  const { ordered, facts, refs, issues } = run;
   const end = start + length;
   // The run is in vendor order: sort (and look for duplicates) only within one vendor's accounts.
   let vendorCount = 0;
   for (let k = start; k < end;) {
-    const rank = vendorRank[ordered[k]!]!;
+    const rank = rankAt(run, ordered[k]!);
     let same = k + 1;
-    while (same < end && vendorRank[ordered[same]!]! === rank) same++;
+    while (same < end && rankAt(run, ordered[same]!) === rank) same++;
     if (same - k > 1) {
       sortSameVendor(run, k, same);
       // A record listed twice shares its addresses, so both copies land here, side by side.
       for (let a = k + 1; a < same; a++) {
-        const account = list[ordered[a]!]!;
-        if (compareSources(list[ordered[a - 1]!]!.source, account.source) === 0) {
+        const account = accountAt(run, ordered[a]!);
+        if (compareSources(sourceAt(run, ordered[a - 1]!), account.source) === 0) {
           issues.push(issueFor(account, "duplicate account: the same vendor, kind and id twice"));
         }
       }
@@ -164,45 +205,41 @@ export function makePerson(run: RunContext, start: number, length: number): Muta
     vendorCount++;
     k = same;
   }
+
   const accounts = new Array<Account>(length);
   const vendors = new Array<VendorId>(vendorCount);
   let displayName: string | null = null;
-  for (let k = 0, v = 0; k < length; k++) {
-    const i = ordered[start + k]!;
-    accounts[k] = list[i]!;
-    displayName ??= run.displayNames[i]!;
-    if (k === 0 || vendorRank[i] !== vendorRank[ordered[start + k - 1]!]) {
-      vendors[v++] = run.vendorNames[vendorRank[i]!]!;
-    }
-  }
-
-  // The usual person: every account has one login/primary address, and it is the same one.
-  let shared: string | undefined;
+  // The usual person: every account with a login/primary address has one, and the same one.
+  let keyId = -1;
   let strongCount = 0;
   let oneEach = true;
-  for (let k = start; k < end && oneEach; k++) {
-    const i = ordered[k]!;
-    let own = 0;
-    for (let e = entries.start[i]!; e < entries.start[i + 1]!; e++) {
-      if (entries.kind[e]! > PRIMARY) continue;
-      const key = entries.key[e]!;
-      if (shared === undefined) shared = key;
-      else if (key !== shared) oneEach = false;
-      own++;
-      strongCount++;
-    }
-    if (own > 1) oneEach = false;
+  for (let k = 0, v = 0, lastRank = -1; k < length; k++) {
+    const i = ordered[start + k]!;
+    const fact = i * FACTS;
+    const ref = i * REFS;
+    accounts[k] = refs[ref + REF_ACCOUNT] as Account;
+    // Read here, not while collecting: only up to each person's first name costs a visit.
+    if (displayName === null) displayName = displayNameOf(refs[ref + REF_ACCOUNT] as Account);
+    const rank = facts[fact + FACT_RANK]!;
+    if (rank !== lastRank) vendors[v++] = run.vendorNames[(lastRank = rank)]!;
+    const strong = strongCountOf(facts[fact + FACT_STRONG]!);
+    if (strong === 0) continue;
+    if (strong > 1 || (keyId >= 0 && facts[fact + FACT_KEY_ID] !== keyId)) oneEach = false;
+    keyId = facts[fact + FACT_KEY_ID]!;
+    strongCount++;
   }
   const { emails, evidence, primaryEmail } =
-    shared === undefined
+    keyId < 0
       ? { emails: [], evidence: [], primaryEmail: null }
       : oneEach
-        ? oneAddressEvidence(run, start, length, shared, strongCount)
+        ? oneAddressEvidence(run, start, length, strongCount)
         : manyAddressEvidence(run, start, length);
 
-  const first = sources[ordered[start]!]!;
+  const first = sourceAt(run, ordered[start]!);
+  const id = primaryEmail ?? `${first.vendor}:${first.kind}:${first.id}`;
+  packText(id, run.idWords, index * PACKED_WORDS);
   return {
-    id: primaryEmail ?? `${first.vendor}:${first.kind}:${first.id}`,
+    id,
     primaryEmail,
     emails,
     displayName,
@@ -219,28 +256,29 @@ interface PersonEvidence {
   readonly primaryEmail: string | null;
 }
 
+/** The usual person: read from the facts alone, with no visit to the address table. */
 function oneAddressEvidence(
   run: RunContext,
   start: number,
   length: number,
-  email: string,
   strongCount: number,
 ): PersonEvidence {
-  const { ordered, entries, sources } = run;
+  const { ordered, facts, refs } = run;
   const links = new Array<MatchLink>(strongCount);
+  let email = "";
   let count = 0;
   for (let k = 0; k < length; k++) {
     const i = ordered[start + k]!;
-    const account = sources[i]!;
-    for (let e = entries.start[i]!; e < entries.start[i + 1]!; e++) {
-      const code = entries.kind[e]!;
-      if (code > PRIMARY) continue;
-      const via = EMAIL_KINDS[code]!;
-      // Each account has one login/primary entry here, so only the same account object passed
-      // twice repeats a link: link it once, as the general case does.
-      if (count > 0 && links[count - 1]!.account === account) continue;
-      links[count++] = { account, via, address: entries.address[e]! };
-    }
+    const strong = facts[i * FACTS + FACT_STRONG]!;
+    if (strong === 0) continue;
+    const ref = i * REFS;
+    const account = refs[ref + REF_SOURCE] as AccountSource;
+    // Only the same account object passed twice repeats a link here: link it once, as the
+    // general case does.
+    if (count > 0 && links[count - 1]!.account === account) continue;
+    if (count === 0) email = refs[ref + REF_KEY] as string;
+    const via = EMAIL_KINDS[firstKindOf(strong)]!;
+    links[count++] = { account, via, address: refs[ref + REF_ADDRESS] as string };
   }
   links.length = count;
   return {
@@ -252,34 +290,45 @@ function oneAddressEvidence(
 
 /** People with several login/primary addresses, or one account listing its address twice. */
 function manyAddressEvidence(run: RunContext, start: number, length: number): PersonEvidence {
-  const { ordered, entries, sources } = run;
+  const { ordered, facts, refs, extras } = run;
   const emails: string[] = [];
   const indexOfEmail = new Map<string, number>();
   const linkLists: MatchLink[][] = [];
+  const add = (account: AccountSource, code: number, email: string, address: string) => {
+    const via = EMAIL_KINDS[code]!;
+    const link: MatchLink = { account, via, address };
+    const at = indexOfEmail.get(email);
+    if (at === undefined) {
+      indexOfEmail.set(email, emails.length);
+      emails.push(email);
+      linkLists.push([link]);
+      return;
+    }
+    const links = linkLists[at]!;
+    // One account listing the same address twice (login and primary) links once per kind.
+    if (
+      links[links.length - 1]!.account !== account ||
+      !alreadyLinked(links, links.length, account, via)
+    ) {
+      links.push(link);
+    }
+  };
   for (let k = 0; k < length; k++) {
     const i = ordered[start + k]!;
-    const account = sources[i]!;
-    for (let e = entries.start[i]!; e < entries.start[i + 1]!; e++) {
-      const code = entries.kind[e]!;
-      if (code > PRIMARY) continue;
-      const via = EMAIL_KINDS[code]!;
-      const email = entries.key[e]!;
-      const link: MatchLink = { account, via, address: entries.address[e]! };
-      const at = indexOfEmail.get(email);
-      if (at === undefined) {
-        indexOfEmail.set(email, emails.length);
-        emails.push(email);
-        linkLists.push([link]);
-        continue;
-      }
-      const links = linkLists[at]!;
-      // One account listing the same address twice (login and primary) links once per kind.
-      if (
-        links[links.length - 1]!.account !== account ||
-        !alreadyLinked(links, links.length, account, via)
-      ) {
-        links.push(link);
-      }
+    const packed = facts[i * FACTS + FACT_STRONG]!;
+    const strong = strongCountOf(packed);
+    if (strong === 0) continue;
+    const ref = i * REFS;
+    const account = refs[ref + REF_SOURCE] as AccountSource;
+    add(
+      account,
+      firstKindOf(packed),
+      refs[ref + REF_KEY] as string,
+      refs[ref + REF_ADDRESS] as string,
+    );
+    const from = extras.start.get(i) ?? 0;
+    for (let e = from; e < from + strong - 1; e++) {
+      add(account, extras.kind[e]!, extras.key[e]!, extras.address[e]!);
     }
   }
 

@@ -1,20 +1,36 @@
 import type { Account, AccountIssue, AccountSource } from "./account";
 import type {
   ContactMatch,
-  EntryTable,
+  ExtraAddresses,
   MatchEvidence,
   MatchLink,
   MutablePerson,
   Person,
   RunContext,
 } from "./directory-person";
-import { EMAIL_KINDS, PRIMARY, issueFor, makePerson } from "./directory-person";
+import {
+  EMAIL_KINDS,
+  FACTS,
+  FACT_KEY_ID,
+  FACT_RANK,
+  FACT_STRONG,
+  PRIMARY,
+  REFS,
+  REF_ACCOUNT,
+  REF_ADDRESS,
+  REF_KEY,
+  REF_SOURCE,
+  issueFor,
+  makePerson,
+  packStrong,
+} from "./directory-person";
 // The person types live beside the code that builds persons; importers of the directory keep them.
 export type { ContactMatch, MatchEvidence, MatchLink, Person } from "./directory-person";
 import type { EmailKind, EmailMatchOptions } from "./email";
 import { applyMatchOptions, normalizeEmail } from "./email";
 import { IdentityError } from "./identity-error";
 import { compareSources, compareStrings, sourceKey } from "./source-key";
+import { PACKED_WORDS, orderByText } from "./text-order";
 import { UnionFind } from "./union-find";
 import type { VendorId } from "./vendors";
 
@@ -123,6 +139,16 @@ function isAccountLike(value: unknown): value is Account {
   return typeof vendor === "string" && typeof kind === "string" && typeof id === "string";
 }
 
+function notAnAccount(candidate: unknown): AccountIssue {
+  const source = (candidate as { source?: Record<string, unknown> } | null)?.source;
+  return {
+    vendor: typeof source?.vendor === "string" ? source.vendor : "unknown",
+    kind: typeof source?.kind === "string" ? source.kind : "unknown",
+    reason: "not an account: it needs source.vendor, source.kind and source.id as strings",
+    raw: candidate,
+  };
+}
+
 function compareIssues(a: AccountIssue, b: AccountIssue): number {
   return (
     compareStrings(String(a.vendor), String(b.vendor)) ||
@@ -200,48 +226,44 @@ export function buildDirectory(
   const issues: AccountIssue[] = [...(options.issues ?? [])];
   const vendorSet = new Set<VendorId>(options.vendors ?? []);
 
-  const list: Account[] = [];
-  let addressCount = 0;
-  for (const candidate of accounts as Iterable<unknown>) {
-    if (isAccountLike(candidate)) {
-      list.push(candidate);
-      const emails: unknown = candidate.emails;
-      if (Array.isArray(emails)) addressCount += emails.length;
-      continue;
-    }
-    const source = (candidate as { source?: Record<string, unknown> } | null)?.source;
-    issues.push({
-      vendor: typeof source?.vendor === "string" ? source.vendor : "unknown",
-      kind: typeof source?.kind === "string" ? source.kind : "unknown",
-      reason: "not an account: it needs source.vendor, source.kind and source.id as strings",
-      raw: candidate,
-    });
-  }
-
-  const count = list.length;
-  const sets = new UnionFind(count);
-  // Flat, pre-sized tables of (key, kind, address), grouped by account: no object per address.
-  const entryStart = new Int32Array(count + 1);
-  const entryKey: string[] = new Array<string>(addressCount);
-  const entryKind = new Uint8Array(addressCount);
-  const entryAddress: string[] = plainKeys ? entryKey : new Array<string>(addressCount);
-  let entryCount = 0;
+  // One pass over the input reads everything the build needs of each account, so the accounts
+  // (scattered across the heap) are visited once.
+  const input: readonly unknown[] = Array.isArray(accounts) ? accounts : [...accounts];
+  const capacity = input.length;
+  // Scratch tables are typed arrays, few and packed: once 64 MB of them have been allocated since
+  // the last full collection, V8 starts another, which marks every account (about a second with a
+  // million of them). Hence three facts an account, and arrays reused below.
+  const sets = new UnionFind(capacity);
+  const facts = new Int32Array(capacity * FACTS);
+  const refs: unknown[] = new Array<unknown>(capacity * REFS);
+  const vendorCode = new Int32Array(capacity);
+  // Login/primary addresses after an account's first (which its facts hold): rare, so kept apart.
+  const extraStart = new Map<number, number>();
+  const extraKey: string[] = [];
+  const extraKind: number[] = [];
+  const extraAddress: string[] = [];
+  // Backup/contact addresses, in input order, for the contact-match pass.
+  const weakAccount: number[] = [];
+  const weakKey: string[] = [];
+  const weakKind: number[] = [];
   const strongOwner = new Map<string, number>();
   // Accounts with no login/primary address are still one person per vendor record.
   const emaillessBySource = new Map<string, number>();
   const renormalized = new Map<string, string | null>();
-  // Per account, read here in input (memory) order so building people never revisits them.
-  const vendorCode = new Int32Array(count);
-  const sources: AccountSource[] = new Array<AccountSource>(count);
-  const displayNames: (string | null)[] = new Array<string | null>(count);
   const codeOfVendor = new Map<VendorId, number>();
   const vendorOfCode: VendorId[] = [];
   let lastVendor: VendorId | undefined;
   let lastCode = 0;
+  let count = 0;
 
-  for (let i = 0; i < count; i++) {
-    entryStart[i] = entryCount;
-    const account = list[i]!;
+  for (let n = 0; n < capacity; n++) {
+    const candidate = input[n];
+    if (!isAccountLike(candidate)) {
+      issues.push(notAnAccount(candidate));
+      continue;
+    }
+    const account = candidate;
+    const i = count++;
     const source = account.source;
     const vendor = source.vendor;
     if (vendor !== lastVendor) {
@@ -254,11 +276,12 @@ export function buildDirectory(
       lastCode = code;
     }
     vendorCode[i] = lastCode;
-    sources[i] = source;
-    const display = account.names?.display;
-    displayNames[i] = typeof display === "string" ? display : null;
+    const ref = i * REFS;
+    refs[ref + REF_ACCOUNT] = account;
+    refs[ref + REF_SOURCE] = source;
     const emails: unknown = account.emails;
-    let joined = false;
+    let strong = 0;
+    let firstKind = 0;
     if (Array.isArray(emails)) {
       for (let e = 0; e < emails.length; e++) {
         const entry = emails[e] as Partial<Account["emails"][number]> | null | undefined;
@@ -283,164 +306,121 @@ export function buildDirectory(
           continue;
         }
         const matchKey = plainKeys ? normalized : keyOf(normalized);
-        entryKey[entryCount] = matchKey;
-        entryKind[entryCount] = code;
-        if (!plainKeys) entryAddress[entryCount] = normalized;
-        entryCount++;
-        if (code <= PRIMARY) {
-          joined = true;
-          const owner = strongOwner.get(matchKey);
-          if (owner === undefined) strongOwner.set(matchKey, i);
-          else sets.union(i, owner);
+        if (code > PRIMARY) {
+          weakAccount.push(i);
+          weakKey.push(matchKey);
+          weakKind.push(code);
+          continue;
         }
+        let owner = strongOwner.get(matchKey);
+        if (owner === undefined) strongOwner.set(matchKey, (owner = i));
+        else sets.union(i, owner);
+        if (strong++ === 0) {
+          facts[i * FACTS + FACT_KEY_ID] = owner;
+          firstKind = code;
+          refs[ref + REF_KEY] = matchKey;
+          refs[ref + REF_ADDRESS] = normalized;
+          continue;
+        }
+        if (strong === 2) extraStart.set(i, extraKey.length);
+        extraKey.push(matchKey);
+        extraKind.push(code);
+        extraAddress.push(normalized);
       }
     } else if (emails != null) {
       issues.push(issueFor(account, "emails is not a list; ignored"));
     }
-    if (!joined) {
+    facts[i * FACTS + FACT_STRONG] = packStrong(strong, firstKind);
+    if (strong === 0) {
       const key = sourceKey(source);
       const twin = emaillessBySource.get(key);
       if (twin === undefined) emaillessBySource.set(key, i);
       else sets.union(i, twin);
     }
   }
-  entryStart[count] = entryCount;
-  const entries: EntryTable = {
-    start: entryStart,
-    key: entryKey,
-    kind: entryKind,
-    address: entryAddress,
+  const extras: ExtraAddresses = {
+    start: extraStart,
+    key: extraKey,
+    kind: extraKind,
+    address: extraAddress,
   };
 
   // Counting sort of accounts by their set: each person's accounts become one contiguous run.
-  const root = new Int32Array(count);
+  const root = sets.flatten(count);
   const runLength = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    const r = sets.find(i);
-    root[i] = r;
-    runLength[r]!++;
-  }
-  const runStart = new Int32Array(count);
+  for (let i = 0; i < count; i++) runLength[root[i]!]!++;
+  // Each run's cursor: where its next account goes. Filled, it marks where the run ends.
+  const runCursor = new Int32Array(count);
   let offset = 0;
   let runs = 0;
   for (let r = 0; r < count; r++) {
     if (runLength[r]! > 0) {
-      runStart[r] = offset;
+      runCursor[r] = offset;
       offset += runLength[r]!;
       runs++;
     }
   }
-  const fill = runStart.slice();
   const ordered = new Int32Array(count);
   // Filling runs in vendor order leaves each run sorted by vendor already (counting sorts are
   // stable); only accounts of one vendor within a person still need comparing.
-  const vendors = rankVendors(vendorOfCode, vendorCode);
-  const byVendor = orderByRank(vendorCode, vendors.length);
+  const ranks = vendorCode.subarray(0, count);
+  const vendors = rankVendors(vendorOfCode, ranks);
+  const byVendor = orderByRank(ranks, vendors.length);
   for (let k = 0; k < count; k++) {
     const i = byVendor[k]!;
-    ordered[fill[root[i]!]!++] = i;
+    ordered[runCursor[root[i]!]!++] = i;
+    facts[i * FACTS + FACT_RANK] = ranks[i]!;
   }
-  const run: RunContext = {
-    list,
-    ordered,
-    entries,
-    vendorRank: vendorCode,
-    vendorNames: vendors,
-    sources,
-    displayNames,
-    issues,
-  };
+  const idWords = new Int32Array(runs * PACKED_WORDS);
+  const run: RunContext = { ordered, facts, refs, extras, vendorNames: vendors, issues, idWords };
 
-  const personOfRoot = new Int32Array(count);
   const people: MutablePerson[] = new Array<MutablePerson>(runs);
+  // Each run's length is read once, just before its person's index takes its place.
+  const personOfRoot = runLength;
   let made = 0;
   for (let r = 0; r < count; r++) {
     const length = runLength[r]!;
     if (length === 0) continue;
     personOfRoot[r] = made;
-    people[made++] = makePerson(run, runStart[r]!, length);
+    people[made] = makePerson(run, runCursor[r]! - length, length, made);
+    made++;
   }
 
   // Backup/contact addresses equal to another person's login/primary one: report, never merge.
-  for (let i = 0; i < count; i++) {
-    for (let e = entryStart[i]!; e < entryStart[i + 1]!; e++) {
-      const code = entryKind[e]!;
-      if (code <= PRIMARY) continue;
-      const owner = strongOwner.get(entryKey[e]!);
-      if (owner === undefined) continue;
-      const target = people[personOfRoot[root[owner]!]!]!;
-      const own = people[personOfRoot[root[i]!]!]!;
-      if (target === own) continue;
-      target.contactMatches.push({
-        email: entryKey[e]!,
-        strength: "backup/contact",
-        account: list[i]!.source,
-        via: EMAIL_KINDS[code] as "backup" | "contact",
-        personId: own.id,
-      });
-    }
+  const matched: MutablePerson[] = [];
+  for (let w = 0; w < weakKey.length; w++) {
+    const owner = strongOwner.get(weakKey[w]!);
+    if (owner === undefined) continue;
+    const i = weakAccount[w]!;
+    const target = people[personOfRoot[root[owner]!]!]!;
+    const own = people[personOfRoot[root[i]!]!]!;
+    if (target === own) continue;
+    if (target.contactMatches.length === 0) matched.push(target);
+    target.contactMatches.push({
+      email: weakKey[w]!,
+      strength: "backup/contact",
+      account: refs[i * REFS + REF_SOURCE] as AccountSource,
+      via: EMAIL_KINDS[weakKind[w]!] as "backup" | "contact",
+      personId: own.id,
+    });
   }
-  for (let p = 0; p < people.length; p++) {
-    const matches = people[p]!.contactMatches;
-    matches.sort(compareContactMatches);
-  }
+  for (const person of matched) person.contactMatches.sort(compareContactMatches);
 
   for (const vendor of vendors) vendorSet.add(vendor);
   issues.sort(compareIssues);
   return {
-    people: sortPeopleById(people),
+    people: sortPeopleById(people, idWords),
     issues,
     vendors: [...vendorSet].sort(compareStrings),
     matching,
   };
 }
 
-/** Three UTF-16 code units of `text` from `at`, as one exact number (48 bits); 0 past the end. */
-function packPrefix(text: string, at: number): number {
-  const length = text.length;
-  const a = at < length ? text.charCodeAt(at) : 0;
-  const b = at + 1 < length ? text.charCodeAt(at + 1) : 0;
-  const c = at + 2 < length ? text.charCodeAt(at + 2) : 0;
-  return (a * 65536 + b) * 65536 + c;
-}
-
-/**
- * People in id order, as a stable sort by id would give. The ids lie scattered across a heap of
- * accounts, so comparing them directly costs cache misses on every step: instead each id's first
- * fifteen code units are read once into compact numeric keys, and only ties go back to the strings.
- * Padding with 0 can make two different ids tie, never put them out of order.
- */
-function sortPeopleById(people: readonly MutablePerson[]): Person[] {
-  const count = people.length;
-  const ids = new Array<string>(count);
-  const k0 = new Float64Array(count);
-  const k1 = new Float64Array(count);
-  const k2 = new Float64Array(count);
-  const k3 = new Float64Array(count);
-  const k4 = new Float64Array(count);
-  const order = new Array<number>(count);
-  for (let p = 0; p < count; p++) {
-    const id = people[p]!.id;
-    ids[p] = id;
-    k0[p] = packPrefix(id, 0);
-    k1[p] = packPrefix(id, 3);
-    k2[p] = packPrefix(id, 6);
-    k3[p] = packPrefix(id, 9);
-    k4[p] = packPrefix(id, 12);
-    order[p] = p;
-  }
-  order.sort(
-    (x, y) =>
-      k0[x]! - k0[y]! ||
-      k1[x]! - k1[y]! ||
-      k2[x]! - k2[y]! ||
-      k3[x]! - k3[y]! ||
-      k4[x]! - k4[y]! ||
-      compareStrings(ids[x]!, ids[y]!) ||
-      x - y,
-  );
-  const sorted = new Array<Person>(count);
-  for (let p = 0; p < count; p++) sorted[p] = people[order[p]!]!;
+/** People in id order, as a stable sort by id would give; `idWords` holds each id packed. */
+function sortPeopleById(people: readonly MutablePerson[], idWords: Int32Array): Person[] {
+  const order = orderByText(people.length, idWords, (p) => people[p]!.id);
+  const sorted = new Array<Person>(people.length);
+  for (let p = 0; p < sorted.length; p++) sorted[p] = people[order[p]!]!;
   return sorted;
 }
 

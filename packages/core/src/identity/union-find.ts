@@ -1,11 +1,12 @@
-/** Disjoint sets over 0..size-1 with path halving and union by size: near-constant per call. */
+/** Disjoint sets over 0..size-1 with path halving and union by rank: near-constant per call. */
 export class UnionFind {
   private readonly parent: Int32Array;
-  private readonly size: Int32Array;
+  /** An upper bound on each root's tree height; below 32 for any size. */
+  private readonly rank: Uint8Array;
 
   constructor(size: number) {
     this.parent = new Int32Array(size);
-    this.size = new Int32Array(size).fill(1);
+    this.rank = new Uint8Array(size);
     for (let i = 0; i < size; i++) this.parent[i] = i;
   }
 
@@ -24,12 +25,21 @@ export class UnionFind {
     let rootA = this.find(a);
     let rootB = this.find(b);
     if (rootA === rootB) return;
-    if (this.size[rootA]! < this.size[rootB]!) {
-      const smaller = rootA;
+    if (this.rank[rootA]! < this.rank[rootB]!) {
+      const lower = rootA;
       rootA = rootB;
-      rootB = smaller;
+      rootB = lower;
     }
     this.parent[rootB] = rootA;
-    this.size[rootA]! += this.size[rootB]!;
+    if (this.rank[rootA] === this.rank[rootB]) this.rank[rootA]!++;
+  }
+
+  /**
+   * Each of items 0..count-1 pointed straight at its root, as a view of the sets' own table (no
+   * copy): read it before any further union.
+   */
+  flatten(count: number): Int32Array {
+    for (let i = 0; i < count; i++) this.parent[i] = this.find(i);
+    return this.parent.subarray(0, count);
   }
 }

@@ -339,11 +339,16 @@ describe("buildDirectory properties", () => {
         emails: fc.array(fc.tuple(fc.oneof(address, fc.constant("broken")), kind), {
           maxLength: 3,
         }),
+        name: fc.option(fc.constantFrom("Ann Lee", "Bo")),
       }),
       { selector: (entry) => `${entry.vendor[0]}/${entry.id}`, maxLength: 25 },
     )
     .map((entries) =>
-      entries.map((entry) => account(entry.vendor[0]!, entry.vendor[1]!, entry.id, entry.emails)),
+      entries.map((entry) =>
+        account(entry.vendor[0]!, entry.vendor[1]!, entry.id, entry.emails, {
+          ...(entry.name !== null && { name: entry.name }),
+        }),
+      ),
     );
 
   it("does not depend on input order", () => {
@@ -365,6 +370,107 @@ describe("buildDirectory properties", () => {
         const directory = buildDirectory(accounts);
         expect(buildDirectory(allAccounts(directory))).toEqual(directory);
       }),
+    );
+  });
+
+  /**
+   * The joining rule written the plain way: accounts sharing a login/primary address are one
+   * person, transitively, and every field of a person follows from its accounts. Default options,
+   * no duplicate records.
+   */
+  function plainPeople(accounts: readonly Account[]) {
+    const bySource = (a: Account, b: Account) =>
+      byUnits(a.source.vendor, b.source.vendor) ||
+      byUnits(a.source.kind, b.source.kind) ||
+      byUnits(a.source.id, b.source.id);
+    const strongKeys = (a: Account) =>
+      a.emails.filter((e) => e.normalized !== null && (e.kind === "login" || e.kind === "primary"));
+    // Grow each group until no other account shares one of its addresses.
+    const groups: Account[][] = [];
+    const left = [...accounts];
+    while (left.length > 0) {
+      const group = [left.shift()!];
+      const keys = new Set(strongKeys(group[0]!).map((e) => e.normalized));
+      for (let grown = true; grown;) {
+        grown = false;
+        for (let n = 0; n < left.length; n++) {
+          if (!strongKeys(left[n]!).some((e) => keys.has(e.normalized))) continue;
+          const [joined] = left.splice(n--, 1);
+          group.push(joined!);
+          for (const e of strongKeys(joined!)) keys.add(e.normalized);
+          grown = true;
+        }
+      }
+      groups.push(group.sort(bySource));
+    }
+    const people = groups.map((group) => {
+      const emails = [...new Set(group.flatMap((a) => strongKeys(a).map((e) => e.normalized!)))];
+      emails.sort(byUnits);
+      const holders = (address: string) =>
+        group.filter((a) => strongKeys(a).some((e) => e.normalized === address)).length;
+      const primaryEmail = emails.reduce<string | null>(
+        (best, address) => (best === null || holders(address) > holders(best) ? address : best),
+        null,
+      );
+      const first = group[0]!.source;
+      return {
+        id: primaryEmail ?? `${first.vendor}:${first.kind}:${first.id}`,
+        primaryEmail,
+        emails,
+        displayName: group.find((a) => typeof a.names.display === "string")?.names.display ?? null,
+        vendors: [...new Set(group.map((a) => a.source.vendor))].sort(byUnits),
+        accounts: group,
+        evidence: emails.map((address) => ({
+          email: address,
+          strength: "login/primary",
+          links: group.flatMap((a) =>
+            [
+              ...new Set(
+                strongKeys(a)
+                  .filter((e) => e.normalized === address)
+                  .map((e) => e.kind),
+              ),
+            ].map((via) => ({ account: a.source, via, address })),
+          ),
+        })),
+        contactMatches: [] as object[],
+      };
+    });
+    const personOf = (a: Account) => people.find((person) => person.accounts.includes(a))!;
+    for (const a of accounts) {
+      for (const e of a.emails) {
+        if (e.normalized === null || e.kind === "login" || e.kind === "primary") continue;
+        const target = people.find((person) => person.emails.includes(e.normalized!));
+        if (target === undefined || target === personOf(a)) continue;
+        target.contactMatches.push({
+          email: e.normalized,
+          strength: "backup/contact",
+          account: a.source,
+          via: e.kind,
+          personId: personOf(a).id,
+        });
+      }
+    }
+    for (const person of people) {
+      (person.contactMatches as { email: string; account: Account["source"]; via: string }[]).sort(
+        (a, b) =>
+          byUnits(a.email, b.email) ||
+          byUnits(a.account.vendor, b.account.vendor) ||
+          byUnits(a.account.kind, b.account.kind) ||
+          byUnits(a.account.id, b.account.id) ||
+          byUnits(a.via, b.via),
+      );
+    }
+    return people.sort((a, b) => byUnits(a.id, b.id));
+  }
+  const byUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+  it("builds the people the plain reading of the joining rule gives", () => {
+    fc.assert(
+      fc.property(accountsArb, (accounts) => {
+        expect(buildDirectory(accounts).people).toEqual(plainPeople(accounts));
+      }),
+      { numRuns: 300 },
     );
   });
 
