@@ -1,5 +1,6 @@
 // One directory size, in its own process so peak memory belongs to that size alone. Run by the
-// "directory" section: argv = count, repetitions; answers over IPC.
+// "directory" section: argv = count, repetitions[, "build-only" to skip the access graph]; answers
+// over IPC.
 import {
   buildAccessGraph,
   buildDirectory,
@@ -116,6 +117,7 @@ function groupGrantsByAccount(grants: readonly Grant[]): number {
 
 const count = Number(process.argv[2]);
 const repetitions = Number(process.argv[3]);
+const withAccess = process.argv[4] !== "build-only";
 gc();
 const heapBefore = process.memoryUsage().heapUsed;
 const accounts = syntheticAccounts(count);
@@ -171,34 +173,38 @@ for (let round = 0; round < repetitions; round++) {
 }
 
 // The access graph over one directory: connectors' grants (four per account) joined to people.
-const records = syntheticAccess(accounts);
-const directory: Directory = buildDirectory(accounts);
 const accessMs: number[] = [];
 const accessBaselineMs: number[] = [];
 let grants = 0;
+if (withAccess) timeAccessGraph();
 
-function timeAccessBaseline(): void {
-  gc();
-  const started = performance.now();
-  groupGrantsByAccount(records.grants);
-  accessBaselineMs.push(performance.now() - started);
-}
+function timeAccessGraph(): void {
+  const records = syntheticAccess(accounts);
+  const directory: Directory = buildDirectory(accounts);
 
-function timeAccess(): void {
-  gc();
-  const started = performance.now();
-  const graph = buildAccessGraph(directory, [records]);
-  accessMs.push(performance.now() - started);
-  grants = graph.entries.length;
-}
+  function timeAccessBaseline(): void {
+    gc();
+    const started = performance.now();
+    groupGrantsByAccount(records.grants);
+    accessBaselineMs.push(performance.now() - started);
+  }
 
-for (let round = 0; round < repetitions; round++) {
-  if (round % 2 === 0) {
-    timeAccessBaseline();
-    timeAccess();
-  } else {
-    timeAccess();
-    timeAccessBaseline();
+  function timeAccess(): void {
+    gc();
+    const started = performance.now();
+    const graph = buildAccessGraph(directory, [records]);
+    accessMs.push(performance.now() - started);
+    grants = graph.entries.length;
+  }
+
+  for (let round = 0; round < repetitions; round++) {
+    if (round % 2 === 0) {
+      timeAccessBaseline();
+      timeAccess();
+    } else {
+      timeAccess();
+      timeAccessBaseline();
+    }
   }
 }
 
