@@ -140,16 +140,15 @@ const ON_CALL_ROLE_FIELDS: RoleFields<OnCallRole> = {
 interface Named {
   id: string;
   name: unknown;
+  /** A policy's users; a schedule's rotation user entries (each naming its user). */
   users: unknown[];
   onCall?: unknown[];
-  /** Each user's (first) rotation entry id, by user id. */
-  entries?: Record<string, string>;
 }
 const named = (kind: "schedule" | "escalation", noun: string, via: string) =>
   ({ vendor: vendor.id, kind, accountKind: USER_KIND, noun, via, id: "id", name: "name" }) as const;
 const SCHEDULE_FIELDS: MembershipFields<Named> = {
   ...named("schedule", "schedule", "GET /v1/schedule_rotations/{id}/schedule_rotation_users"),
-  ...{ members: "users", onCall: "onCall", membershipIds: "entries" },
+  ...{ members: "users", memberId: "attributes.user_id", membershipId: "id", onCall: "onCall" },
 };
 const ESCALATION_FIELDS: MembershipFields<Named> = {
   ...named("escalation", "escalation policy", "GET /v1/escalation_policies/{id}/escalation_levels"),
@@ -192,22 +191,15 @@ async function pullSchedules(client: listings.RootlyClient, size: Size): Promise
   const onCalls = unwrap(await client.GET("/v1/oncalls")).data ?? [];
   const schedules: Named[] = [];
   for (const { id, attributes } of await all(listings.listAllSchedules(client, size))) {
-    const schedule: Named = { id, name: attributes?.name, users: [], entries: {} };
+    const schedule: Named = { id, name: attributes?.name, users: [] };
     const path = { schedule_id: id };
     for (const rotation of await all(
       listings.listAllScheduleRotations(client, { ...size, path }),
     )) {
       const rotationPath = { path: { schedule_rotation_id: rotation.id } };
-      for (const entry of await all(
-        listings.listAllScheduleRotationUsers(client, { ...size, ...rotationPath }),
-      )) {
-        const user = valueAt(entry, "attributes.user_id");
-        schedule.users.push(user);
-        // An id written as text is still the user's (core reads member ids either way).
-        if (typeof user === "number" || typeof user === "string") {
-          schedule.entries![String(user)] ??= entry.id;
-        }
-      }
+      schedule.users.push(
+        ...(await all(listings.listAllScheduleRotationUsers(client, { ...size, ...rotationPath }))),
+      );
     }
     const shifts = onCalls.filter((call) => valueAt(call, "attributes.schedule_id") === id);
     schedule.onCall = shifts.map((call) => valueAt(call, "attributes.user_id"));

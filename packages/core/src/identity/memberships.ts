@@ -1,7 +1,6 @@
 // Teams, groups and schedules as vendors list them: a record naming its members' (and admins')
 // account ids. One reader for every vendor, like the account field maps.
 import type { AccountIssue } from "./account";
-import { isRecord } from "../is-record";
 import { textAt, valueAt, type FieldPath } from "./account-fields";
 import type { AccessRecords, Entitlement, EntitlementKind, Grant } from "./access";
 import { entriesAt, entryMatches, type EntryFilter, type EntryPath } from "./member-entries";
@@ -41,10 +40,11 @@ export interface MembershipFields<R> {
    */
   readonly onCall?: FieldPath<R>;
   /**
-   * An object from each member's account id to the vendor's id of that membership (a rotation's
-   * user entry), when removing someone names the membership: it becomes the grant's `membershipId`.
+   * With `memberId`: where each member entry keeps the vendor's id of that membership (a rotation's
+   * user entry), when removing someone names the membership. It becomes the grant's
+   * `membershipId`: the id of the member's first entry that has one.
    */
-  readonly membershipIds?: FieldPath<R>;
+  readonly membershipId?: string;
   /** The call the records came from, for each grant's `via` ("GET /v1/teams"). */
   readonly via: string;
 }
@@ -57,22 +57,33 @@ function ids(record: unknown, path: string | undefined): string[] {
 const idOf = (id: unknown): string[] =>
   typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) ? [String(id)] : [];
 
-/** The member ids of a record, and the admins among them, from its member entries. */
-function memberIds<R>(
-  fields: MembershipFields<R>,
-  record: R,
-): [members: string[], admins: string[]] {
-  if (fields.memberId === undefined) return [ids(record, fields.members), []];
-  const { memberId, memberWhen, adminWhen } = fields;
+/** A record's members as its entries name them. */
+interface Members {
+  readonly members: string[];
+  readonly admins: string[];
+  /** Each member's membership id (see {@link MembershipFields.membershipId}). */
+  readonly membershipIds: ReadonlyMap<string, string>;
+}
+
+/** The member ids of a record, the admins among them, and their membership ids. */
+function membersOf<R>(fields: MembershipFields<R>, record: R): Members {
+  const membershipIds = new Map<string, string>();
+  if (fields.memberId === undefined) {
+    return { members: ids(record, fields.members), admins: [], membershipIds };
+  }
+  const { memberId, memberWhen, adminWhen, membershipId } = fields;
   const entries = entriesAt(record, fields.members).filter((e) => entryMatches(e, memberWhen));
   const of = (list: unknown[]) => list.flatMap((entry) => idOf(valueAt(entry, memberId)));
   const admins = adminWhen ? of(entries.filter((e) => entryMatches(e, adminWhen))) : [];
-  return [of(entries), admins];
-}
-
-function membershipId(entries: unknown, account: string): { membershipId?: string } {
-  const id = isRecord(entries) && Object.hasOwn(entries, account) ? entries[account] : undefined;
-  return typeof id === "string" && id.trim() !== "" ? { membershipId: id } : {};
+  if (membershipId !== undefined) {
+    for (const entry of entries) {
+      const [account] = idOf(valueAt(entry, memberId));
+      const id = valueAt(entry, membershipId);
+      if (account === undefined || membershipIds.has(account)) continue;
+      if (typeof id === "string" && id.trim() !== "") membershipIds.set(account, id);
+    }
+  }
+  return { members: of(entries), admins, membershipIds };
 }
 
 /**
@@ -95,12 +106,11 @@ export function membershipAccess<R>(
       issues.push({ vendor, kind: `${vendor}.${fields.noun}`, reason, raw: record });
       return;
     }
-    const [members, entryAdmins] = memberIds(fields, record);
+    const { members, admins: entryAdmins, membershipIds } = membersOf(fields, record);
     const vendorWide =
       fields.adminGroup !== undefined && valueAt(record, fields.adminGroup) === true;
     const admins = new Set(vendorWide ? members : [...entryAdmins, ...ids(record, fields.admins)]);
     const onCall = fields.onCall === undefined ? undefined : new Set(ids(record, fields.onCall));
-    const entries = fields.membershipIds === undefined ? {} : valueAt(record, fields.membershipIds);
     entitlements.push({
       vendor,
       kind,
@@ -116,7 +126,7 @@ export function membershipAccess<R>(
         privilege: admins.has(account) ? "admin" : "member",
         via: fields.via,
         ...(onCall !== undefined && { onCallNow: onCall.has(account) }),
-        ...membershipId(entries, account),
+        ...(membershipIds.has(account) && { membershipId: membershipIds.get(account)! }),
       });
     }
   });

@@ -109,30 +109,6 @@ describe("membershipAccess", () => {
       },
     ]);
   });
-
-  it("gives each grant the vendor's id of its membership, where the record maps them", () => {
-    const { grants } = membershipAccess(
-      { ...FIELDS, kind: "schedule", membershipIds: "attributes.entries" } as never,
-      [
-        {
-          id: "s1",
-          attributes: {
-            name: "Primary",
-            user_ids: [7, 8, 9, 10],
-            entries: { "7": "ru-7", "8": "", "9": 42, __proto__: { "10": "inherited" } },
-          },
-        },
-      ],
-    );
-    expect(grants.map((g) => [g.account.id, g.membershipId])).toEqual([
-      ["7", "ru-7"],
-      // A blank, a non-text or an inherited id is no membership id.
-      ["8", undefined],
-      ["9", undefined],
-      ["10", undefined],
-    ]);
-    expect(grants[1]).not.toHaveProperty("membershipId");
-  });
 });
 
 describe("membershipAccess over member entries", () => {
@@ -182,6 +158,42 @@ describe("membershipAccess over member entries", () => {
       ["t1", "u1", "admin"],
       ["t1", "u2", "member"],
     ]);
+  });
+
+  it("gives each grant the id of its member's first entry that has one", () => {
+    const fields: MembershipFields<Nested> = {
+      ...base,
+      kind: "schedule",
+      members: "members",
+      memberId: "user_id",
+      membershipId: "id",
+      via: "GET /rotation_users",
+    };
+    const { grants } = membershipAccess(fields, [
+      {
+        id: "s1",
+        name: "Primary",
+        members: [
+          { id: "ru-7", user_id: 7 },
+          { id: "ru-7b", user_id: "7" },
+          { id: "  ", user_id: 8 },
+          { id: "ru-8", user_id: 8 },
+          { id: 42, user_id: 9 },
+          { user_id: 10 },
+          { id: "ru-none", user_id: null },
+        ],
+      },
+    ]);
+    expect(grants.map((g) => [g.account.id, g.membershipId])).toEqual([
+      // The first entry wins, whether it names its user by number or by text.
+      ["7", "ru-7"],
+      // A blank id is none: a later entry of the same member gives it.
+      ["8", "ru-8"],
+      // A non-text id, or none, is no membership id.
+      ["9", undefined],
+      ["10", undefined],
+    ]);
+    expect(grants[2]).not.toHaveProperty("membershipId");
   });
 
   it("walks nested lists and keeps only the entries that name accounts, once each", () => {
