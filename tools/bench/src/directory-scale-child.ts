@@ -160,17 +160,16 @@ function timeAllocation(): void {
   allocationMs.push(performance.now() - started);
 }
 
-for (let round = 0; round < repetitions; round++) {
-  // Alternate which runs first so neither always inherits the other's garbage.
-  if (round % 2 === 0) {
-    timeBaseline();
-    timeBuild();
-  } else {
-    timeBuild();
-    timeBaseline();
+/** Runs the pair `repetitions` times, alternating which goes first so neither always inherits the other's garbage. */
+function alternated(first: () => void, second: () => void, after: () => void = () => {}): void {
+  for (let round = 0; round < repetitions; round++) {
+    if (round % 2 === 0) (first(), second());
+    else (second(), first());
+    after();
   }
-  timeAllocation();
 }
+
+alternated(timeBaseline, timeBuild, timeAllocation);
 
 // The access graph over one directory: connectors' grants (four per account) joined to people.
 const accessMs: number[] = [];
@@ -197,15 +196,7 @@ function timeAccessGraph(): void {
     grants = graph.entries.length;
   }
 
-  for (let round = 0; round < repetitions; round++) {
-    if (round % 2 === 0) {
-      timeAccessBaseline();
-      timeAccess();
-    } else {
-      timeAccess();
-      timeAccessBaseline();
-    }
-  }
+  alternated(timeAccessBaseline, timeAccess);
 }
 
 const result: DirectoryScaleResult = {
