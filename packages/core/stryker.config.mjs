@@ -69,96 +69,53 @@ export default strykerConfig({
       "Number.isFinite is false for anything but a number: the typeof check only narrows the type",
     "src/identity/memberships.ts:82:11":
       "an entry with no member id would be filed under undefined, which no member's grant looks up",
-    // src/identity/directory.ts (hci1)
-    "src/identity/directory.ts:63:31":
+    // the directory build after the issue 18 rework (17e650e): directory.ts, directory-person.ts,
+    // text-order.ts; union-find.ts has none (docs/mutation, "Directory build after the issue 18 rework")
+    "src/identity/directory.ts:79:31":
       "an extra non-address entry forms its own alias set, maps to itself and so never reaches `aliases`",
-    "src/identity/directory.ts:65:37":
+    "src/identity/directory.ts:81:37":
       'destructuring the string entry gives union("S", "t"), a no-op on the typed-array union-find',
-    "src/identity/directory.ts:96:34":
-      "alias addresses are deduplicated, so `<=` and `<` never compare two equal addresses",
-    "src/identity/directory.ts:151:22":
-      "one step past the end writes rankOfCode[undefined] on a typed array: ignored",
-    "src/identity/directory.ts:152:19":
-      "one step past the end writes codes[length] on a typed array: ignored",
-    "src/identity/directory.ts:159:19":
-      "one step past the end increments next[NaN] on a typed array: ignored",
-    "src/identity/directory.ts:160:22":
-      "next[rankCount], the last prefix sum, is never read as a start",
-    "src/identity/directory.ts:162:19":
-      "one step past the end writes order[NaN] on a typed array: ignored",
-    "src/identity/directory.ts:225:30":
-      "pre-sizing only: every slot up to the address count is written before it is read",
-    "src/identity/directory.ts:227:57":
-      "pre-sizing only: every slot up to the address count is written before it is read",
-    "src/identity/directory.ts:235:36":
-      "pre-sizing only: every account's slot is written before it is read",
-    "src/identity/directory.ts:236:43":
-      "pre-sizing only: every account's slot is written before it is read",
-    "src/identity/directory.ts:247:9":
-      "skips a cache lookup for runs of one vendor; looking up every time gives the same code",
-    "src/identity/directory.ts:274:64":
-      "non-string values cannot be addresses: under either key they normalise to null",
-    "src/identity/directory.ts:276:15": "renormalising despite a cache hit gives the same address",
-    "src/identity/directory.ts:288:13":
-      "with plain keys the address table is the key table and the key is the address: the write is the same value",
-    "src/identity/directory.ts:318:19":
-      "one step past the end: root[count] and runLength[find(count)] are out of range on typed arrays, ignored",
-    "src/identity/directory.ts:326:19":
-      "one step past the end: runLength[count] is undefined, not > 0",
-    "src/identity/directory.ts:339:19":
-      "one step past the end writes ordered[NaN] on a typed array: ignored",
-    "src/identity/directory.ts:355:35":
+    "src/identity/directory.ts:280:10": "REF_ACCOUNT is 0: ref - 0 is ref + 0",
+    "src/identity/directory.ts:297:64":
+      "non-strings are cached under a placeholder key; the string sharing it ('' or this one) is no address either",
+    "src/identity/directory.ts:377:35":
       "pre-sizing only: every person's slot is written before it is read",
-    "src/identity/directory.ts:365:19":
-      "one step past the end: entryStart[count + 1] is undefined, so the inner loop does not run",
-    "src/identity/directory.ts:368:11":
-      "a login/primary entry's owner is always in the same person, which the next check skips",
-    "src/identity/directory.ts:415:15": "pre-sizing only: every slot is written before it is read",
-    "src/identity/directory.ts:421:17": "pre-sizing only: every slot is written before it is read",
-    "src/identity/directory.ts:440:7":
-      "person ids are unique, so two people never tie on the id and this tie-break is never reached",
-    "src/identity/directory.ts:442:18": "pre-sizing only: every slot is written before it is read",
-    // hci2: directory-person.ts, directory-queries.ts, directory-diff.ts, union-find.ts, source-key.ts
-    "src/identity/directory-person.ts:108:7":
+    "src/identity/directory-person.ts:144:7":
       "the limit only picks between two stable sorts with the same comparator: same order either way",
-    "src/identity/directory-person.ts:108:43":
-      "without the built-in sort the insertion sort below sorts the same run stably, to the same order",
-    "src/identity/directory-person.ts:114:16":
+    "src/identity/directory-person.ts:150:16":
       "starting one slot earlier only re-places the account before the run where it already is",
-    "src/identity/directory-person.ts:154:9":
-      "sorting a one-account run and checking it for duplicates changes nothing",
-    "src/identity/directory-person.ts:167:20": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:168:19": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:189:11":
-      "accounts of one person with different login/primary keys are joined through an account holding two, which own > 1 already sends to the general path",
-    "src/identity/directory-person.ts:190:16":
-      "accounts of one person with different login/primary keys are joined through an account holding two, which own > 1 already sends to the general path",
-    "src/identity/directory-person.ts:153:26":
-      "one run for all a person's accounts sorts them by source, vendor first: the same order as by vendor rank",
-    "src/identity/directory-person.ts:191:7":
-      "own only feeds the own > 1 fast-path check, itself unobservable (next entry)",
-    "src/identity/directory-person.ts:194:9":
-      "an account listing its one address twice gets the same links from either path (both skip a kind already linked)",
-    "src/identity/directory-person.ts:230:17":
+    "src/identity/directory-person.ts:209:20": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:210:19": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:215:17":
+      "the general path gives a one-address person the same evidence as the fast path, only slower",
+    "src/identity/directory-person.ts:227:24":
+      "accounts whose first keys differ are joined through an account holding two, which strong > 1 already sends to the general path",
+    "src/identity/directory-person.ts:228:19": "FACT_KEY_ID is 0: fact - 0 is fact + 0",
+    "src/identity/directory-person.ts:267:17":
       "pre-sizing only saves memory: the array is cut to the links written",
-    "src/identity/directory-person.ts:278:9":
-      "only skips a scan: an address's links end with this account whenever it already linked it",
-    "src/identity/directory-person.ts:288:24": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:289:20": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:305:62":
+    "src/identity/directory-person.ts:268:15":
+      "always overwritten by the person's first account, which on this path has a login/primary key",
+    "src/identity/directory-person.ts:337:24": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:338:20": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:354:62":
       "each address's link list is built afresh per person and never touched again, so sharing it is unobservable",
+    "src/identity/text-order.ts:55:19":
+      "not looking for one full bucket only runs a pass that changes nothing",
+    "src/identity/text-order.ts:55:38":
+      "walking down stops at once, so fewer of the passes that change nothing are skipped",
+    "src/identity/text-order.ts:57:9":
+      "where the look for one full bucket stops only decides how many passes that change nothing are skipped",
+    "src/identity/text-order.ts:81:33":
+      "packed digits stay below 16257 (a 127 unit is always followed by 0): two slots fewer are never reached",
+    "src/identity/text-order.ts:83:16":
+      "two extra passes over the next item's words run first, least significant: the real passes and the tie sort decide all the same",
+    "src/identity/text-order.ts:100:66":
+      "a tied run arrives in index order (stable passes) and the sort is stable: x + y, never negative, moves no item either",
+    // hci2: directory-queries.ts, directory-diff.ts, source-key.ts
     "src/identity/directory-queries.ts:17:7":
       "rebuilding the look-up index per query gives the same index; the cache only saves time",
     "src/identity/directory-queries.ts:28:13":
       "login/primary addresses also in the weak index are never reached: the strong index, holding them all, is asked first",
-    "src/identity/union-find.ts:9:21": "writing one index past the end of an Int32Array is a no-op",
-    "src/identity/union-find.ts:26:9":
-      "joining a root to itself leaves every set unchanged; only the size used for balancing grows",
-    "src/identity/union-find.ts:27:9":
-      "which root becomes the parent shapes the tree, not the sets: who is joined with whom is the same",
-    "src/identity/union-find.ts:27:48":
-      "which root becomes the parent shapes the tree, not the sets: who is joined with whom is the same",
-    "src/identity/union-find.ts:33:5": "sizes only steer balancing, not which sets are joined",
     // h19r: runtime leaf modules (run with stryker.runtime.config.mjs)
     "src/runtime/redaction.ts:103:88":
       "the default secret list is empty; a placeholder secret only hides text that happens to spell it",

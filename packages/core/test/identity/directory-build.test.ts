@@ -175,6 +175,40 @@ describe("buildDirectory records", () => {
     expect(relogged.people.map((person) => person.id)).toEqual(["a@example.com", "b@example.com"]);
   });
 
+  it("reads the accounts from any iterable, as from an array", () => {
+    const accounts = [
+      rootly("r-1", "ann@example.com"),
+      rootly("r-2", "bob@example.com"),
+      account("opsgenie", "opsgenie.user", "og-1", [["ann@example.com", "login"]]),
+    ];
+    const fromArray = buildDirectory(accounts);
+    expect(fromArray.people).toHaveLength(2);
+    expect(buildDirectory(new Set(accounts))).toEqual(fromArray);
+    expect(
+      buildDirectory(
+        (function* () {
+          yield* accounts;
+        })(),
+      ),
+    ).toEqual(fromArray);
+  });
+
+  it("joins two pairs of accounts into one person through an account holding an address of each", () => {
+    const directory = buildDirectory([
+      rootly("r-1", "ann@example.com"),
+      rootly("r-2", "ann@example.com"),
+      rootly("r-3", "ann@old.example"),
+      rootly("r-4", "ann@old.example"),
+      account("opsgenie", "opsgenie.user", "og-1", [
+        ["ann@example.com", "login"],
+        ["ann@old.example", "primary"],
+      ]),
+    ]);
+    expect(directory.people.map((person) => person.accounts.map((a) => a.source.id))).toEqual([
+      ["og-1", "r-1", "r-2", "r-3", "r-4"],
+    ]);
+  });
+
   it("matches on the address an adapter normalised, reading the raw value only without one", () => {
     // An adapter that pulled the address out of a display form ("Name <address>") says so in
     // `normalized`; the directory takes its word rather than refusing the raw text.

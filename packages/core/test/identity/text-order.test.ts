@@ -55,6 +55,52 @@ describe("orderByText", () => {
     expect(order(texts)).toEqual([4, 3, 2, 1, 0]);
   });
 
+  it("orders the lowest units after the end of a text and before every other unit", () => {
+    const texts = ["a", "\u0001", "\u0000a", "", "\u0000"];
+    expect(order(texts)).toEqual([3, 4, 2, 1, 0]);
+  });
+
+  it("reads no text whose packed words already tell it apart from the others", () => {
+    // Distinct texts of up to PACKED_UNITS units, each below 126: the packed words decide alone.
+    const packable = fc.constantFrom("\u0000", "\u0001", " ", "a", "b", "|", "}");
+    const texts = fc.uniqueArray(
+      fc.array(packable, { maxLength: PACKED_UNITS }).map((units) => units.join("")),
+      { minLength: 2, maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(texts, (list) => {
+        const words = new Int32Array(list.length * PACKED_WORDS);
+        list.forEach((text, i) => packText(text, words, i * PACKED_WORDS));
+        const read: number[] = [];
+        const sorted = orderByText(list.length, words, (i) => {
+          read.push(i);
+          return list[i]!;
+        });
+        expect(read).toEqual([]);
+        expect(Array.from(sorted)).toEqual(stable(list));
+      }),
+      { numRuns: 200 },
+    );
+    const words = new Int32Array(2 * PACKED_WORDS);
+    const edge = ["}a", "}b"];
+    edge.forEach((text, i) => packText(text, words, i * PACKED_WORDS));
+    expect(Array.from(orderByText(2, words, () => expect.unreachable()))).toEqual([0, 1]);
+  });
+
+  it("packs a text into its own PACKED_WORDS words and nowhere else", () => {
+    const words = new Int32Array(3 * PACKED_WORDS).fill(-1);
+    packText("y".repeat(PACKED_UNITS + 8), words, PACKED_WORDS);
+    expect(Array.from(words.subarray(0, PACKED_WORDS))).toEqual(Array(PACKED_WORDS).fill(-1));
+    expect(Array.from(words.subarray(2 * PACKED_WORDS))).toEqual(Array(PACKED_WORDS).fill(-1));
+    // Packed last to first, as a caller may: each text keeps its own words.
+    const texts = ["b".repeat(PACKED_UNITS + 4), "a", "c".repeat(PACKED_UNITS + 4), "ab"];
+    const backwards = new Int32Array(texts.length * PACKED_WORDS);
+    for (let i = texts.length - 1; i >= 0; i--) packText(texts[i]!, backwards, i * PACKED_WORDS);
+    expect(Array.from(orderByText(texts.length, backwards, (i) => texts[i]!))).toEqual([
+      1, 3, 0, 2,
+    ]);
+  });
+
   it("orders thousands of texts that differ only in their last digits", () => {
     const texts = Array.from({ length: 5000 }, (_, n) => `user.${(n * 7919) % 5000}@example.com`);
     expect(order(texts)).toEqual(stable(texts));
@@ -73,5 +119,15 @@ describe("UnionFind.flatten", () => {
     expect(roots[4]).toBe(roots[5]);
     expect(new Set(roots).size).toBe(3);
     expect(roots.map((_, i) => sets.find(i))).toEqual(roots);
+  });
+
+  it("points an item two joins below its root straight at that root", () => {
+    // Two pairs, then the pairs joined: one item of the second pair ends up two levels down.
+    const sets = new UnionFind(4);
+    sets.union(0, 1);
+    sets.union(2, 3);
+    sets.union(0, 2);
+    const root = sets.find(0);
+    expect(Array.from(sets.flatten(4))).toEqual([root, root, root, root]);
   });
 });
