@@ -1,6 +1,6 @@
 import type { Account, AccountIssue, AccountSource } from "./account";
 import type { EmailKind } from "./email";
-import { compareSources, compareStrings } from "./source-key";
+import { compareContent, compareSources, compareStrings } from "./source-key";
 import { PACKED_WORDS, packText } from "./text-order";
 import type { VendorId } from "./vendors";
 
@@ -103,10 +103,7 @@ export function issueFor(account: Account, reason: string): AccountIssue {
 
 function compareAccounts(a: Account, b: Account): number {
   // Exact duplicates are reported as issues; order them by content so input order cannot show.
-  return (
-    compareSources(a.source, b.source) ||
-    compareStrings(JSON.stringify(a.raw) ?? "", JSON.stringify(b.raw) ?? "")
-  );
+  return compareSources(a.source, b.source) || compareContent(a.raw, b.raw);
 }
 
 /** What building people reads: the accounts' facts and their addresses. */

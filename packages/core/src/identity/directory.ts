@@ -29,7 +29,7 @@ export type { ContactMatch, MatchEvidence, MatchLink, Person } from "./directory
 import type { EmailKind, EmailMatchOptions } from "./email";
 import { applyMatchOptions, normalizeEmail } from "./email";
 import { IdentityError } from "./identity-error";
-import { compareSources, compareStrings, sourceKey } from "./source-key";
+import { compareContent, compareSources, compareStrings, sourceKey } from "./source-key";
 import { PACKED_WORDS, orderByText } from "./text-order";
 import { UnionFind } from "./union-find";
 import type { VendorId } from "./vendors";
@@ -63,9 +63,6 @@ export interface Directory {
   readonly vendors: readonly VendorId[];
   readonly matching: DirectoryMatching;
 }
-
-const STRONG: ReadonlySet<unknown> = new Set(["login", "primary"]);
-const WEAK: ReadonlySet<unknown> = new Set(["backup", "contact"]);
 
 function resolveMatching(options: DirectoryOptions): DirectoryMatching {
   const gmail = {
@@ -154,7 +151,9 @@ function compareIssues(a: AccountIssue, b: AccountIssue): number {
     compareStrings(String(a.vendor), String(b.vendor)) ||
     compareStrings(String(a.kind), String(b.kind)) ||
     compareStrings(a.id ?? "", b.id ?? "") ||
-    compareStrings(String(a.reason), String(b.reason))
+    compareStrings(String(a.reason), String(b.reason)) ||
+    // Two copies of one record reported alike (a duplicate held by two people): by content.
+    compareContent(a.raw, b.raw)
   );
 }
 

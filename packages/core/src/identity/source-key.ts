@@ -18,4 +18,20 @@ export function compareSources(a: AccountSource, b: AccountSource): number {
   );
 }
 
+/**
+ * Orders two records that tie on everything else by their content, so input order cannot show.
+ * Content JSON cannot write (a BigInt, a cycle) reads as empty: such records tie, never throw.
+ */
+export function compareContent(a: unknown, b: unknown): number {
+  return compareStrings(contentOf(a), contentOf(b));
+}
+
+function contentOf(raw: unknown): string {
+  try {
+    return JSON.stringify(raw) ?? "";
+  } catch {
+    return "";
+  }
+}
+
 export { compareStrings };

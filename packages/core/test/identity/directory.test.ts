@@ -176,6 +176,40 @@ describe("buildDirectory clustering", () => {
     );
   });
 
+  it("gives the same issues for any input order, duplicates held by two people included", () => {
+    // One record listed four times: twice with one address, twice with another.
+    const copy = (address: string, tag: string) => ({
+      ...account("rootly", "rootly.user", "r-1", [[address, "primary"]]),
+      raw: { tag },
+    });
+    const [a1, a2, b1, b2] = [
+      copy("a@example.com", "a1"),
+      copy("a@example.com", "a2"),
+      copy("b@example.com", "b1"),
+      copy("b@example.com", "b2"),
+    ];
+    const built = buildDirectory([a1, b1, a2, b2]);
+    expect(buildDirectory([a1, b1, b2, a2])).toEqual(built);
+    expect(buildDirectory([b2, a2, b1, a1])).toEqual(built);
+    expect(built.issues.map((issue) => issue.raw)).toEqual([{ tag: "a2" }, { tag: "b2" }]);
+  });
+
+  it("reports duplicates whose content JSON cannot write, instead of throwing", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const copies = [{ n: 1n }, { n: 2n }, cyclic].map((raw) => ({
+      ...account("rootly", "rootly.user", "r-1", [["a@example.com", "primary"]]),
+      raw,
+    }));
+    const directory = buildDirectory(copies);
+    expect(directory.people).toHaveLength(1);
+    expect(directory.people[0]!.accounts).toHaveLength(3);
+    expect(directory.issues.map((issue) => issue.reason)).toEqual([
+      "duplicate account: the same vendor, kind and id twice",
+      "duplicate account: the same vendor, kind and id twice",
+    ]);
+  });
+
   it("keeps one person for a record listed twice, and reports the duplicate", () => {
     const directory = buildDirectory([
       rootly("r-1", "a@example.com"),
