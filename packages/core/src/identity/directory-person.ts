@@ -102,8 +102,9 @@ export function issueFor(account: Account, reason: string): AccountIssue {
 }
 
 function compareAccounts(a: Account, b: Account): number {
-  // Exact duplicates are reported as issues; order them by content so input order cannot show.
-  return compareSources(a.source, b.source) || compareContent(a.raw, b.raw);
+  // Exact duplicates are reported as issues; order them by content so input order cannot show:
+  // the vendor's record, then (hand-built copies often have none) the whole account.
+  return compareSources(a.source, b.source) || compareContent(a.raw, b.raw) || compareContent(a, b);
 }
 
 /** What building people reads: the accounts' facts and their addresses. */

@@ -194,6 +194,23 @@ describe("buildDirectory clustering", () => {
     expect(built.issues.map((issue) => issue.raw)).toEqual([{ tag: "a2" }, { tag: "b2" }]);
   });
 
+  it("orders hand-built copies of one record without raw content by the rest of the account", () => {
+    const copy = (name: string) => {
+      const { raw: _raw, ...rest } = account(
+        "rootly",
+        "rootly.user",
+        "r-1",
+        [["a@example.com", "primary"]],
+        { name },
+      );
+      return rest as Account;
+    };
+    const [ann, bob] = [copy("Ann Lee"), copy("Bob Ray")];
+    const names = (built: ReturnType<typeof buildDirectory>) =>
+      built.people[0]!.accounts.map((a) => a.names.display);
+    expect(names(buildDirectory([bob, ann]))).toEqual(names(buildDirectory([ann, bob])));
+  });
+
   it("reports duplicates whose content JSON cannot write, instead of throwing", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
