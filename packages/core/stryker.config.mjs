@@ -78,26 +78,26 @@ export default strykerConfig({
     "src/identity/directory.ts:279:10": "REF_ACCOUNT is 0: ref - 0 is ref + 0",
     "src/identity/directory.ts:296:64":
       "non-strings are cached under a placeholder key; the string sharing it ('' or this one) is no address either",
-    "src/identity/directory.ts:376:35":
+    "src/identity/directory.ts:385:35":
       "pre-sizing only: every person's slot is written before it is read",
-    "src/identity/directory-person.ts:142:7":
+    "src/identity/directory-person.ts:145:7":
       "the limit only picks between two stable sorts with the same comparator: same order either way",
-    "src/identity/directory-person.ts:148:16":
+    "src/identity/directory-person.ts:151:16":
       "starting one slot earlier only re-places the account before the run where it already is",
-    "src/identity/directory-person.ts:207:20": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:208:19": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:213:17":
+    "src/identity/directory-person.ts:210:20": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:262:21": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:216:17":
       "the general path gives a one-address person the same evidence as the fast path, only slower",
-    "src/identity/directory-person.ts:225:24":
+    "src/identity/directory-person.ts:226:24":
       "accounts whose first keys differ are joined through an account holding two, which strong > 1 already sends to the general path",
-    "src/identity/directory-person.ts:226:19": "FACT_KEY_ID is 0: fact - 0 is fact + 0",
-    "src/identity/directory-person.ts:265:17":
+    "src/identity/directory-person.ts:227:19": "FACT_KEY_ID is 0: fact - 0 is fact + 0",
+    "src/identity/directory-person.ts:302:17":
       "pre-sizing only saves memory: the array is cut to the links written",
-    "src/identity/directory-person.ts:266:15":
+    "src/identity/directory-person.ts:303:15":
       "always overwritten by the person's first account, which on this path has a login/primary key",
-    "src/identity/directory-person.ts:335:24": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:336:20": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:352:62":
+    "src/identity/directory-person.ts:368:24": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:369:20": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:385:62":
       "each address's link list is built afresh per person and never touched again, so sharing it is unobservable",
     // which root a union keeps: the sets are the same, and a directory sorts its people by id and
     // its issues down to their content, so no build shows the tree's shape (checked by hand)

@@ -94,7 +94,8 @@ export const REF_SOURCE = 1;
 export const REF_KEY = 2;
 export const REF_ADDRESS = 3;
 
-export type MutablePerson = Person & { contactMatches: ContactMatch[] };
+/** A person while the build still adds contact matches (starting from a shared empty list). */
+export type MutablePerson = Omit<Person, "contactMatches"> & { contactMatches: ContactMatch[] };
 
 export function issueFor(account: Account, reason: string): AccountIssue {
   const { vendor, kind, id } = account.source;
@@ -119,6 +120,8 @@ export interface RunContext {
   readonly issues: AccountIssue[];
   /** Written per person: its id packed for sorting (see {@link packText}). */
   readonly idWords: Int32Array;
+  /** The shared vendor lists so far, by the mask of their vendors' ranks. */
+  readonly vendorLists: Map<number, readonly VendorId[]>;
 }
 
 function displayNameOf(account: Account): string | null {
@@ -205,48 +208,82 @@ export function makePerson(
   }
 
   const accounts = new Array<Account>(length);
-  const vendors = new Array<VendorId>(vendorCount);
+  const vendors = vendorsOf(run, start, end, vendorCount);
   let displayName: string | null = null;
   // The usual person: every account with a login/primary address has one, and the same one.
   let keyId = -1;
   let strongCount = 0;
   let oneEach = true;
-  for (let k = 0, v = 0, lastRank = -1; k < length; k++) {
+  for (let k = 0; k < length; k++) {
     const i = ordered[start + k]!;
     const fact = i * FACTS;
     const ref = i * REFS;
     accounts[k] = refs[ref + REF_ACCOUNT] as Account;
     // Read here, not while collecting: only up to each person's first name costs a visit.
     if (displayName === null) displayName = displayNameOf(refs[ref + REF_ACCOUNT] as Account);
-    const rank = facts[fact + FACT_RANK]!;
-    if (rank !== lastRank) vendors[v++] = run.vendorNames[(lastRank = rank)]!;
     const strong = strongCountOf(facts[fact + FACT_STRONG]!);
     if (strong === 0) continue;
     if (strong > 1 || (keyId >= 0 && facts[fact + FACT_KEY_ID] !== keyId)) oneEach = false;
     keyId = facts[fact + FACT_KEY_ID]!;
     strongCount++;
   }
-  const { emails, evidence, primaryEmail } =
-    keyId < 0
-      ? { emails: [], evidence: [], primaryEmail: null }
-      : oneEach
-        ? oneAddressEvidence(run, start, length, strongCount)
-        : manyAddressEvidence(run, start, length);
-
+  // The usual person's evidence is built directly; the rest go through a PersonEvidence.
+  const usual = keyId >= 0 && oneEach ? oneAddressEvidence(run, start, length, strongCount) : null;
+  const other =
+    usual !== null ? null : keyId < 0 ? NO_EVIDENCE : manyAddressEvidence(run, start, length);
+  const primaryEmail = usual !== null ? usual.email : other!.primaryEmail;
   const first = sourceAt(run, ordered[start]!);
   const id = primaryEmail ?? `${first.vendor}:${first.kind}:${first.id}`;
   packText(id, run.idWords, index * PACKED_WORDS);
   return {
     id,
     primaryEmail,
-    emails,
+    emails: usual !== null ? [usual.email] : other!.emails,
     displayName,
     vendors,
     accounts,
-    evidence,
-    contactMatches: [],
+    evidence: usual !== null ? [usual] : other!.evidence,
+    contactMatches: NO_CONTACT_MATCHES,
   };
 }
+
+/**
+ * A person's vendors, sorted. People with the same vendors share one frozen list (most hold one
+ * of a handful of combinations), so a million accounts do not cost a list each.
+ */
+function vendorsOf(
+  run: RunContext,
+  start: number,
+  end: number,
+  count: number,
+): readonly VendorId[] {
+  const { ordered, vendorNames, vendorLists } = run;
+  const collect = () => {
+    const vendors = new Array<VendorId>(count);
+    for (let k = start, v = 0, last = -1; k < end; k++) {
+      const rank = rankAt(run, ordered[k]!);
+      if (rank !== last) vendors[v++] = vendorNames[(last = rank)]!;
+    }
+    return vendors;
+  };
+  if (vendorNames.length > SHARED_VENDOR_LISTS_UP_TO) return collect();
+  let mask = 0;
+  for (let k = start; k < end; k++) mask |= 1 << rankAt(run, ordered[k]!);
+  let shared = vendorLists.get(mask);
+  if (shared === undefined) vendorLists.set(mask, (shared = Object.freeze(collect())));
+  return shared;
+}
+
+/** Vendor lists are shared while each vendor's rank fits a bit of a 31-bit mask. */
+const SHARED_VENDOR_LISTS_UP_TO = 31;
+
+/** Empty lists are shared and frozen: most people have no contact matches. */
+const NO_CONTACT_MATCHES = Object.freeze([]) as readonly ContactMatch[] as ContactMatch[];
+const NO_EVIDENCE: PersonEvidence = Object.freeze({
+  emails: Object.freeze([]) as readonly string[] as string[],
+  evidence: Object.freeze([]) as readonly MatchEvidence[] as MatchEvidence[],
+  primaryEmail: null,
+});
 
 interface PersonEvidence {
   readonly emails: string[];
@@ -260,7 +297,7 @@ function oneAddressEvidence(
   start: number,
   length: number,
   strongCount: number,
-): PersonEvidence {
+): MatchEvidence {
   const { ordered, facts, refs } = run;
   const links = new Array<MatchLink>(strongCount);
   let email = "";
@@ -279,11 +316,7 @@ function oneAddressEvidence(
     links[count++] = { account, via, address: refs[ref + REF_ADDRESS] as string };
   }
   links.length = count;
-  return {
-    emails: [email],
-    evidence: [{ email, strength: "login/primary", links }],
-    primaryEmail: email,
-  };
+  return { email, strength: "login/primary", links };
 }
 
 /** People with several login/primary addresses, or one account listing its address twice. */

@@ -371,7 +371,16 @@ export function buildDirectory(
     facts[i * FACTS + FACT_RANK] = ranks[i]!;
   }
   const idWords = new Int32Array(runs * PACKED_WORDS);
-  const run: RunContext = { ordered, facts, refs, extras, vendorNames: vendors, issues, idWords };
+  const run: RunContext = {
+    ordered,
+    facts,
+    refs,
+    extras,
+    vendorNames: vendors,
+    vendorLists: new Map(),
+    issues,
+    idWords,
+  };
 
   const people: MutablePerson[] = new Array<MutablePerson>(runs);
   // Each run's length is read once, just before its person's index takes its place.
@@ -394,7 +403,8 @@ export function buildDirectory(
     const target = people[personOfRoot[root[owner]!]!]!;
     const own = people[personOfRoot[root[i]!]!]!;
     if (target === own) continue;
-    if (target.contactMatches.length === 0) matched.push(target);
+    // Every person starts with the shared empty list: its first match gives it its own.
+    if (target.contactMatches.length === 0) (matched.push(target), (target.contactMatches = []));
     target.contactMatches.push({
       email: weakKey[w]!,
       strength: "backup/contact",

@@ -525,6 +525,21 @@ describe("buildDirectory properties", () => {
     );
   });
 
+  it("shares no list between people that could change under another person", () => {
+    fc.assert(
+      fc.property(accountsArb, (accounts) => {
+        const seen = new Map<unknown, string>();
+        for (const person of buildDirectory(accounts).people) {
+          const lists = [person.emails, person.vendors, person.accounts, person.evidence];
+          for (const list of [...lists, person.contactMatches]) {
+            if (seen.has(list)) expect(Object.isFrozen(list)).toBe(true);
+            seen.set(list, person.id);
+          }
+        }
+      }),
+    );
+  });
+
   it("places every input account in exactly one person", () => {
     fc.assert(
       fc.property(accountsArb, (accounts) => {
