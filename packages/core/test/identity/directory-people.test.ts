@@ -331,3 +331,29 @@ describe("evidence and queries on unusual records", () => {
     expect(lookupEmail(handBuilt, "bob@example.com")).toBeUndefined();
   });
 });
+
+describe("buildDirectory's people, at the edges of its shortcuts", () => {
+  it("orders one vendor's accounts by id even where the ids' JSON would order them otherwise", () => {
+    // "\u0001" sorts before "!" as text, after it once JSON escapes it.
+    const ids = ["a!", "a\u0001"];
+    const accounts = ids.map((id) =>
+      account("rootly", "rootly.user", id, [["ann@example.com", "primary"]]),
+    );
+    const [person] = buildDirectory(accounts).people;
+    expect(person!.accounts.map((a) => a.source.id)).toEqual(["a\u0001", "a!"]);
+  });
+
+  it("lists each person's own vendors when there are more vendors than a shared list can key", () => {
+    // Forty vendors, each with one person of its own and one shared with the next vendor.
+    const vendors = Array.from({ length: 40 }, (_, n) => `v${String(n).padStart(2, "0")}`);
+    const accounts = vendors.flatMap((vendor, n) => [
+      account(vendor, `${vendor}.user`, "own", [[`own${n}@example.com`, "login"]]),
+      account(vendor, `${vendor}.user`, "pair", [[`pair${n >> 1}@example.com`, "login"]]),
+    ]);
+    const directory = buildDirectory(accounts);
+    expect(directory.people).toHaveLength(60);
+    for (const person of directory.people) {
+      expect(person.vendors).toEqual(person.accounts.map((a) => a.source.vendor));
+    }
+  });
+});
