@@ -91,13 +91,13 @@ export default strykerConfig({
     "src/identity/directory-person.ts:226:24":
       "accounts whose first keys differ are joined through an account holding two, which strong > 1 already sends to the general path",
     "src/identity/directory-person.ts:227:19": "FACT_KEY_ID is 0: fact - 0 is fact + 0",
-    "src/identity/directory-person.ts:302:17":
+    "src/identity/directory-person.ts:305:17":
       "pre-sizing only saves memory: the array is cut to the links written",
-    "src/identity/directory-person.ts:303:15":
+    "src/identity/directory-person.ts:306:15":
       "always overwritten by the person's first account, which on this path has a login/primary key",
-    "src/identity/directory-person.ts:368:24": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:369:20": "pre-sizing only saves memory: every slot is filled",
-    "src/identity/directory-person.ts:385:62":
+    "src/identity/directory-person.ts:371:24": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:372:20": "pre-sizing only saves memory: every slot is filled",
+    "src/identity/directory-person.ts:388:62":
       "each address's link list is built afresh per person and never touched again, so sharing it is unobservable",
     // which root a union keeps: the sets are the same, and a directory sorts its people by id and
     // its issues down to their content, so no build shows the tree's shape (checked by hand)

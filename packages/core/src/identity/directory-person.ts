@@ -277,17 +277,20 @@ function vendorsOf(
 /** Vendor lists are shared while each vendor's rank fits a bit of a 31-bit mask. */
 const SHARED_VENDOR_LISTS_UP_TO = 31;
 
-/** Empty lists are shared and frozen: most people have no contact matches. */
+/**
+ * Empty lists are shared and frozen: most people have no contact matches. Typed mutable only so
+ * a person can hold it until the contact pass gives it a list of its own; nothing pushes to it.
+ */
 const NO_CONTACT_MATCHES = Object.freeze([]) as readonly ContactMatch[] as ContactMatch[];
 const NO_EVIDENCE: PersonEvidence = Object.freeze({
-  emails: Object.freeze([]) as readonly string[] as string[],
-  evidence: Object.freeze([]) as readonly MatchEvidence[] as MatchEvidence[],
+  emails: Object.freeze([]),
+  evidence: Object.freeze([]),
   primaryEmail: null,
 });
 
 interface PersonEvidence {
-  readonly emails: string[];
-  readonly evidence: MatchEvidence[];
+  readonly emails: readonly string[];
+  readonly evidence: readonly MatchEvidence[];
   readonly primaryEmail: string | null;
 }
 
