@@ -69,6 +69,7 @@ export async function runDirectoryScale(options: BenchOptions): Promise<Figure[]
     const timeGrowth = median(larger.buildMs) / median(smaller.buildMs) / scale;
     const memoryGrowth = larger.retainedHeapBytes / Math.max(1, smaller.retainedHeapBytes) / scale;
     const accessGrowth = median(larger.accessMs) / median(smaller.accessMs) / scale;
+    const floorGrowth = median(larger.baselineMs) / median(smaller.baselineMs);
     figures.push(
       judged(
         {
@@ -81,6 +82,15 @@ export async function runDirectoryScale(options: BenchOptions): Promise<Figure[]
         atMost(1.2, "≤ 1.2× linear"),
         timeGrowth,
       ),
+      // The same step for the one-pass group-by: how much of the growth the machine's caches
+      // impose on any pass over these accounts, measured in the same run.
+      info({
+        section,
+        name: `group-by floor time growth ${smaller.count.toLocaleString("en-US")} → ${larger.count.toLocaleString("en-US")}`,
+        value: `${formatRatio(floorGrowth)} for ${scale}× the accounts`,
+        ratio: floorGrowth / scale,
+        baseline: "linear growth",
+      }),
       info({
         section,
         name: `access-graph time growth ${smaller.count.toLocaleString("en-US")} → ${larger.count.toLocaleString("en-US")}`,
