@@ -2,8 +2,6 @@ import type { Account, AccountIssue, AccountSource } from "./account";
 import type {
   ContactMatch,
   ExtraAddresses,
-  MatchEvidence,
-  MatchLink,
   MutablePerson,
   Person,
   RunContext,
@@ -26,7 +24,7 @@ import {
 } from "./directory-person";
 // The person types live beside the code that builds persons; importers of the directory keep them.
 export type { ContactMatch, MatchEvidence, MatchLink, Person } from "./directory-person";
-import type { EmailKind, EmailMatchOptions } from "./email";
+import type { EmailMatchOptions } from "./email";
 import { applyMatchOptions, normalizeEmail } from "./email";
 import { IdentityError } from "./identity-error";
 import { compareContent, compareSources, compareStrings, sourceKey } from "./source-key";
